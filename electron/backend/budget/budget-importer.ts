@@ -1,0 +1,115 @@
+import { formatCentsPlain } from '../../../shared/format/nl.ts';
+import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome } from '../import/importer.ts';
+import { RowRejection, type RowReader } from '../import/row-reader.ts';
+import { nowIso } from '../workbook/workbook.ts';
+import { BudgetLineIndex, normaliseCode } from './budget-lines.ts';
+import { BUDGET_FIELDS } from './import-fields.ts';
+
+class BudgetImportRun implements ImportRun {
+  private readonly lines: BudgetLineIndex;
+  private readonly departmentCostCentres: Set<string>;
+  private readonly seen = new Map<string, number>();
+  private revisionsAdded = 0;
+
+  constructor(private readonly context: ImportRunContext) {
+    this.lines = new BudgetLineIndex(context.wb);
+    this.departmentCostCentres = new Set(context.wb.departmentCostCentres());
+  }
+
+  row(reader: RowReader): RowOutcome {
+    const { wb } = this.context;
+    const costCentre = normaliseCode(reader.required('costCentre'));
+    const account = normaliseCode(reader.required('account'));
+    const year = reader.optionalInteger('year') ?? wb.meta.fiscal_year;
+    const primitive = reader.amount('primitive');
+    const current = reader.optionalAmount('current');
+    let revisions = reader.optionalAmount('revisions');
+    if (revisions === null) revisions = current === null ? 0 : current - primitive;
+    if (current !== null && primitive + revisions !== current) {
+      throw new RowRejection(
+        `actuele begroting ${formatCentsPlain(current)} is niet gelijk aan primitieve begroting ${formatCentsPlain(primitive)} + wijzigingen ${formatCentsPlain(revisions)}`,
+        'current',
+      );
+    }
+    const currentCents = primitive + revisions;
+    if (!this.departmentCostCentres.has(costCentre)) return { status: 'outside', cents: currentCents };
+    const key = `${year}|${costCentre}|${account}`;
+    const earlierLine = this.seen.get(key);
+    if (earlierLine !== undefined) {
+      throw new RowRejection(`kostenplaats ${costCentre} met grootboekrekening ${account} (${year}) staat al op regel ${earlierLine}`, 'account');
+    }
+    this.seen.set(key, reader.line);
+
+    const accountName = reader.text('accountName');
+    const now = nowIso();
+    const existingId = this.lines.find(year, costCentre, account);
+    if (existingId === undefined) {
+      const id = this.lines.ensure(year, costCentre, account, {
+        accountName,
+        kind: currentCents < 0 ? 'baten' : 'lasten',
+        taakveld: reader.text('taakveld') || null,
+        category: reader.text('category') || null,
+      });
+      wb.run(wb.db.updateTable('budget_line').set({ primitive_cents: primitive }).where('id', '=', id));
+      this.addRevision(id, revisions);
+      return { status: 'new', cents: currentCents };
+    }
+
+    const line = wb.first(wb.db.selectFrom('budget_line').selectAll().where('id', '=', existingId))!;
+    const revisionTotal = wb.first(
+      wb.db.selectFrom('budget_revision').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total')).where('budget_line_id', '=', existingId),
+    )!.total;
+    const revisionDelta = revisions - Number(revisionTotal);
+    if (line.primitive_cents === primitive && revisionDelta === 0) return { status: 'duplicate', cents: currentCents };
+    const patch = {
+      primitive_cents: primitive,
+      account_name: line.account_name || accountName,
+      // A line created by the ledger import (no budget yet) takes its kind from the budget.
+      kind: line.primitive_cents === 0 && revisionTotal === 0 ? (currentCents < 0 ? ('baten' as const) : ('lasten' as const)) : line.kind,
+      updated_at: now,
+    };
+    wb.run(wb.db.updateTable('budget_line').set(patch).where('id', '=', existingId));
+    wb.audit({
+      action: 'update',
+      table: 'budget_line',
+      rowId: existingId,
+      old: { primitive_cents: line.primitive_cents, revisions_cents: revisionTotal },
+      new: { primitive_cents: primitive, revisions_cents: revisions },
+      note: `Begroting bijgewerkt uit ${this.context.fileName}`,
+    });
+    this.addRevision(existingId, revisionDelta);
+    return { status: 'updated', cents: currentCents };
+  }
+
+  private addRevision(budgetLineId: number, amount: number): void {
+    if (amount === 0) return;
+    const { wb, fileName } = this.context;
+    const now = nowIso();
+    wb.run(
+      wb.db.insertInto('budget_revision').values({
+        budget_line_id: budgetLineId,
+        date: now.slice(0, 10),
+        amount_cents: amount,
+        reason: `Begrotingswijzigingen volgens ${fileName}`,
+        decision_ref: null,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
+    this.revisionsAdded += 1;
+  }
+
+  finish(): Record<string, number> {
+    return { budgetLinesCreated: this.lines.created, revisionsAdded: this.revisionsAdded };
+  }
+}
+
+export const budgetImporter: ImporterDefinition = {
+  kind: 'budget',
+  title: 'Begroting',
+  fields: BUDGET_FIELDS,
+  amountFields: ['primitive', 'revisions', 'current'],
+  table: 'budget_line',
+  workbookKinds: ['department'],
+  begin: (context: ImportRunContext) => new BudgetImportRun(context),
+};

@@ -1,0 +1,413 @@
+import { sql } from 'kysely';
+import { ApiError } from '../../../shared/api/errors.ts';
+import type { LedgerColumn } from '../../../shared/api/budget.ts';
+import { addToTotals, emptyTotals, lineFigures, type Totals, type VarianceThreshold } from '../../../shared/domain/budget/figures.ts';
+import type { BudgetLineView, BudgetSummary, Commitment, CommitmentStatus, LedgerPage, Revision } from '../../../shared/domain/budget/types.ts';
+import { nowIso, type Workbook } from '../workbook/workbook.ts';
+import { getSettings } from '../workbook/settings.ts';
+import type { BudgetLineTable } from './tables.ts';
+import type { Selectable } from 'kysely';
+
+type LineRow = Selectable<BudgetLineTable> & { revisions_cents: number; commitments_cents: number; actual_until_cents?: number };
+
+export function thresholdOf(wb: Workbook): VarianceThreshold {
+  const settings = getSettings(wb);
+  return { amountCents: settings.varianceThresholdCents, percent: settings.varianceThresholdPercent, rule: settings.varianceThresholdRule };
+}
+
+function toView(row: LineRow, threshold: VarianceThreshold): BudgetLineView {
+  const actualCents = row.actual_until_cents ?? row.actual_cents;
+  const inputs = {
+    primitiveCents: row.primitive_cents,
+    revisionsCents: Number(row.revisions_cents),
+    actualCents: Number(actualCents),
+    commitmentsCents: Number(row.commitments_cents),
+    expectedCents: row.expected_cents,
+    forecastOverrideCents: row.forecast_override_cents,
+    explanation: row.explanation,
+  };
+  return {
+    id: row.id,
+    year: row.year,
+    costCentre: row.cost_centre,
+    account: row.account,
+    accountName: row.account_name,
+    kind: row.kind,
+    taakveld: row.taakveld,
+    category: row.category,
+    ...inputs,
+    forecastNote: row.forecast_note,
+    updatedAt: row.updated_at,
+    ...lineFigures(inputs, threshold),
+  };
+}
+
+function lineQuery(wb: Workbook, until?: string) {
+  let query = wb.db
+    .selectFrom('budget_line as l')
+    .selectAll('l')
+    .select((eb) => [
+      eb.fn
+        .coalesce(eb.selectFrom('budget_revision as r').select((e) => e.fn.sum<number>('r.amount_cents').as('s')).whereRef('r.budget_line_id', '=', 'l.id'), eb.lit(0))
+        .as('revisions_cents'),
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('commitment as c')
+            .select((e) => e.fn.sum<number>('c.amount_cents').as('s'))
+            .whereRef('c.budget_line_id', '=', 'l.id')
+            .where('c.status', '=', 'open'),
+          eb.lit(0),
+        )
+        .as('commitments_cents'),
+    ]);
+  if (until) {
+    query = query.select((eb) =>
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('ledger_line as g')
+            .select((e) => e.fn.sum<number>('g.amount_cents').as('s'))
+            .whereRef('g.budget_line_id', '=', 'l.id')
+            .where('g.booking_date', '<=', until),
+          eb.lit(0),
+        )
+        .as('actual_until_cents'),
+    ) as typeof query;
+  }
+  return query;
+}
+
+export function getLine(wb: Workbook, id: number): BudgetLineView {
+  const row = wb.first(lineQuery(wb).where('l.id', '=', id)) as LineRow | undefined;
+  if (!row) throw new ApiError('not_found', `Begrotingsregel ${id} bestaat niet.`);
+  return toView(row, thresholdOf(wb));
+}
+
+export function budgetYears(wb: Workbook): number[] {
+  const years = wb.all(wb.db.selectFrom('budget_line').select('year').distinct().orderBy('year')).map((r) => r.year);
+  if (!years.includes(wb.meta.fiscal_year)) years.push(wb.meta.fiscal_year);
+  return years.sort((a, b) => a - b);
+}
+
+export function summary(wb: Workbook, year = wb.meta.fiscal_year, until?: string): BudgetSummary {
+  const threshold = thresholdOf(wb);
+  const rows = wb.all(lineQuery(wb, until).where('l.year', '=', year).orderBy('l.cost_centre').orderBy('l.account')) as LineRow[];
+  const lines = rows.map((r) => toView(r, threshold));
+  const costCentreNames = new Map(wb.all(wb.db.selectFrom('cost_centre').select(['code', 'name'])).map((c) => [c.code, c.name]));
+  const byCostCentre = new Map<string, Totals>();
+  const byAccount = new Map<string, Totals>();
+  const byKind = new Map<string, Totals>();
+  const total = emptyTotals('totaal', 'Totaal');
+  for (const line of lines) {
+    const cc = byCostCentre.get(line.costCentre) ?? emptyTotals(line.costCentre, costCentreNames.get(line.costCentre) || line.costCentre);
+    byCostCentre.set(line.costCentre, cc);
+    const account = byAccount.get(line.account) ?? emptyTotals(line.account, line.accountName || line.account);
+    byAccount.set(line.account, account);
+    const kind = byKind.get(line.kind) ?? emptyTotals(line.kind, line.kind === 'lasten' ? 'Lasten' : 'Baten');
+    byKind.set(line.kind, kind);
+    for (const totals of [cc, account, kind, total]) addToTotals(totals, line);
+  }
+  return {
+    year,
+    years: budgetYears(wb),
+    threshold,
+    lines,
+    byCostCentre: [...byCostCentre.values()],
+    byAccount: [...byAccount.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    byKind: [...byKind.values()],
+    total,
+  };
+}
+
+function requireDepartmentCostCentre(wb: Workbook, costCentre: string): void {
+  if (!wb.departmentCostCentres().includes(costCentre)) {
+    throw new ApiError('invalid_input', `Kostenplaats ${costCentre} hoort niet bij deze afdeling (${wb.departmentCostCentres().join(', ')}).`);
+  }
+}
+
+export function createLine(wb: Workbook, input: { year: number; costCentre: string; account: string; accountName: string; kind: 'lasten' | 'baten'; primitiveCents: number }): BudgetLineView {
+  requireDepartmentCostCentre(wb, input.costCentre);
+  const exists = wb.first(wb.db.selectFrom('budget_line').select('id').where('year', '=', input.year).where('cost_centre', '=', input.costCentre).where('account', '=', input.account));
+  if (exists) throw new ApiError('conflict', `Er is al een begrotingsregel voor kostenplaats ${input.costCentre} en grootboekrekening ${input.account} in ${input.year}.`);
+  const now = nowIso();
+  const id = wb.tx(() => {
+    const values = {
+      year: input.year,
+      cost_centre: input.costCentre,
+      account: input.account,
+      account_name: input.accountName,
+      kind: input.kind,
+      primitive_cents: input.primitiveCents,
+      actual_cents: 0,
+      expected_cents: 0,
+      created_at: now,
+      updated_at: now,
+    };
+    const newId = Number(wb.run(wb.db.insertInto('budget_line').values(values)).lastInsertRowid);
+    wb.audit({ action: 'insert', table: 'budget_line', rowId: newId, new: values });
+    return newId;
+  });
+  return getLine(wb, id);
+}
+
+const linePatchColumns = {
+  accountName: 'account_name',
+  kind: 'kind',
+  primitiveCents: 'primitive_cents',
+  expectedCents: 'expected_cents',
+  forecastOverrideCents: 'forecast_override_cents',
+  forecastNote: 'forecast_note',
+  explanation: 'explanation',
+} as const;
+
+/** Applies a camelCase patch to a row's columns, writing one audit row with only what changed. */
+export function updateRow<T extends Record<string, unknown>>(
+  wb: Workbook,
+  table: 'budget_line' | 'budget_revision' | 'commitment',
+  id: number,
+  patch: Record<string, unknown>,
+  columns: Record<string, string>,
+  label: string,
+): void {
+  const current = wb.first(wb.db.selectFrom(table).selectAll().where('id', '=', id)) as T | undefined;
+  if (!current) throw new ApiError('not_found', `${label} ${id} bestaat niet.`);
+  const old: Record<string, unknown> = {};
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const column = columns[key];
+    if (!column || value === undefined) continue;
+    if (current[column] !== value) {
+      old[column] = current[column];
+      changes[column] = value;
+    }
+  }
+  if (Object.keys(changes).length === 0) return;
+  wb.tx(() => {
+    wb.run(wb.db.updateTable(table).set({ ...changes, updated_at: nowIso() } as never).where('id', '=', id));
+    wb.audit({ action: 'update', table, rowId: id, old, new: changes });
+  });
+}
+
+export function updateLine(wb: Workbook, id: number, patch: Record<string, unknown>): BudgetLineView {
+  updateRow(wb, 'budget_line', id, patch, linePatchColumns, 'Begrotingsregel');
+  return getLine(wb, id);
+}
+
+export function deleteLine(wb: Workbook, id: number): void {
+  const line = getLine(wb, id);
+  const counts = wb.first(
+    wb.db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('ledger_line').select((e) => e.fn.countAll<number>().as('n')).where('budget_line_id', '=', id).as('ledger'),
+        eb.selectFrom('budget_revision').select((e) => e.fn.countAll<number>().as('n')).where('budget_line_id', '=', id).as('revisions'),
+        eb.selectFrom('commitment').select((e) => e.fn.countAll<number>().as('n')).where('budget_line_id', '=', id).as('commitments'),
+      ]),
+  )!;
+  if (Number(counts.ledger) + Number(counts.revisions) + Number(counts.commitments) > 0) {
+    throw new ApiError(
+      'conflict',
+      `Begrotingsregel ${line.costCentre}/${line.account} heeft ${counts.ledger} boekingen, ${counts.revisions} wijzigingen en ${counts.commitments} verplichtingen en kan daarom niet worden verwijderd. Zet de begroting op nul als de regel vervalt.`,
+    );
+  }
+  wb.tx(() => {
+    const old = wb.first(wb.db.selectFrom('budget_line').selectAll().where('id', '=', id));
+    wb.run(wb.db.deleteFrom('budget_line').where('id', '=', id));
+    wb.audit({ action: 'delete', table: 'budget_line', rowId: id, old });
+  });
+}
+
+// ── Revisions ──────────────────────────────────────────────────────────────
+
+function revisionQuery(wb: Workbook) {
+  return wb.db
+    .selectFrom('budget_revision as r')
+    .innerJoin('budget_line as l', 'l.id', 'r.budget_line_id')
+    .select(['r.id', 'r.budget_line_id', 'l.cost_centre', 'l.account', 'r.date', 'r.amount_cents', 'r.reason', 'r.decision_ref', 'l.year']);
+}
+
+type RevisionRow = { id: number; budget_line_id: number; cost_centre: string; account: string; date: string; amount_cents: number; reason: string; decision_ref: string | null };
+
+function toRevision(r: RevisionRow): Revision {
+  return { id: r.id, budgetLineId: r.budget_line_id, costCentre: r.cost_centre, account: r.account, date: r.date, amountCents: r.amount_cents, reason: r.reason, decisionRef: r.decision_ref };
+}
+
+export function listRevisions(wb: Workbook, filter: { year?: number; budgetLineId?: number }): Revision[] {
+  let query = revisionQuery(wb);
+  if (filter.year !== undefined) query = query.where('l.year', '=', filter.year);
+  if (filter.budgetLineId !== undefined) query = query.where('r.budget_line_id', '=', filter.budgetLineId);
+  return wb.all(query.orderBy('r.date').orderBy('r.id')).map(toRevision);
+}
+
+function getRevision(wb: Workbook, id: number): Revision {
+  const row = wb.first(revisionQuery(wb).where('r.id', '=', id));
+  if (!row) throw new ApiError('not_found', `Begrotingswijziging ${id} bestaat niet.`);
+  return toRevision(row);
+}
+
+export function addRevision(wb: Workbook, input: { budgetLineId: number; date: string; amountCents: number; reason: string; decisionRef: string | null }): Revision {
+  getLine(wb, input.budgetLineId);
+  const now = nowIso();
+  const id = wb.tx(() => {
+    const values = { budget_line_id: input.budgetLineId, date: input.date, amount_cents: input.amountCents, reason: input.reason, decision_ref: input.decisionRef, created_at: now, updated_at: now };
+    const newId = Number(wb.run(wb.db.insertInto('budget_revision').values(values)).lastInsertRowid);
+    wb.audit({ action: 'insert', table: 'budget_revision', rowId: newId, new: values });
+    return newId;
+  });
+  return getRevision(wb, id);
+}
+
+export function updateRevision(wb: Workbook, id: number, patch: Record<string, unknown>): Revision {
+  updateRow(wb, 'budget_revision', id, patch, { date: 'date', amountCents: 'amount_cents', reason: 'reason', decisionRef: 'decision_ref' }, 'Begrotingswijziging');
+  return getRevision(wb, id);
+}
+
+export function deleteRevision(wb: Workbook, id: number): void {
+  getRevision(wb, id);
+  wb.tx(() => {
+    const old = wb.first(wb.db.selectFrom('budget_revision').selectAll().where('id', '=', id));
+    wb.run(wb.db.deleteFrom('budget_revision').where('id', '=', id));
+    wb.audit({ action: 'delete', table: 'budget_revision', rowId: id, old });
+  });
+}
+
+// ── Commitments ────────────────────────────────────────────────────────────
+
+function commitmentQuery(wb: Workbook) {
+  return wb.db
+    .selectFrom('commitment as c')
+    .innerJoin('budget_line as l', 'l.id', 'c.budget_line_id')
+    .select(['c.id', 'c.budget_line_id', 'l.cost_centre', 'l.account', 'c.supplier', 'c.description', 'c.amount_cents', 'c.status', 'c.date', 'c.reference']);
+}
+
+type CommitmentRow = { id: number; budget_line_id: number; cost_centre: string; account: string; supplier: string; description: string; amount_cents: number; status: CommitmentStatus; date: string; reference: string | null };
+
+function toCommitment(c: CommitmentRow): Commitment {
+  return { id: c.id, budgetLineId: c.budget_line_id, costCentre: c.cost_centre, account: c.account, supplier: c.supplier, description: c.description, amountCents: c.amount_cents, status: c.status, date: c.date, reference: c.reference };
+}
+
+export function listCommitments(wb: Workbook, filter: { year?: number; budgetLineId?: number }): Commitment[] {
+  let query = commitmentQuery(wb);
+  if (filter.year !== undefined) query = query.where('l.year', '=', filter.year);
+  if (filter.budgetLineId !== undefined) query = query.where('c.budget_line_id', '=', filter.budgetLineId);
+  return wb.all(query.orderBy('c.date').orderBy('c.id')).map(toCommitment);
+}
+
+function getCommitment(wb: Workbook, id: number): Commitment {
+  const row = wb.first(commitmentQuery(wb).where('c.id', '=', id));
+  if (!row) throw new ApiError('not_found', `Verplichting ${id} bestaat niet.`);
+  return toCommitment(row);
+}
+
+export function addCommitment(
+  wb: Workbook,
+  input: { budgetLineId: number; supplier: string; description: string; amountCents: number; date: string; status: CommitmentStatus; reference: string | null },
+): Commitment {
+  getLine(wb, input.budgetLineId);
+  const now = nowIso();
+  const id = wb.tx(() => {
+    const values = {
+      budget_line_id: input.budgetLineId,
+      supplier: input.supplier,
+      description: input.description,
+      amount_cents: input.amountCents,
+      date: input.date,
+      status: input.status,
+      reference: input.reference,
+      created_at: now,
+      updated_at: now,
+    };
+    const newId = Number(wb.run(wb.db.insertInto('commitment').values(values)).lastInsertRowid);
+    wb.audit({ action: 'insert', table: 'commitment', rowId: newId, new: values });
+    return newId;
+  });
+  return getCommitment(wb, id);
+}
+
+export function updateCommitment(wb: Workbook, id: number, patch: Record<string, unknown>): Commitment {
+  updateRow(
+    wb,
+    'commitment',
+    id,
+    patch,
+    { supplier: 'supplier', description: 'description', amountCents: 'amount_cents', date: 'date', status: 'status', reference: 'reference' },
+    'Verplichting',
+  );
+  return getCommitment(wb, id);
+}
+
+// ── Ledger (actuals) ───────────────────────────────────────────────────────
+
+const ledgerColumnSql: Record<LedgerColumn, string> = {
+  bookingDate: 'booking_date',
+  year: 'year',
+  period: 'period',
+  journal: 'journal',
+  document: 'document',
+  costCentre: 'cost_centre',
+  account: 'account',
+  description: 'description',
+  amountCents: 'amount_cents',
+  counterparty: 'counterparty',
+};
+
+export interface LedgerQuery {
+  offset: number;
+  limit: number;
+  sort: Array<{ column: LedgerColumn; direction: 'asc' | 'desc' }>;
+  filter: {
+    year?: number;
+    costCentre?: string;
+    account?: string;
+    budgetLineId?: number;
+    text?: string;
+    dateFrom?: string;
+    dateTo?: string;
+    amountMinCents?: number;
+    amountMaxCents?: number;
+  };
+}
+
+function ledgerWhere(wb: Workbook, filter: LedgerQuery['filter']) {
+  let query = wb.db.selectFrom('ledger_line');
+  if (filter.year !== undefined) query = query.where('year', '=', filter.year);
+  if (filter.costCentre) query = query.where('cost_centre', '=', filter.costCentre.toUpperCase());
+  if (filter.account) query = query.where('account', '=', filter.account.toUpperCase());
+  if (filter.budgetLineId !== undefined) query = query.where('budget_line_id', '=', filter.budgetLineId);
+  if (filter.dateFrom) query = query.where('booking_date', '>=', filter.dateFrom);
+  if (filter.dateTo) query = query.where('booking_date', '<=', filter.dateTo);
+  if (filter.amountMinCents !== undefined) query = query.where('amount_cents', '>=', filter.amountMinCents);
+  if (filter.amountMaxCents !== undefined) query = query.where('amount_cents', '<=', filter.amountMaxCents);
+  if (filter.text) {
+    const pattern = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql`description`, 'like', sql`${pattern} ESCAPE '\\'`),
+        eb(sql`counterparty`, 'like', sql`${pattern} ESCAPE '\\'`),
+        eb(sql`document`, 'like', sql`${pattern} ESCAPE '\\'`),
+      ]),
+    );
+  }
+  return query;
+}
+
+export function ledgerPage(wb: Workbook, request: LedgerQuery): LedgerPage {
+  const base = ledgerWhere(wb, request.filter);
+  const aggregate = wb.first(base.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total')]))!;
+  let query = base.select([
+    'id',
+    'year',
+    'period',
+    'booking_date as bookingDate',
+    'journal',
+    'document',
+    'cost_centre as costCentre',
+    'account',
+    'description',
+    'amount_cents as amountCents',
+    'counterparty',
+  ]);
+  for (const sort of request.sort) query = query.orderBy(sql.ref(ledgerColumnSql[sort.column]), sort.direction);
+  query = query.orderBy('id').limit(request.limit).offset(request.offset);
+  return { rows: wb.all(query), total: Number(aggregate.n), totalCents: Number(aggregate.total) };
+}

@@ -1,0 +1,5 @@
+import type { BudgetTables } from '../budget/tables.ts';
+import type { WorkbookTables } from '../workbook/tables.ts';
+
+/** The whole schema as kysely sees it: each area declares its own tables. */
+export interface DB extends WorkbookTables, BudgetTables {}

@@ -1,0 +1,44 @@
+import type { FieldSpec } from '../../../shared/import/types.ts';
+import type { Workbook } from '../workbook/workbook.ts';
+import type { RowReader } from './row-reader.ts';
+
+export type AcceptedStatus = 'new' | 'duplicate' | 'updated' | 'outside';
+
+export interface RowOutcome {
+  status: AcceptedStatus;
+  /** The row's amount, where it has one: summed into totalCents or outsideDepartmentCents. */
+  cents?: number;
+}
+
+export interface ImportRunContext {
+  wb: Workbook;
+  batchId: number;
+  fileName: string;
+}
+
+/** One file being imported: rows go in one by one, inside the pipeline's single transaction. */
+export interface ImportRun {
+  row(reader: RowReader): RowOutcome;
+  /** Called once after the last row, still inside the transaction: final checks and extra counts. */
+  finish(): Record<string, number>;
+}
+
+/**
+ * What an area supplies to import its files. The pipeline does everything else: reading any dialect,
+ * the header, the mapping, the dry run, the transaction, rejections with line and column, progress.
+ */
+export interface ImporterDefinition {
+  kind: string;
+  /** Dutch, e.g. "Grootboekmutaties". */
+  title: string;
+  fields: FieldSpec[];
+  /** Either-or requirements: each inner list is one complete way to supply a value (amount, or debit and credit). */
+  requiredAlternatives?: string[][];
+  /** Fields whose values decide the file's decimal mark. */
+  amountFields: string[];
+  /** The audit log names this table for the import. */
+  table: string;
+  /** Only some workbook kinds take this import. */
+  workbookKinds: Array<'department' | 'central-hr' | 'central-finance'>;
+  begin(context: ImportRunContext): ImportRun;
+}

@@ -1,0 +1,250 @@
+import crypto from 'node:crypto';
+import { ApiError } from '../../../shared/api/errors.ts';
+import {
+  MAX_REPORTED_REJECTIONS,
+  type Dialect,
+  type DialectOverrides,
+  type FieldSpec,
+  type ImportPreview,
+  type ImportResult,
+  type PreviewRow,
+  type RowIssue,
+} from '../../../shared/import/types.ts';
+import { detectDecimalMark, type DateOrder, type DecimalMark } from '../../../shared/import/values.ts';
+import type { ProgressReporter } from '../progress.ts';
+import { nowIso, type Workbook } from '../workbook/workbook.ts';
+import { forEachCsvRecord } from './csv-records.ts';
+import type { AcceptedStatus, ImporterDefinition } from './importer.ts';
+import { columnIndexes, headerSignature, resolveMapping, type Mapping } from './mapping.ts';
+import { RowReader, RowRejection } from './row-reader.ts';
+import { sniff, normaliseHeader } from './sniff.ts';
+import { openImportSource, type ImportSourceInput } from './source.ts';
+import { forEachXlsxRow } from './xlsx-records.ts';
+
+export interface ImportRequest {
+  source: ImportSourceInput;
+  mapping?: Mapping;
+  dialect?: DialectOverrides;
+  dryRun: boolean;
+  /** Refuse the whole file when any row is rejected. */
+  strict?: boolean;
+  previewRows?: number;
+  progress?: ProgressReporter;
+}
+
+interface RememberedProfile {
+  mapping: Mapping;
+  decimalMark?: DecimalMark;
+  dateOrder?: DateOrder;
+}
+
+const TOTAL_LINE = /^(sub|eind)?tota(a)?l\b|^totals?\b|^saldo\b|^aantal (regels|records)/i;
+
+function missingFields(importer: ImporterDefinition, mapping: Mapping): string[] {
+  const missing = importer.fields.filter((f) => f.required && !mapping[f.key]).map((f) => f.key);
+  const alternatives = importer.requiredAlternatives;
+  // e.g. [["amount"], ["debit"], ["credit"]]: one full set must be mapped
+  if (alternatives && !alternatives.some((set) => set.every((key) => mapping[key]))) {
+    missing.push(alternatives.map((set) => set.join('+')).join(' of '));
+  }
+  return missing;
+}
+
+function fieldLabel(fields: FieldSpec[], key: string): string {
+  return key
+    .split(' of ')
+    .map((alt) => alt.split('+').map((k) => fields.find((f) => f.key === k)?.label ?? k).join(' + '))
+    .join(' of ');
+}
+
+function loadProfile(wb: Workbook, signature: string): RememberedProfile | null {
+  const row = wb.first(wb.db.selectFrom('import_profile').select('profile_json').where('source_key', '=', signature));
+  return row ? (JSON.parse(row.profile_json) as RememberedProfile) : null;
+}
+
+function saveProfile(wb: Workbook, signature: string, kind: string, profile: RememberedProfile): void {
+  const json = JSON.stringify(profile);
+  wb.run(
+    wb.db
+      .insertInto('import_profile')
+      .values({ source_key: signature, kind, profile_json: json, updated_at: nowIso() })
+      .onConflict((oc) => oc.column('source_key').doUpdateSet({ profile_json: json, updated_at: nowIso() })),
+  );
+}
+
+/**
+ * Parse → classify → (dry run: roll back | commit), in one transaction. The preview is the same run
+ * rolled back, so what the preview promises is exactly what the import does.
+ */
+export async function runImport(wb: Workbook, importer: ImporterDefinition, request: ImportRequest): Promise<ImportPreview> {
+  wb.requireKind(...importer.workbookKinds);
+  if (!request.dryRun) wb.requireWritable();
+  const source = openImportSource(request.source);
+  const progress = request.progress;
+  progress?.report('Bestand herkennen', 0, source.size);
+
+  const firstSniff = await sniff(source, importer.fields, request.dialect);
+  const signature = headerSignature(importer.kind, firstSniff.columns);
+  const remembered = loadProfile(wb, signature);
+  const mapping = resolveMapping(importer.fields, firstSniff.columns, remembered?.mapping ?? null, request.mapping, source.fileName);
+  const indexes = columnIndexes(mapping, firstSniff.columns);
+  const amountSamples = firstSniff.sampleRecords.flatMap((r) => importer.amountFields.filter((f) => f in indexes).map((f) => r.cells[indexes[f]] ?? ''));
+  const dialect: Dialect = {
+    ...firstSniff.dialect,
+    decimalMark: request.dialect?.decimalMark ?? remembered?.decimalMark ?? (firstSniff.dialect.format === 'xlsx' ? ',' : detectDecimalMark(amountSamples)),
+    dateOrder: request.dialect?.dateOrder ?? remembered?.dateOrder ?? 'dmy',
+  };
+  const missing = missingFields(importer, mapping);
+
+  const result: ImportPreview = {
+    kind: importer.kind,
+    file: source.fileName,
+    dryRun: request.dryRun,
+    imported: 0,
+    duplicates: 0,
+    updated: 0,
+    outsideDepartment: 0,
+    rejected: [],
+    rejectedCount: 0,
+    skipped: [],
+    totalCents: 0,
+    outsideDepartmentCents: 0,
+    batchId: null,
+    extra: {},
+    dialect,
+    mapping,
+    columns: firstSniff.columns,
+    fields: importer.fields,
+    missingFields: missing,
+    rows: [],
+    totalRows: 0,
+  };
+  if (missing.length > 0) {
+    if (request.dryRun) return result;
+    throw new ApiError(
+      'import_rejected',
+      `${source.fileName}: geen kolom gevonden voor ${missing.map((m) => fieldLabel(importer.fields, m)).join(', ')}. Kolommen in het bestand: ${firstSniff.columns.join(', ')}. Wijs de kolommen toe (--map veld=kolom).`,
+      { missingFields: missing, columns: firstSniff.columns },
+    );
+  }
+
+  const fieldMap = new Map(importer.fields.map((f) => [f.key, f]));
+  const columnNames: Record<string, string> = {};
+  for (const [field, column] of Object.entries(mapping)) if (column) columnNames[field] = column;
+  const reader = new RowReader(indexes, columnNames, fieldMap, dialect.decimalMark, dialect.dateOrder);
+  const previewLimit = request.previewRows ?? 0;
+  const headerKey = firstSniff.columns.map(normaliseHeader).join('|');
+  const hash = crypto.createHash('sha256');
+  const reject = (issue: RowIssue) => {
+    result.rejectedCount += 1;
+    if (result.rejected.length < MAX_REPORTED_REJECTIONS) result.rejected.push(issue);
+  };
+  const addPreview = (row: PreviewRow) => {
+    if (result.rows.length < previewLimit) result.rows.push(row);
+  };
+
+  wb.sqlite.exec('BEGIN IMMEDIATE');
+  let committed = false;
+  try {
+    const batchId = Number(
+      wb.run(
+        wb.db.insertInto('import_batch').values({ kind: importer.kind, file_name: source.fileName, file_sha256: '', imported_at: nowIso(), actor: wb.actor, result_json: '{}' }),
+      ).lastInsertRowid,
+    );
+    const run = importer.begin({ wb, batchId, fileName: source.fileName });
+    let records = 0;
+    let lastReport = Date.now();
+
+    const onRecord = (line: number, cells: string[]) => {
+      if (line <= dialect.headerLine) return;
+      const nonEmpty = cells.filter((c) => c.trim() !== '');
+      if (nonEmpty.length === 0) return;
+      if (TOTAL_LINE.test(nonEmpty[0].trim())) {
+        result.skipped.push({ line, reason: 'totaal- of voetregel overgeslagen' });
+        return;
+      }
+      if (nonEmpty.length === 1 && cells.length !== 1) {
+        result.skipped.push({ line, reason: 'regel met één waarde (titel- of voetregel) overgeslagen' });
+        return;
+      }
+      if (cells.map(normaliseHeader).join('|') === headerKey) {
+        result.skipped.push({ line, reason: 'herhaalde kopregel overgeslagen' });
+        return;
+      }
+      result.totalRows += 1;
+      reader.reset(line, cells);
+      let status: AcceptedStatus;
+      let cents = 0;
+      try {
+        const outcome = run.row(reader);
+        status = outcome.status;
+        cents = outcome.cents ?? 0;
+      } catch (error) {
+        if (!(error instanceof RowRejection)) throw error;
+        const column = error.field ? reader.column(error.field) : undefined;
+        reject({ line, column, reason: error.reason });
+        addPreview({ line, status: 'rejected', values: reader.values(), reason: column ? `${column}: ${error.reason}` : error.reason });
+        return;
+      }
+      if (status === 'new') {
+        result.imported += 1;
+        result.totalCents += cents;
+      } else if (status === 'updated') {
+        result.updated += 1;
+        result.totalCents += cents;
+      } else if (status === 'duplicate') result.duplicates += 1;
+      else {
+        result.outsideDepartment += 1;
+        result.outsideDepartmentCents += cents;
+      }
+      addPreview({ line, status, values: reader.values() });
+      records += 1;
+      if (progress && (records & 1023) === 0 && Date.now() - lastReport > 100) {
+        lastReport = Date.now();
+        progress.report('Regels verwerken', null, null, records);
+      }
+    };
+
+    if (dialect.format === 'xlsx') {
+      for await (const chunk of source.chunks()) hash.update(chunk);
+      await forEachXlsxRow(source, (record) => {
+        onRecord(record.line, record.cells);
+      });
+    } else {
+      await forEachCsvRecord(source, dialect, {
+        record: onRecord,
+        malformed: (line, reason) => {
+          result.totalRows += 1;
+          reject({ line, reason });
+        },
+        chunk: (chunk, read) => {
+          hash.update(chunk);
+          progress?.report('Regels verwerken', read, source.size, records);
+        },
+      });
+    }
+    result.extra = run.finish();
+    const sha256 = hash.digest('hex');
+    if (request.strict && result.rejectedCount > 0) {
+      throw new ApiError('import_rejected', `${source.fileName}: ${result.rejectedCount} regel(s) afgekeurd; met --strict wordt dan niets geïmporteerd. Eerste: regel ${result.rejected[0].line}${result.rejected[0].column ? `, kolom ${result.rejected[0].column}` : ''}: ${result.rejected[0].reason}.`, { rejected: result.rejected });
+    }
+    const summary = { imported: result.imported, duplicates: result.duplicates, updated: result.updated, outsideDepartment: result.outsideDepartment, rejected: result.rejectedCount, totalCents: result.totalCents, ...result.extra };
+    wb.run(wb.db.updateTable('import_batch').set({ file_sha256: sha256, result_json: JSON.stringify(summary) }).where('id', '=', batchId));
+    wb.audit({ action: 'import', table: importer.table, rowId: batchId, new: summary, note: `${importer.title} uit ${source.fileName} (sha256 ${sha256.slice(0, 12)}…)` });
+    saveProfile(wb, signature, importer.kind, { mapping, decimalMark: dialect.decimalMark, dateOrder: dialect.dateOrder });
+    if (request.dryRun) {
+      wb.sqlite.exec('ROLLBACK');
+    } else {
+      result.batchId = batchId;
+      wb.sqlite.exec('COMMIT');
+      committed = true;
+    }
+    progress?.report('Klaar', source.size, source.size, records, true);
+    return result;
+  } catch (error) {
+    if (!committed && wb.sqlite.inTransaction) wb.sqlite.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+export type { ImportResult };

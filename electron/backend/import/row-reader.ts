@@ -1,0 +1,109 @@
+import type { FieldSpec } from '../../../shared/import/types.ts';
+import { parseAmountCents, parseDate, parseDecimal, parseInteger, type DateOrder, type DecimalMark, type Parsed } from '../../../shared/import/values.ts';
+
+/** Thrown by an importer for one row; the pipeline records it with the line and the file's column name. */
+export class RowRejection extends Error {
+  constructor(
+    readonly reason: string,
+    readonly field?: string,
+  ) {
+    super(reason);
+  }
+}
+
+/**
+ * Typed access to one record by field key. One instance is reused for every record of a file, so a
+ * million-line import allocates nothing per row here.
+ */
+export class RowReader {
+  line = 0;
+  private cells: string[] = [];
+
+  constructor(
+    private readonly indexes: Record<string, number>,
+    private readonly columnNames: Record<string, string>,
+    private readonly fields: Map<string, FieldSpec>,
+    readonly decimalMark: DecimalMark,
+    readonly dateOrder: DateOrder,
+  ) {}
+
+  reset(line: number, cells: string[]): this {
+    this.line = line;
+    this.cells = cells;
+    return this;
+  }
+
+  /** The file's own column name for a field, for messages. */
+  column(field: string): string | undefined {
+    return this.columnNames[field];
+  }
+
+  isMapped(field: string): boolean {
+    return field in this.indexes;
+  }
+
+  text(field: string): string {
+    const index = this.indexes[field];
+    if (index === undefined) return '';
+    const value = this.cells[index];
+    return value === undefined ? '' : value.trim();
+  }
+
+  has(field: string): boolean {
+    return this.text(field) !== '';
+  }
+
+  label(field: string): string {
+    return this.fields.get(field)?.label ?? field;
+  }
+
+  required(field: string): string {
+    const value = this.text(field);
+    if (value === '') throw new RowRejection(`${this.label(field)} ontbreekt`, field);
+    return value;
+  }
+
+  private parse<T>(field: string, parsed: Parsed<T>): T {
+    if (!parsed.ok) throw new RowRejection(`${this.label(field)}: ${parsed.reason}`, field);
+    return parsed.value;
+  }
+
+  amount(field: string): number {
+    return this.parse(field, parseAmountCents(this.required(field), this.decimalMark));
+  }
+
+  optionalAmount(field: string): number | null {
+    return this.has(field) ? this.amount(field) : null;
+  }
+
+  date(field: string): string {
+    return this.parse(field, parseDate(this.required(field), this.dateOrder));
+  }
+
+  optionalDate(field: string): string | null {
+    return this.has(field) ? this.date(field) : null;
+  }
+
+  integer(field: string): number {
+    return this.parse(field, parseInteger(this.required(field)));
+  }
+
+  optionalInteger(field: string): number | null {
+    return this.has(field) ? this.integer(field) : null;
+  }
+
+  decimal(field: string): number {
+    return this.parse(field, parseDecimal(this.required(field), this.decimalMark));
+  }
+
+  optionalDecimal(field: string): number | null {
+    return this.has(field) ? this.decimal(field) : null;
+  }
+
+  /** The mapped values of this record by field key: for the preview table. */
+  values(): Record<string, string> {
+    const values: Record<string, string> = {};
+    for (const field of Object.keys(this.indexes)) values[field] = this.text(field);
+    return values;
+  }
+}

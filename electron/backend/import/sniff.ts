@@ -1,0 +1,168 @@
+import Papa from 'papaparse';
+import { ApiError } from '../../../shared/api/errors.ts';
+import type { Dialect, DialectOverrides, FieldSpec, TextEncodingName } from '../../../shared/import/types.ts';
+import type { ImportSource } from './source.ts';
+import { readXlsxHead } from './xlsx-records.ts';
+
+const HEAD_BYTES = 256 * 1024;
+/** Title lines above the header: exports carry a few, never dozens. */
+const HEADER_SEARCH_RECORDS = 40;
+const DELIMITERS = [';', '\t', ','] as const;
+
+export interface HeadRecord {
+  line: number;
+  cells: string[];
+}
+
+export interface Sniffed {
+  dialect: Dialect;
+  columns: string[];
+  /** Records after the header in the head of the file: used to decide the decimal mark. */
+  sampleRecords: HeadRecord[];
+}
+
+export function normaliseHeader(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9%]/g, '');
+}
+
+function detectBinaryFormat(head: Buffer, fileName: string): 'xlsx' | null {
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'xlsx';
+  if (head.length >= 4 && head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) {
+    throw new ApiError('file_unreadable', `${fileName} is een oud Excel-bestand (.xls). Sla het in Excel op als .xlsx of als CSV (puntkomma-gescheiden) en importeer dat.`);
+  }
+  if (head.length >= 5 && head.subarray(0, 5).toString('latin1') === '%PDF-') {
+    throw new ApiError('file_unreadable', `${fileName} is een PDF-bestand; importeer een CSV- of Excel-export (.xlsx).`);
+  }
+  return null;
+}
+
+export function detectEncoding(head: Buffer, isWholeFile: boolean): TextEncodingName {
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  // A head cut off in the middle of a multi-byte character is still UTF-8: drop up to three trailing bytes.
+  const candidates = isWholeFile ? [head] : [0, 1, 2, 3].map((cut) => head.subarray(0, Math.max(0, head.length - cut)));
+  for (const candidate of candidates) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(candidate);
+      return 'utf-8';
+    } catch {
+      // try the next cut
+    }
+  }
+  return 'windows-1252';
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.length === 0) return false;
+  let control = 0;
+  for (let i = 0; i < sample.length; i += 1) {
+    const code = sample.charCodeAt(i);
+    if (code === 0) return true;
+    if (code < 9 || (code > 13 && code < 32)) control += 1;
+  }
+  return control / sample.length > 0.01;
+}
+
+/** Physical line numbers: a record spans one line plus the line breaks inside its quoted fields. */
+export function withLineNumbers(records: string[][], firstLine = 1): HeadRecord[] {
+  const result: HeadRecord[] = [];
+  let line = firstLine;
+  for (const cells of records) {
+    result.push({ line, cells });
+    line += 1;
+    for (const cell of cells) {
+      if (cell.includes('\n')) line += cell.split('\n').length - 1;
+    }
+  }
+  return result;
+}
+
+function isBlank(cells: string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+function scoreDelimiter(records: string[][]): number {
+  const counts = records.filter((r) => r.length > 1).map((r) => r.length);
+  if (counts.length === 0) return 0;
+  const frequency = new Map<number, number>();
+  for (const count of counts) frequency.set(count, (frequency.get(count) ?? 0) + 1);
+  let best = 0;
+  for (const [, n] of frequency) best = Math.max(best, n);
+  return best;
+}
+
+function matchesField(cell: string, field: FieldSpec): boolean {
+  const normalised = normaliseHeader(cell);
+  return normalised !== '' && (normaliseHeader(field.key) === normalised || field.synonyms.some((s) => normaliseHeader(s) === normalised));
+}
+
+function findHeader(records: HeadRecord[], fields: FieldSpec[], forcedLine?: number): HeadRecord | null {
+  if (forcedLine) return records.find((r) => r.line === forcedLine) ?? null;
+  let best: { record: HeadRecord; score: number } | null = null;
+  for (const record of records.slice(0, HEADER_SEARCH_RECORDS)) {
+    const score = fields.filter((field) => record.cells.some((cell) => matchesField(cell, field))).length;
+    if (score >= 2 && (!best || score > best.score)) best = { record, score };
+  }
+  if (best) return best.record;
+  // No known column names: take the first full-width row so the user can map the columns by hand.
+  const widths = records.filter((r) => !isBlank(r.cells)).map((r) => r.cells.length);
+  const widest = Math.max(0, ...widths);
+  return records.find((r) => r.cells.length === widest && widest > 1) ?? null;
+}
+
+export function decodeHead(head: Buffer, encoding: TextEncodingName): string {
+  return new TextDecoder(encoding).decode(head);
+}
+
+/**
+ * Decides format, encoding, delimiter and header line from the head of the file, and the decimal
+ * mark from the values below the header. Each can be overridden by the user or a remembered profile.
+ */
+export async function sniff(source: ImportSource, fields: FieldSpec[], overrides: DialectOverrides = {}): Promise<Sniffed> {
+  if (source.size === 0) throw new ApiError('file_unreadable', `${source.fileName} is leeg; er is niets te importeren.`);
+  const head = source.head(HEAD_BYTES);
+  const binary = detectBinaryFormat(head, source.fileName);
+  if (binary === 'xlsx') {
+    const records = await readXlsxHead(source, HEADER_SEARCH_RECORDS + 200);
+    const header = findHeader(records, fields, overrides.headerLine);
+    if (!header) throw new ApiError('file_unreadable', `In ${source.fileName} staat geen tabel met kolomkoppen op het eerste werkblad.`);
+    return {
+      dialect: { format: 'xlsx', encoding: 'xlsx', delimiter: null, headerLine: header.line, decimalMark: overrides.decimalMark ?? ',', dateOrder: overrides.dateOrder ?? 'dmy' },
+      columns: header.cells.map((c) => c.trim()),
+      sampleRecords: records.filter((r) => r.line > header.line),
+    };
+  }
+  const isWholeFile = head.length >= source.size;
+  const encoding = overrides.encoding ?? detectEncoding(head, isWholeFile);
+  let text = decodeHead(head, encoding);
+  if (looksBinary(text)) {
+    throw new ApiError('file_unreadable', `${source.fileName} is geen tekstbestand (CSV) en geen Excel-bestand (.xlsx); het lijkt een binair bestand met een andere extensie.`);
+  }
+  if (!isWholeFile) {
+    // Keep only whole lines; the last one may be cut off.
+    const lastBreak = text.lastIndexOf('\n');
+    if (lastBreak > 0) text = text.slice(0, lastBreak + 1);
+  }
+  const parsed = new Map<string, string[][]>();
+  for (const delimiter of DELIMITERS) {
+    parsed.set(delimiter, Papa.parse<string[]>(text, { delimiter, preview: HEADER_SEARCH_RECORDS + 200 }).data);
+  }
+  const delimiter = overrides.delimiter ?? DELIMITERS.reduce((best, d) => (scoreDelimiter(parsed.get(d)!) > scoreDelimiter(parsed.get(best)!) ? d : best), DELIMITERS[0]);
+  const records = withLineNumbers(parsed.get(delimiter)!);
+  const header = findHeader(records, fields, overrides.headerLine);
+  if (!header) {
+    throw new ApiError('file_unreadable', `In ${source.fileName} is geen kopregel met kolomnamen gevonden (scheidingsteken "${delimiter === '\t' ? 'tab' : delimiter}"). Is het een CSV-export met een kopregel?`);
+  }
+  return {
+    dialect: { format: 'csv', encoding, delimiter, headerLine: header.line, decimalMark: overrides.decimalMark ?? ',', dateOrder: overrides.dateOrder ?? 'dmy' },
+    columns: header.cells.map((c) => c.trim()),
+    sampleRecords: records.filter((r) => r.line > header.line),
+  };
+}
+
+export { matchesField };

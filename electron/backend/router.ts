@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import type { Contract, OutputOf, ParsedInputOf } from '../../shared/api/contract.ts';
+import { ApiError, type ApiResult } from '../../shared/api/errors.ts';
+import { progressReporter, type ProgressReporter } from './progress.ts';
+import type { Session } from './session.ts';
+import type { Workbook } from './workbook/workbook.ts';
+
+z.config(z.locales.nl());
+
+export interface HandlerContext {
+  session: Session;
+  method: string;
+  progress?: ProgressReporter;
+  /** The open workbook, or a `no_workbook` error. */
+  wb(): Workbook;
+}
+
+export type Handler<M> = (input: ParsedInputOf<M>, ctx: HandlerContext) => OutputOf<M> | Promise<OutputOf<M>>;
+export type Handlers<C extends Contract> = { [K in keyof C]: Handler<C[K]> };
+
+function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+      return `${where}${issue.message}`;
+    })
+    .join('; ');
+}
+
+function sqliteMessage(error: Error & { code?: string }): ApiError | null {
+  if (!error.code?.startsWith('SQLITE_')) return null;
+  if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new ApiError('conflict', 'Dit bestaat al in het werkboek (dubbele sleutel).', { sqlite: error.message });
+  }
+  if (error.code === 'SQLITE_CONSTRAINT_FOREIGNKEY') return new ApiError('conflict', 'Dit verwijst naar iets dat niet (meer) bestaat, of er verwijst nog iets naar.', { sqlite: error.message });
+  if (error.code === 'SQLITE_READONLY') return new ApiError('read_only', 'Dit werkboek is alleen-lezen.');
+  if (error.code === 'SQLITE_BUSY' || error.code === 'SQLITE_LOCKED') return new ApiError('workbook_locked', 'Het werkboek is bezet door een ander programma. Probeer het zo opnieuw.');
+  if (error.code === 'SQLITE_CORRUPT' || error.code === 'SQLITE_NOTADB') return new ApiError('workbook_corrupt', 'Het werkboek is beschadigd. Herstel een reservekopie.');
+  if (error.code === 'SQLITE_FULL') return new ApiError('internal', 'De schijf is vol; de wijziging is niet opgeslagen.');
+  return null;
+}
+
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof z.ZodError) return new ApiError('invalid_input', `Ongeldige invoer: ${describeZodError(error)}`, { issues: error.issues });
+  if (error instanceof Error) {
+    const mapped = sqliteMessage(error as Error & { code?: string });
+    if (mapped) return mapped;
+    return new ApiError('internal', `Er ging iets onverwachts mis: ${error.message}`);
+  }
+  return new ApiError('internal', 'Er ging iets onverwachts mis.');
+}
+
+/**
+ * The one router: validates input with the contract's zod schema, runs the handler in the
+ * session's queue, and always answers with a result, never a thrown exception.
+ */
+export class Router<C extends Contract> {
+  constructor(
+    private readonly contract: C,
+    private readonly handlers: Handlers<C>,
+  ) {
+    for (const name of Object.keys(contract)) {
+      if (!(name in handlers)) throw new Error(`No handler for contract method ${name}`);
+    }
+  }
+
+  has(method: string): boolean {
+    return Object.hasOwn(this.contract, method);
+  }
+
+  async dispatch(session: Session, method: string, rawInput: unknown, jobId?: string): Promise<ApiResult<unknown>> {
+    if (!this.has(method)) {
+      return { ok: false, error: new ApiError('unknown_method', `Onbekende opdracht "${method}".`).toJSON() };
+    }
+    const definition = this.contract[method];
+    const parsed = definition.input.safeParse(rawInput ?? {});
+    if (!parsed.success) return { ok: false, error: toApiError(parsed.error).toJSON() };
+    const handler = this.handlers[method as keyof C] as Handler<unknown>;
+    const ctx: HandlerContext = {
+      session,
+      method,
+      progress: progressReporter(jobId, method, session.options.onProgress),
+      wb: () => {
+        const wb = session.requireWorkbook();
+        if (definition.mutates) wb.requireWritable();
+        return wb;
+      },
+    };
+    return session.enqueue(async () => {
+      try {
+        const value = await handler(parsed.data as never, ctx);
+        return { ok: true as const, value: value === undefined ? null : value };
+      } catch (error) {
+        const apiError = toApiError(error);
+        if (apiError.code === 'internal') console.error(`[werkboek] ${method} failed:`, error);
+        return { ok: false as const, error: apiError.toJSON() };
+      }
+    });
+  }
+}

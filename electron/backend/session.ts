@@ -1,0 +1,121 @@
+import path from 'node:path';
+import { ApiError } from '../../shared/api/errors.ts';
+import type { WorkbookInfo } from '../../shared/domain/workbook/types.ts';
+import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
+import { defaultWorkbookFolder } from './data-dir.ts';
+import type { ProgressListener } from './progress.ts';
+import { createWorkbookFile, openWorkbookFile, syncedFolderWarning, WORKBOOK_EXTENSION, type CreateWorkbookInput } from './workbook/file.ts';
+import { RecentWorkbooks } from './workbook/recent.ts';
+import type { Workbook } from './workbook/workbook.ts';
+
+export interface SessionOptions {
+  dataDir: string;
+  /** Shown to another process that finds the workbook locked, e.g. "Werkboek (venster)" or "werkboek-cli". */
+  holder: string;
+  onProgress?: ProgressListener;
+  /** The CLI does not add its files to the app's recent list. */
+  rememberRecent?: boolean;
+}
+
+/**
+ * One user's open workbook (one per window, or one per preview host). All calls of a session run
+ * one after another, so an import never interleaves with an edit.
+ */
+export class Session {
+  private current: Workbook | null = null;
+  private lastOpen: { migratedFrom: number | null; backupPath: string | null } = { migratedFrom: null, backupPath: null };
+  readonly recent: RecentWorkbooks;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly options: SessionOptions) {
+    this.recent = new RecentWorkbooks(options.dataDir);
+  }
+
+  get workbook(): Workbook | null {
+    return this.current;
+  }
+
+  requireWorkbook(): Workbook {
+    if (!this.current) throw new ApiError('no_workbook', 'Er is geen werkboek geopend. Open of maak eerst een werkboek.');
+    return this.current;
+  }
+
+  /** Runs calls strictly in order: the write queue. */
+  enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  defaultFolder(): string {
+    return defaultWorkbookFolder(this.options.dataDir);
+  }
+
+  defaultPathFor(name: string): string {
+    const slug = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase();
+    return path.join(this.defaultFolder(), `${slug || 'werkboek'}${WORKBOOK_EXTENSION}`);
+  }
+
+  create(filePath: string, input: CreateWorkbookInput): WorkbookInfo {
+    this.close();
+    this.current = createWorkbookFile(path.resolve(filePath), input);
+    this.lastOpen = { migratedFrom: null, backupPath: null };
+    if (this.options.rememberRecent !== false) this.recent.remember(this.current.path, this.title());
+    return this.info()!;
+  }
+
+  open(filePath: string, readOnly = false): WorkbookInfo {
+    const absolute = path.resolve(filePath);
+    if (this.current && path.resolve(this.current.path) === absolute && this.current.readOnly === readOnly) return this.info()!;
+    const result = openWorkbookFile(absolute, { readOnly, holder: this.options.holder });
+    this.close();
+    this.current = result.workbook;
+    this.lastOpen = { migratedFrom: result.migratedFrom, backupPath: result.backupPath };
+    if (this.options.rememberRecent !== false) this.recent.remember(absolute, this.title());
+    return this.info()!;
+  }
+
+  close(): void {
+    this.current?.close();
+    this.current = null;
+  }
+
+  private title(): string {
+    const meta = this.requireWorkbook().meta;
+    if (meta.kind === 'department') return `${meta.department_code} ${meta.department_name ?? ''} (${meta.organisation})`.trim();
+    return `${meta.kind === 'central-hr' ? 'Centraal HR' : 'Centraal Financiën'} (${meta.organisation})`;
+  }
+
+  info(): WorkbookInfo | null {
+    const wb = this.current;
+    if (!wb) return null;
+    const meta = wb.meta;
+    const warnings: string[] = [];
+    const synced = syncedFolderWarning(wb.path);
+    if (synced) warnings.push(synced);
+    if (this.lastOpen.migratedFrom !== null) {
+      warnings.push(`Het werkboek is bijgewerkt van schemaversie ${this.lastOpen.migratedFrom} naar ${LATEST_SCHEMA_VERSION}; de reservekopie van vóór het bijwerken staat in ${this.lastOpen.backupPath}.`);
+    }
+    return {
+      path: wb.path,
+      workbookId: meta.workbook_id,
+      kind: meta.kind,
+      organisation: meta.organisation,
+      departmentCode: meta.department_code,
+      departmentName: meta.department_name,
+      fiscalYear: meta.fiscal_year,
+      owner: meta.owner,
+      createdAt: meta.created_at,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      readOnly: wb.readOnly,
+      warnings,
+      migratedFrom: this.lastOpen.migratedFrom,
+      backupPath: this.lastOpen.backupPath,
+    };
+  }
+}

@@ -1,0 +1,204 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../../shared/api/errors.ts';
+import type { CostCentre, WorkbookKind } from '../../../shared/domain/workbook/types.ts';
+import { APP_VERSION } from '../../../shared/version.ts';
+import { openSqlite } from '../db/database.ts';
+import { acquireWorkbookLock } from '../db/lock.ts';
+import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations/index.ts';
+import { nowIso, Workbook } from './workbook.ts';
+import type Database from 'better-sqlite3';
+
+/** "WRKB": lets us recognise our files among all SQLite files. */
+export const APPLICATION_ID = 0x57524b42;
+export const WORKBOOK_EXTENSION = '.werkboek';
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+export interface CreateWorkbookInput {
+  kind: WorkbookKind;
+  organisation: string;
+  departmentCode?: string | null;
+  departmentName?: string | null;
+  fiscalYear: number;
+  owner: string;
+  costCentres?: CostCentre[];
+}
+
+export interface OpenResult {
+  workbook: Workbook;
+  migratedFrom: number | null;
+  backupPath: string | null;
+  integrityChecked: boolean;
+}
+
+const SYNCED_FOLDER = /(onedrive|dropbox|google ?drive|icloud|sharepoint|nextcloud|owncloud)/i;
+
+export function syncedFolderWarning(filePath: string): string | null {
+  if (!SYNCED_FOLDER.test(path.resolve(filePath))) return null;
+  return 'Dit werkboek staat in een map die door een cloudprogramma (zoals OneDrive) wordt gesynchroniseerd. Een geopend werkboek kan daardoor beschadigd raken. Bewaar het werkboek liever lokaal en maak reservekopieën naar de gedeelde map.';
+}
+
+function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  // FULL: a committed import survives a power cut too; the cost is one fsync per commit, which users never notice.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+function runMigrations(sqlite: Database.Database, from: number): void {
+  const pending = migrations.filter((m) => m.version > from);
+  sqlite.transaction(() => {
+    for (const migration of pending) sqlite.exec(migration.sql);
+    sqlite.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+/** Reads the 100-byte SQLite header without opening the file, so a foreign file is never touched. */
+function inspectHeader(filePath: string): { applicationId: number; userVersion: number } {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(filePath);
+  } catch {
+    throw new ApiError('not_found', `Het bestand ${filePath} bestaat niet.`);
+  }
+  if (stat.isDirectory()) throw new ApiError('not_a_workbook', `${filePath} is een map, geen werkboek.`);
+  if (stat.size === 0) throw new ApiError('not_a_workbook', `Het bestand ${filePath} is leeg; het is geen werkboek.`);
+  const header = Buffer.alloc(100);
+  const fd = fs.openSync(filePath, 'r');
+  let read: number;
+  try {
+    read = fs.readSync(fd, header, 0, 100, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (read < 100 || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
+    throw new ApiError('not_a_workbook', `Het bestand ${path.basename(filePath)} is geen Werkboek-bestand (het is geen SQLite-database). Het bestand is niet gewijzigd.`);
+  }
+  return { userVersion: header.readUInt32BE(60), applicationId: header.readUInt32BE(68) };
+}
+
+export function backupFolderFor(filePath: string): string {
+  return `${filePath}.backups`;
+}
+
+function timestampForFile(date = new Date()): string {
+  return date.toISOString().replace(/[:]/g, '').replace(/\..+$/, '');
+}
+
+/** A consistent copy through SQLite itself (never a file copy of a live database). */
+export function backupInto(sqlite: Database.Database, filePath: string, label: string): string {
+  const folder = backupFolderFor(filePath);
+  fs.mkdirSync(folder, { recursive: true });
+  const target = path.join(folder, `${path.basename(filePath, WORKBOOK_EXTENSION)}.${label}.${timestampForFile()}${WORKBOOK_EXTENSION}`);
+  sqlite.prepare('VACUUM INTO ?').run(target);
+  return target;
+}
+
+export function createWorkbookFile(filePath: string, input: CreateWorkbookInput): Workbook {
+  if (fs.existsSync(filePath)) {
+    throw new ApiError('workbook_exists', `Er bestaat al een bestand ${filePath}. Kies een andere naam; het bestaande bestand is niet gewijzigd.`);
+  }
+  fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  const lock = acquireWorkbookLock(filePath, 'Werkboek');
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = openSqlite(filePath);
+    applyPragmas(sqlite);
+    sqlite.pragma(`application_id = ${APPLICATION_ID}`);
+    const db = sqlite;
+    db.transaction(() => {
+      for (const migration of migrations) db.exec(migration.sql);
+      db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+      const now = nowIso();
+      db.prepare(
+        `INSERT INTO workbook_meta (id, workbook_id, kind, organisation, department_code, department_name, fiscal_year, owner, created_at, created_by_app, updated_at)
+         VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(crypto.randomUUID(), input.kind, input.organisation, input.departmentCode ?? null, input.departmentName ?? null, input.fiscalYear, input.owner, now, APP_VERSION, now);
+      const insertCc = db.prepare('INSERT INTO cost_centre (code, name, taakveld, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)');
+      for (const cc of input.costCentres ?? []) insertCc.run(cc.code, cc.name, cc.taakveld, now, now);
+    }).immediate();
+    const workbook = new Workbook(sqlite, filePath, false, lock);
+    workbook.tx(() =>
+      workbook.audit({ action: 'insert', table: 'workbook_meta', rowId: 1, new: { ...input }, note: 'Werkboek aangemaakt' }),
+    );
+    return workbook;
+  } catch (error) {
+    sqlite?.close();
+    lock.release();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(filePath + suffix, { force: true });
+    throw error;
+  }
+}
+
+export function openWorkbookFile(filePath: string, options: { readOnly?: boolean; holder?: string } = {}): OpenResult {
+  const header = inspectHeader(filePath);
+  const hasWal = fs.existsSync(`${filePath}-wal`);
+  // The header can be stale while a WAL file holds newer pages; then ask SQLite itself, read-only.
+  let { applicationId, userVersion } = header;
+  if (hasWal || applicationId !== APPLICATION_ID) {
+    const probe = openSqlite(filePath, { readonly: true, fileMustExist: true });
+    try {
+      applicationId = probe.pragma('application_id', { simple: true }) as number;
+      userVersion = probe.pragma('user_version', { simple: true }) as number;
+    } catch {
+      throw new ApiError('workbook_corrupt', `Het bestand ${path.basename(filePath)} is beschadigd en kan niet worden gelezen. Het bestand is niet gewijzigd; herstel een reservekopie.`);
+    } finally {
+      probe.close();
+    }
+  }
+  if (applicationId !== APPLICATION_ID) {
+    throw new ApiError('not_a_workbook', `Het bestand ${path.basename(filePath)} is een SQLite-database, maar geen Werkboek-bestand. Het bestand is niet gewijzigd.`);
+  }
+  if (userVersion > LATEST_SCHEMA_VERSION) {
+    throw new ApiError(
+      'workbook_too_new',
+      `Het werkboek ${path.basename(filePath)} is gemaakt met een nieuwere versie van Werkboek (schemaversie ${userVersion}; deze versie kent tot ${LATEST_SCHEMA_VERSION}). Werk Werkboek bij om het te openen. Het bestand is niet gewijzigd.`,
+      { schemaVersion: userVersion, supported: LATEST_SCHEMA_VERSION },
+    );
+  }
+  if (userVersion < 1) {
+    throw new ApiError('not_a_workbook', `Het bestand ${path.basename(filePath)} is geen volledig Werkboek-bestand (geen schema). Het bestand is niet gewijzigd.`);
+  }
+
+  const readOnly = options.readOnly === true;
+  if (readOnly && userVersion < LATEST_SCHEMA_VERSION) {
+    throw new ApiError('read_only', `Het werkboek ${path.basename(filePath)} moet eerst worden bijgewerkt naar de nieuwe schemaversie; dat kan niet alleen-lezen.`);
+  }
+  const lock = readOnly ? null : acquireWorkbookLock(filePath, options.holder ?? 'Werkboek');
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = openSqlite(filePath, { readonly: readOnly, fileMustExist: true });
+    if (!readOnly) applyPragmas(sqlite);
+    else sqlite.pragma('foreign_keys = ON');
+    let integrityChecked = false;
+    if (lock?.previousSessionCrashed) {
+      // Checking costs a full read of the file, so only after a session that did not close cleanly.
+      const result = sqlite.pragma('integrity_check', { simple: true });
+      integrityChecked = true;
+      if (result !== 'ok') {
+        throw new ApiError('workbook_corrupt', `Het werkboek ${path.basename(filePath)} is beschadigd (${String(result)}). Herstel een reservekopie.`);
+      }
+    }
+    let backupPath: string | null = null;
+    let migratedFrom: number | null = null;
+    if (userVersion < LATEST_SCHEMA_VERSION) {
+      backupPath = backupInto(sqlite, filePath, `voor-migratie-v${userVersion}`);
+      migratedFrom = userVersion;
+      runMigrations(sqlite, userVersion);
+    }
+    const workbook = new Workbook(sqlite, filePath, readOnly, lock);
+    if (migratedFrom !== null) {
+      workbook.tx(() =>
+        workbook.audit({ action: 'migrate', table: 'workbook_meta', rowId: 1, old: { schemaVersion: migratedFrom }, new: { schemaVersion: LATEST_SCHEMA_VERSION }, note: `Reservekopie: ${backupPath}` }),
+      );
+    }
+    return { workbook, migratedFrom, backupPath, integrityChecked };
+  } catch (error) {
+    sqlite?.close();
+    lock?.release();
+    if (error instanceof ApiError) throw error;
+    throw new ApiError('workbook_corrupt', `Het werkboek ${path.basename(filePath)} kon niet worden geopend: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,73 @@
+import { ApiError } from '../../../shared/api/errors.ts';
+import type { workbookApi } from '../../../shared/api/workbook.ts';
+import type { Handlers } from '../router.ts';
+import { getSettings, updateSettings } from './settings.ts';
+import { nowIso } from './workbook.ts';
+
+export const workbookHandlers: Handlers<typeof workbookApi> = {
+  'workbook.create': (input, { session }) => {
+    const name = input.kind === 'department' ? `${input.departmentCode}-${input.departmentName ?? ''}-${input.fiscalYear}` : `${input.kind}-${input.organisation}-${input.fiscalYear}`;
+    const filePath = input.path ?? session.defaultPathFor(name);
+    return session.create(filePath, {
+      kind: input.kind,
+      organisation: input.organisation,
+      departmentCode: input.departmentCode ?? null,
+      departmentName: input.departmentName ?? null,
+      fiscalYear: input.fiscalYear,
+      owner: input.owner,
+      costCentres: input.costCentres.map((cc) => ({ code: cc.code, name: cc.name, taakveld: cc.taakveld })),
+    });
+  },
+  'workbook.open': (input, { session }) => session.open(input.path, input.readOnly),
+  'workbook.close': (_input, { session }) => {
+    session.close();
+    return null;
+  },
+  'workbook.info': (_input, { session }) => session.info(),
+  'workbook.recent': (_input, { session }) => session.recent.list(),
+  'workbook.forgetRecent': (input, { session }) => {
+    session.recent.forget(input.path);
+    return session.recent.list();
+  },
+  'workbook.defaultFolder': (_input, { session }) => ({ folder: session.defaultFolder() }),
+  'workbook.costCentres': (_input, ctx) => {
+    const wb = ctx.wb();
+    return wb.all(wb.db.selectFrom('cost_centre').select(['code', 'name', 'taakveld']).where('active', '=', 1).orderBy('code'));
+  },
+  'workbook.saveCostCentre': (input, ctx) => {
+    const wb = ctx.wb();
+    wb.requireKind('department');
+    const existing = wb.first(wb.db.selectFrom('cost_centre').selectAll().where('code', '=', input.code));
+    const now = nowIso();
+    wb.tx(() => {
+      if (existing) {
+        wb.run(wb.db.updateTable('cost_centre').set({ name: input.name, taakveld: input.taakveld, active: 1, updated_at: now }).where('code', '=', input.code));
+        wb.audit({ action: 'update', table: 'cost_centre', rowId: input.code, old: { name: existing.name, taakveld: existing.taakveld, active: existing.active }, new: { name: input.name, taakveld: input.taakveld, active: 1 } });
+      } else {
+        if (!wb.meta.department_code || !input.code.startsWith(wb.meta.department_code)) {
+          throw new ApiError('invalid_input', `Kostenplaats ${input.code} begint niet met de afdelingscode ${wb.meta.department_code}.`);
+        }
+        const values = { code: input.code, name: input.name, taakveld: input.taakveld, active: 1, created_at: now, updated_at: now };
+        wb.run(wb.db.insertInto('cost_centre').values(values));
+        wb.audit({ action: 'insert', table: 'cost_centre', rowId: input.code, new: values });
+      }
+    });
+    return wb.all(wb.db.selectFrom('cost_centre').select(['code', 'name', 'taakveld']).where('active', '=', 1).orderBy('code'));
+  },
+  'workbook.settings': (_input, ctx) => getSettings(ctx.wb()),
+  'workbook.updateSettings': (input, ctx) => updateSettings(ctx.wb(), input),
+  'workbook.audit': (input, ctx) => {
+    const wb = ctx.wb();
+    let query = wb.db.selectFrom('audit_log');
+    if (input.table) query = query.where('table_name', '=', input.table);
+    const total = Number(wb.first(query.select((eb) => eb.fn.countAll<number>().as('n')))!.n);
+    const entries = wb.all(
+      query
+        .select(['id', 'at', 'actor', 'action', 'table_name as tableName', 'row_id as rowId', 'old_json as oldJson', 'new_json as newJson', 'note'])
+        .orderBy('id', 'desc')
+        .limit(input.limit)
+        .offset(input.offset),
+    );
+    return { entries, total };
+  },
+};

@@ -1,0 +1,68 @@
+import type { Generated } from 'kysely';
+
+export interface WorkbookMetaTable {
+  id: number;
+  workbook_id: string;
+  kind: 'department' | 'central-hr' | 'central-finance';
+  organisation: string;
+  department_code: string | null;
+  department_name: string | null;
+  fiscal_year: number;
+  owner: string;
+  created_at: string;
+  created_by_app: string;
+  updated_at: string;
+}
+
+export interface SettingTable {
+  key: string;
+  value_json: string;
+  updated_at: string;
+}
+
+export interface CostCentreTable {
+  code: string;
+  name: string;
+  taakveld: string | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  table_name: string;
+  row_id: string | null;
+  old_json: string | null;
+  new_json: string | null;
+  note: string | null;
+}
+
+export interface ImportProfileTable {
+  source_key: string;
+  kind: string;
+  profile_json: string;
+  updated_at: string;
+}
+
+export interface ImportBatchTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  file_sha256: string;
+  imported_at: string;
+  actor: string;
+  result_json: string;
+}
+
+export interface WorkbookTables {
+  workbook_meta: WorkbookMetaTable;
+  setting: SettingTable;
+  cost_centre: CostCentreTable;
+  audit_log: AuditLogTable;
+  import_profile: ImportProfileTable;
+  import_batch: ImportBatchTable;
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { formatCents } from '../../../shared/format/nl.ts';
+import type { ImportResult } from '../../../shared/import/types.ts';
+import { mappingOption, printJson, requireOption, requirePositional, stringOption, UsageError, type Command } from '../command.ts';
+
+function humanSummary(result: ImportResult, dryRun: boolean): string {
+  const lines = [
+    `${dryRun ? 'Proefimport (niets opgeslagen)' : 'Geïmporteerd'}: ${result.file}`,
+    `  nieuw: ${result.imported}, bijgewerkt: ${result.updated}, al aanwezig: ${result.duplicates}, andere afdeling: ${result.outsideDepartment}, afgekeurd: ${result.rejectedCount}`,
+    `  totaal geïmporteerd: ${formatCents(result.totalCents)}`,
+  ];
+  for (const issue of result.rejected.slice(0, 50)) lines.push(`  regel ${issue.line}${issue.column ? `, kolom ${issue.column}` : ''}: ${issue.reason}`);
+  if (result.rejectedCount > 50) lines.push(`  … en nog ${result.rejectedCount - 50} afgekeurde regels (zie --json)`);
+  return lines.join('\n');
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Importeer een bestand (begroting, grootboek, …) in een werkboek',
+  usage: 'werkboek import FILE --kind SOORT INPUT [--map veld=kolom …] [--decimal-mark ,|.] [--date-order dmy|mdy|ymd] [--dry-run] [--strict] [--json]',
+  options: {
+    kind: { type: 'string' },
+    map: { type: 'string', multiple: true },
+    'decimal-mark': { type: 'string' },
+    'date-order': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    strict: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run(args, ctx) {
+    const file = requirePositional(args, 0, 'FILE', this);
+    const input = requirePositional(args, 1, 'INPUT', this);
+    const kind = requireOption(args, 'kind', this);
+    const decimalMark = stringOption(args, 'decimal-mark');
+    if (decimalMark !== undefined && decimalMark !== ',' && decimalMark !== '.') throw new UsageError('--decimal-mark moet "," of "." zijn.');
+    const dateOrder = stringOption(args, 'date-order');
+    if (dateOrder !== undefined && !['dmy', 'mdy', 'ymd'].includes(dateOrder)) throw new UsageError('--date-order moet dmy, mdy of ymd zijn.');
+    const client = ctx.client();
+    await client.workbook.open({ path: file, readOnly: false });
+    const request = {
+      kind,
+      source: { path: path.resolve(input) },
+      mapping: mappingOption(args, this),
+      dialect: { ...(decimalMark ? { decimalMark: decimalMark as ',' | '.' } : {}), ...(dateOrder ? { dateOrder: dateOrder as 'dmy' } : {}) },
+    };
+    const dryRun = args.values['dry-run'] === true;
+    const result = dryRun ? await client.import.preview({ ...request, previewRows: 0 }) : await client.import.commit({ ...request, strict: args.values.strict === true });
+    if (args.values.json) {
+      const { rows: _r, fields: _f, ...rest } = result as ImportResult & { rows?: unknown; fields?: unknown };
+      printJson(ctx.io, rest);
+    } else ctx.io.out(humanSummary(result, dryRun));
+    return 0;
+  },
+};

@@ -1,0 +1,33 @@
+import { formatCents, formatPercent } from '../../../shared/format/nl.ts';
+import { printJson, requirePositional, stringOption, type Command } from '../command.ts';
+
+function human(report: Record<string, unknown>): string {
+  const lines: string[] = [];
+  const wb = report.workbook as { organisation: string; departmentCode: string | null; departmentName: string | null };
+  const period = report.period as { code: string };
+  lines.push(`${wb.organisation} · ${wb.departmentCode ?? ''} ${wb.departmentName ?? ''} · periode ${period.code}`);
+  const budget = report.budget as Record<string, number> | undefined;
+  if (budget) {
+    lines.push(
+      `Begroting: actueel ${formatCents(budget.currentCents)}, realisatie ${formatCents(budget.actualCents)}, verplichtingen ${formatCents(budget.commitmentsCents)}, prognose ${formatCents(budget.forecastCents)}, afwijking ${formatCents(budget.varianceCents)}, uitputting ${formatPercent(budget.exhaustionPercent)}`,
+    );
+  }
+  lines.push('Gebruik --json voor alle cijfers.');
+  return lines.join('\n');
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  summary: 'Cijfers van een werkboek (begroting, personeel, verzuim, …) voor een periode',
+  usage: 'werkboek report FILE [--period JJJJ|JJJJ-Qn|JJJJ-MM] [--json]',
+  options: { period: { type: 'string' }, json: { type: 'boolean' } },
+  async run(args, ctx) {
+    const file = requirePositional(args, 0, 'FILE', this);
+    const client = ctx.client();
+    await client.workbook.open({ path: file, readOnly: true });
+    const report = await client.report.build({ period: stringOption(args, 'period') });
+    if (args.values.json) printJson(ctx.io, report);
+    else ctx.io.out(human(report));
+    return 0;
+  },
+};

@@ -1,0 +1,17 @@
+import { budgetApi } from './budget.ts';
+import type { ApiClient } from './client.ts';
+import { importApi } from './imports.ts';
+import { reportApi } from './report.ts';
+import { workbookApi } from './workbook.ts';
+
+/** The single seam between the renderer (or CLI, or tests) and the backend: every method, once. */
+export const api = {
+  ...workbookApi,
+  ...budgetApi,
+  ...importApi,
+  ...reportApi,
+};
+
+export type Api = typeof api;
+export type MethodName = keyof Api;
+export type WerkboekClient = ApiClient<Api>;

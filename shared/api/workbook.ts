@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { method } from './contract.ts';
+import { codeSchema, emptyInput, nonEmpty, yearSchema } from './schemas.ts';
+import type { AuditEntry, CostCentre, RecentWorkbook, WorkbookInfo } from '../domain/workbook/types.ts';
+import { settingsPatchSchema, type Settings } from '../domain/settings.ts';
+
+export const costCentreInput = z.object({ code: codeSchema, name: z.string().trim().max(100).default(''), taakveld: z.string().trim().max(20).nullable().default(null) });
+
+export const workbookApi = {
+  'workbook.create': method(
+    z
+      .object({
+        path: z.string().min(1).optional(),
+        kind: z.enum(['department', 'central-hr', 'central-finance']).default('department'),
+        organisation: nonEmpty('Organisatie'),
+        departmentCode: codeSchema.optional(),
+        departmentName: z.string().trim().max(100).optional(),
+        fiscalYear: yearSchema,
+        owner: nonEmpty('Eigenaar'),
+        costCentres: z.array(costCentreInput).default([]),
+      })
+      .strict()
+      .refine((v) => v.kind !== 'department' || (v.departmentCode && v.costCentres.length > 0), {
+        message: 'Een afdelingswerkboek heeft een afdelingscode en ten minste één kostenplaats nodig',
+      }),
+  ).returns<WorkbookInfo>(),
+  'workbook.open': method(z.object({ path: z.string().min(1), readOnly: z.boolean().default(false) }).strict()).returns<WorkbookInfo>(),
+  'workbook.close': method(emptyInput).returns<null>(),
+  'workbook.info': method(emptyInput).returns<WorkbookInfo | null>(),
+  'workbook.recent': method(emptyInput).returns<RecentWorkbook[]>(),
+  'workbook.forgetRecent': method(z.object({ path: z.string() }).strict()).returns<RecentWorkbook[]>(),
+  'workbook.defaultFolder': method(emptyInput).returns<{ folder: string }>(),
+  'workbook.costCentres': method(emptyInput).returns<CostCentre[]>(),
+  'workbook.saveCostCentre': method(costCentreInput.strict(), { mutates: true }).returns<CostCentre[]>(),
+  'workbook.settings': method(emptyInput).returns<Settings>(),
+  'workbook.updateSettings': method(settingsPatchSchema, { mutates: true }).returns<Settings>(),
+  'workbook.audit': method(
+    z.object({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0), table: z.string().optional() }).strict(),
+  ).returns<{ entries: AuditEntry[]; total: number }>(),
+};

@@ -1,0 +1,111 @@
+/**
+ * Budget arithmetic, in integer cents. Signs follow the ledger: costs (lasten) positive, income
+ * (baten) negative. With that convention variance = current − forecast is favourable (V) when
+ * positive for both kinds: spending less than budgeted, or receiving more (a more negative forecast).
+ */
+
+export interface VarianceThreshold {
+  /** Explanation needed from this absolute variance; null = not used. */
+  amountCents: number | null;
+  /** … or from this percentage of the current budget; null = not used. */
+  percent: number | null;
+  /** 'either': one of the two suffices (the usual rapportagegrens); 'both': both must be passed. */
+  rule: 'either' | 'both';
+}
+
+export const DEFAULT_THRESHOLD: VarianceThreshold = { amountCents: 2_500_000, percent: 10, rule: 'either' };
+
+export interface LineInputs {
+  primitiveCents: number;
+  revisionsCents: number;
+  actualCents: number;
+  commitmentsCents: number;
+  /** What the head still expects to spend (or receive) beyond actuals and commitments. */
+  expectedCents: number;
+  forecastOverrideCents: number | null;
+  explanation: string | null;
+}
+
+export interface LineFigures {
+  currentCents: number;
+  forecastCents: number;
+  varianceCents: number;
+  /** 'V' favourable, 'N' unfavourable, '' none. */
+  varianceLabel: 'V' | 'N' | '';
+  /** (actuals + commitments) / current × 100; null when the current budget is zero. */
+  exhaustionPercent: number | null;
+  variancePercent: number | null;
+  explanationRequired: boolean;
+  explanationMissing: boolean;
+}
+
+export function currentBudget(primitiveCents: number, revisionsCents: number): number {
+  return primitiveCents + revisionsCents;
+}
+
+export function forecast(inputs: Pick<LineInputs, 'actualCents' | 'commitmentsCents' | 'expectedCents' | 'forecastOverrideCents'>): number {
+  if (inputs.forecastOverrideCents !== null) return inputs.forecastOverrideCents;
+  return inputs.actualCents + inputs.commitmentsCents + inputs.expectedCents;
+}
+
+export function percentOf(part: number, whole: number): number | null {
+  if (whole === 0) return null;
+  return (part / whole) * 100;
+}
+
+export function explanationRequired(varianceCents: number, currentCents: number, threshold: VarianceThreshold): boolean {
+  const absolute = Math.abs(varianceCents);
+  if (absolute === 0) return false;
+  const byAmount = threshold.amountCents !== null ? absolute >= threshold.amountCents : null;
+  const pct = percentOf(absolute, Math.abs(currentCents));
+  // A variance on a line without budget is infinitely large in percent.
+  const byPercent = threshold.percent !== null ? (pct === null ? true : pct >= threshold.percent) : null;
+  const checks = [byAmount, byPercent].filter((c): c is boolean => c !== null);
+  if (checks.length === 0) return false;
+  return threshold.rule === 'both' ? checks.every(Boolean) : checks.some(Boolean);
+}
+
+export function lineFigures(inputs: LineInputs, threshold: VarianceThreshold): LineFigures {
+  const currentCents = currentBudget(inputs.primitiveCents, inputs.revisionsCents);
+  const forecastCents = forecast(inputs);
+  const varianceCents = currentCents - forecastCents;
+  const required = explanationRequired(varianceCents, currentCents, threshold);
+  return {
+    currentCents,
+    forecastCents,
+    varianceCents,
+    varianceLabel: varianceCents > 0 ? 'V' : varianceCents < 0 ? 'N' : '',
+    exhaustionPercent: percentOf(inputs.actualCents + inputs.commitmentsCents, currentCents),
+    variancePercent: percentOf(varianceCents, Math.abs(currentCents)),
+    explanationRequired: required,
+    explanationMissing: required && !(inputs.explanation ?? '').trim(),
+  };
+}
+
+export interface Totals {
+  key: string;
+  label: string;
+  primitiveCents: number;
+  revisionsCents: number;
+  currentCents: number;
+  actualCents: number;
+  commitmentsCents: number;
+  forecastCents: number;
+  varianceCents: number;
+  exhaustionPercent: number | null;
+}
+
+export function emptyTotals(key: string, label: string): Totals {
+  return { key, label, primitiveCents: 0, revisionsCents: 0, currentCents: 0, actualCents: 0, commitmentsCents: 0, forecastCents: 0, varianceCents: 0, exhaustionPercent: null };
+}
+
+export function addToTotals(totals: Totals, line: Pick<Totals, 'primitiveCents' | 'revisionsCents' | 'currentCents' | 'actualCents' | 'commitmentsCents' | 'forecastCents' | 'varianceCents'>): void {
+  totals.primitiveCents += line.primitiveCents;
+  totals.revisionsCents += line.revisionsCents;
+  totals.currentCents += line.currentCents;
+  totals.actualCents += line.actualCents;
+  totals.commitmentsCents += line.commitmentsCents;
+  totals.forecastCents += line.forecastCents;
+  totals.varianceCents += line.varianceCents;
+  totals.exhaustionPercent = percentOf(totals.actualCents + totals.commitmentsCents, totals.currentCents);
+}

@@ -1,0 +1,152 @@
+/**
+ * Parsing of values as Dutch finance and HR systems write them. Pure functions: the importers,
+ * the grid editors and the paste handler all use these, so "1.234,56-" means the same everywhere.
+ */
+
+export type DecimalMark = ',' | '.';
+export type DateOrder = 'dmy' | 'mdy' | 'ymd';
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = <T>(reason: string): Parsed<T> => ({ ok: false, reason });
+
+const SPACES = /[\s\u00a0\u202f]/g;
+
+/**
+ * "€ 1.234,56-", "(1.234,56)", "-1234.56", "1 234,56", "EUR 12" → integer cents.
+ * The decimal mark is decided per file (see {@link detectDecimalMark}), never per value, so that
+ * "3.456" in a Dutch file is three thousand four hundred fifty-six euros, as the file means it.
+ */
+export function parseAmountCents(raw: string, decimalMark: DecimalMark = ','): Parsed<number> {
+  let text = raw.replace(SPACES, '');
+  if (text === '') return fail('bedrag ontbreekt');
+  let negative = false;
+  if (text.startsWith('(') && text.endsWith(')')) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  text = text.replace(/^(€|EUR)/i, '').replace(/(€|EUR)$/i, '');
+  if (text.startsWith('-')) {
+    negative = !negative;
+    text = text.slice(1);
+  } else if (text.startsWith('+')) {
+    text = text.slice(1);
+  } else if (text.endsWith('-')) {
+    negative = !negative;
+    text = text.slice(0, -1);
+  }
+  text = text.replace(/^(€|EUR)/i, '');
+  if (text === '') return fail(`"${raw.trim()}" is geen bedrag`);
+  const thousands = decimalMark === ',' ? '.' : ',';
+  const parts = text.split(decimalMark);
+  if (parts.length > 2) return fail(`"${raw.trim()}" is geen bedrag (meer dan één decimaalteken "${decimalMark}")`);
+  const [intPartRaw, fraction = ''] = parts;
+  if (fraction.includes(thousands)) return fail(`"${raw.trim()}" is geen bedrag (scheidingsteken na het decimaalteken)`);
+  let intPart = intPartRaw;
+  if (intPart.includes(thousands)) {
+    const groups = intPart.split(thousands);
+    const valid = /^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+    if (!valid) {
+      return fail(`"${raw.trim()}" is geen bedrag (duizendtallen "${thousands}" staan niet per drie cijfers; decimaalteken is "${decimalMark}")`);
+    }
+    intPart = groups.join('');
+  }
+  if (intPart === '' && fraction === '') return fail(`"${raw.trim()}" is geen bedrag`);
+  if (!/^\d*$/.test(intPart) || !/^\d*$/.test(fraction)) return fail(`"${raw.trim()}" is geen bedrag`);
+  if (fraction.length > 2 && /[1-9]/.test(fraction.slice(2))) {
+    return fail(`"${raw.trim()}" heeft meer dan twee decimalen`);
+  }
+  if (intPart.length > 13) return fail(`"${raw.trim()}" is te groot voor een bedrag`);
+  const cents = Number(intPart || '0') * 100 + Number((fraction + '00').slice(0, 2));
+  return ok(negative && cents !== 0 ? -cents : cents);
+}
+
+/**
+ * Decides the decimal mark of a file from many of its values. Values like "1.234" or "1,234" are
+ * ambiguous and do not vote; when nothing decides, the Dutch comma wins.
+ */
+export function detectDecimalMark(samples: Iterable<string>): DecimalMark {
+  let comma = 0;
+  let point = 0;
+  for (const raw of samples) {
+    const text = raw.replace(SPACES, '').replace(/[()€+-]|EUR/gi, '');
+    if (!text) continue;
+    const lastComma = text.lastIndexOf(',');
+    const lastPoint = text.lastIndexOf('.');
+    if (lastComma >= 0 && lastPoint >= 0) {
+      if (lastComma > lastPoint) comma += 1;
+      else point += 1;
+    } else if (lastComma >= 0) {
+      const groups = text.split(',');
+      if (groups.length > 2) point += 1;
+      else if (groups[1].length !== 3) comma += 1;
+    } else if (lastPoint >= 0) {
+      const groups = text.split('.');
+      if (groups.length > 2) comma += 1;
+      else if (groups[1].length !== 3) point += 1;
+    }
+  }
+  return point > comma ? '.' : ',';
+}
+
+/** A number that is not money (hours, FTE, percentages): "20,5", "20.5", "36". */
+export function parseDecimal(raw: string, decimalMark: DecimalMark = ','): Parsed<number> {
+  const text = raw.replace(SPACES, '').replace(/%$/, '');
+  if (text === '') return fail('waarde ontbreekt');
+  const normalised = decimalMark === ',' ? text.replace(',', '.') : text;
+  if (!/^-?\d+(\.\d+)?$/.test(normalised)) return fail(`"${raw.trim()}" is geen getal`);
+  return ok(Number(normalised));
+}
+
+/** Accepts both marks when the value itself is unambiguous: for people typing in a grid. */
+export function parseUserAmountCents(raw: string): Parsed<number> {
+  const text = raw.trim();
+  const onlyPoint = /^[^,]*\.\d{1,2}[-)]?$/.test(text.replace(/\s/g, '')) && !/\.\d{3}/.test(text);
+  return parseAmountCents(text, onlyPoint ? '.' : ',');
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function isoDate(year: number, month: number, day: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function checkedDate(year: number, month: number, day: number, raw: string): Parsed<string> {
+  if (year < 1900 || year > 2200) return fail(`"${raw}" heeft een onwaarschijnlijk jaar`);
+  if (month < 1 || month > 12) return fail(`"${raw}" heeft geen geldige maand`);
+  if (day < 1 || day > daysInMonth(year, month)) return fail(`"${raw}" bestaat niet als datum`);
+  return ok(isoDate(year, month, day));
+}
+
+/**
+ * "31-12-2026", "1-2-2027", "31/12/2026", "31.12.2026", "2026-12-31", "20261231" → ISO.
+ * Day-month order is Dutch unless a profile says otherwise; a two-digit year is refused because it is ambiguous.
+ */
+export function parseDate(raw: string, order: DateOrder = 'dmy'): Parsed<string> {
+  const text = raw.trim();
+  if (text === '') return fail('datum ontbreekt');
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
+  if (iso) return checkedDate(Number(iso[1]), Number(iso[2]), Number(iso[3]), text);
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (compact) return checkedDate(Number(compact[1]), Number(compact[2]), Number(compact[3]), text);
+  const parts = /^(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})$/.exec(text);
+  if (!parts) return fail(`"${text}" is geen datum (verwacht dd-mm-jjjj)`);
+  const [a, b, c] = [parts[1], parts[2], parts[3]];
+  if (a.length === 4) return checkedDate(Number(a), Number(b), Number(c), text);
+  if (c.length !== 4) return fail(`"${text}" heeft geen jaar van vier cijfers`);
+  if (order === 'mdy') return checkedDate(Number(c), Number(a), Number(b), text);
+  const result = checkedDate(Number(c), Number(b), Number(a), text);
+  if (!result.ok && Number(b) > 12 && Number(a) <= 12) {
+    return fail(`"${text}" is geen geldige datum dd-mm-jjjj (maand ${b} bestaat niet; staat de maand voorop?)`);
+  }
+  return result;
+}
+
+export function parseInteger(raw: string): Parsed<number> {
+  const text = raw.trim();
+  if (!/^-?\d+$/.test(text)) return fail(`"${text}" is geen geheel getal`);
+  return ok(Number(text));
+}
