@@ -2,6 +2,7 @@ import { budgetApi } from './budget.ts';
 import type { ApiClient } from './client.ts';
 import { importApi } from './imports.ts';
 import { reportApi } from './report.ts';
+import { shellApi } from './shell.ts';
 import { workbookApi } from './workbook.ts';
 
 /** The single seam between the renderer (or CLI, or tests) and the backend: every method, once. */
@@ -10,6 +11,7 @@ export const api = {
   ...budgetApi,
   ...importApi,
   ...reportApi,
+  ...shellApi,
 };
 
 export type Api = typeof api;

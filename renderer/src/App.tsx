@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { WorkbookInfo } from '../../shared/domain/workbook/types.ts';
+import { api } from './api/client.ts';
+import { StartPage } from './areas/workbook/StartPage.tsx';
+import { navigate, useHashRoute } from './components/router.ts';
+import { useStatus } from './components/Status.tsx';
+import { errorMessage, useApi } from './components/useApi.ts';
+import { setLanguage } from './i18n/index.ts';
+import { PAGES } from './pages.tsx';
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <label className="language">
+      {t('app.language')}{' '}
+      <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as 'nl' | 'en')}>
+        <option value="nl">Nederlands</option>
+        <option value="en">English</option>
+      </select>
+    </label>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const status = useStatus();
+  const route = useHashRoute();
+  const capabilities = useApi(() => api.shell.capabilities({}), []);
+  const [info, setInfo] = useState<WorkbookInfo | null | undefined>(undefined);
+
+  useEffect(() => {
+    api.workbook
+      .info({})
+      .then(setInfo)
+      .catch((e: unknown) => {
+        status.error(errorMessage(e));
+        setInfo(null);
+      });
+  }, [status]);
+
+  useEffect(() => {
+    document.title = info ? `${info.departmentCode ?? ''} ${info.departmentName ?? info.organisation} — Werkboek` : 'Werkboek';
+  }, [info]);
+
+  const pages = info ? PAGES.filter((p) => p.workbookKinds.includes(info.kind)) : [];
+  const page = pages.find((p) => p.route === route) ?? pages[0];
+  const nativeDialogs = capabilities.data?.nativeDialogs ?? false;
+
+  function opened(next: WorkbookInfo) {
+    setInfo(next);
+    for (const warning of next.warnings) status.error(warning);
+    navigate(PAGES.find((p) => p.workbookKinds.includes(next.kind))?.route ?? '');
+  }
+
+  async function close() {
+    try {
+      await api.workbook.close({});
+    } finally {
+      setInfo(null);
+      navigate('');
+    }
+  }
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <span className="brand">{t('app.name')}</span>
+        {info && (
+          <span className="workbook-title" data-testid="workbook-title">
+            {info.organisation} · {info.departmentCode ?? ''} {info.departmentName ?? ''} · {info.fiscalYear}
+            {info.readOnly && <span className="badge">{t('app.readOnly')}</span>}
+          </span>
+        )}
+        <span className="header-actions">
+          <LanguageSwitch />
+          {info && (
+            <button type="button" onClick={() => void close()}>
+              {t('app.close')}
+            </button>
+          )}
+        </span>
+      </header>
+      <div className="app-body">
+        {info && (
+          <nav aria-label={t('app.mainNavigation')} className="app-nav">
+            <ul>
+              {pages.map((p) => (
+                <li key={p.route}>
+                  <a href={`#/${p.route}`} aria-current={p === page ? 'page' : undefined}>
+                    {t(p.labelKey)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <main id="main" tabIndex={-1} className="app-main">
+          {info === undefined && <p>{t('app.loading')}</p>}
+          {info === null && <StartPage onOpened={opened} nativeDialogs={nativeDialogs} />}
+          {info && page && <div key={`${info.path}:${page.route}`}>{page.render({ info, nativeDialogs })}</div>}
+        </main>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,221 @@
+import type { ColDef, RowClassParams } from 'ag-grid-community';
+import type { AgGridReact } from 'ag-grid-react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Totals } from '../../../../shared/domain/budget/figures.ts';
+import type { BudgetLineView, BudgetSummary } from '../../../../shared/domain/budget/types.ts';
+import { formatCents, formatPercent } from '../../../../shared/format/nl.ts';
+import { api } from '../../api/client.ts';
+import { DataGrid } from '../../components/DataGrid.tsx';
+import { moneyColumn, percentColumn } from '../../components/grid.ts';
+import { useStatus } from '../../components/Status.tsx';
+import { UndoButtons } from '../../components/UndoButtons.tsx';
+import { useApi } from '../../components/useApi.ts';
+import { useGridEditing } from '../../components/useGridEditing.ts';
+import { AddLineForm } from './AddLineForm.tsx';
+import { RevisionsPanel } from './RevisionsPanel.tsx';
+
+/** Budget lines, plus the pinned totals row shaped like one. */
+type Row = BudgetLineView;
+
+const editableFields: Record<string, string> = {
+  accountName: 'accountName',
+  kind: 'kind',
+  primitiveCents: 'primitiveCents',
+  expectedCents: 'expectedCents',
+  forecastOverrideCents: 'forecastOverrideCents',
+  explanation: 'explanation',
+};
+
+function KeyFigures({ total }: { total: Totals }) {
+  const { t } = useTranslation();
+  const items: Array<[string, string]> = [
+    [t('budget.current'), formatCents(total.currentCents, { whole: true })],
+    [t('budget.actual'), formatCents(total.actualCents, { whole: true })],
+    [t('budget.commitments'), formatCents(total.commitmentsCents, { whole: true })],
+    [t('budget.forecast'), formatCents(total.forecastCents, { whole: true })],
+    [t('budget.variance'), formatCents(total.varianceCents, { whole: true })],
+    [t('budget.exhaustion'), formatPercent(total.exhaustionPercent)],
+  ];
+  return (
+    <dl className="key-figures" aria-label={t('budget.summaryCards')}>
+      {items.map(([label, value]) => (
+        <div key={label} className="key-figure">
+          <dt>{label}</dt>
+          <dd data-testid={`kf-${label}`}>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const status = useStatus();
+  const [year, setYear] = useState(fiscalYear);
+  const [totals, setTotals] = useState<BudgetSummary | null>(null);
+  const [selected, setSelected] = useState<BudgetLineView | null>(null);
+  const gridRef = useRef<AgGridReact<Row>>(null);
+  const editing = useGridEditing<Row>({
+    fieldOf: (colId) => editableFields[colId],
+    save: (id, patch) => api.budget.updateLine({ id, patch }),
+    onSaved: (updated) => {
+      if (selected?.id === updated.id) setSelected({ ...updated });
+      void refreshTotals();
+    },
+    onError: (message) => status.error(message),
+  });
+  const summary = useApi(async () => {
+    const result = await api.budget.summary({ year });
+    setTotals(result);
+    editing.reset(result.lines);
+    return result;
+  }, [year]);
+
+  const refreshTotals = useCallback(async () => {
+    setTotals(await api.budget.summary({ year }));
+  }, [year]);
+
+  const onInvalid = useCallback((reason: string) => status.error(t('budget.invalidAmount', { reason })), [status, t]);
+
+  const columns = useMemo<ColDef<Row>[]>(
+    () => [
+      { field: 'costCentre', headerName: t('budget.costCentre'), pinned: 'left', width: 120, filter: 'agTextColumnFilter' },
+      { field: 'account', headerName: t('budget.account'), pinned: 'left', width: 130, filter: 'agTextColumnFilter' },
+      { field: 'accountName', headerName: t('budget.accountName'), editable: (p) => !readOnly && !p.node.rowPinned, minWidth: 200, filter: 'agTextColumnFilter' },
+      {
+        field: 'kind',
+        headerName: t('budget.kind'),
+        editable: (p) => !readOnly && !p.node.rowPinned,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: ['lasten', 'baten'] },
+        width: 100,
+      },
+      moneyColumn<Row>('primitiveCents', t('budget.primitive'), { editable: !readOnly, onInvalid }),
+      moneyColumn<Row>('revisionsCents', t('budget.revisions')),
+      moneyColumn<Row>('currentCents', t('budget.current')),
+      moneyColumn<Row>('actualCents', t('budget.actual')),
+      moneyColumn<Row>('commitmentsCents', t('budget.commitments')),
+      moneyColumn<Row>('expectedCents', t('budget.expected'), { editable: !readOnly, onInvalid }),
+      moneyColumn<Row>('forecastOverrideCents', t('budget.forecastOverride'), { editable: !readOnly, onInvalid, nullable: true }),
+      moneyColumn<Row>('forecastCents', t('budget.forecast')),
+      moneyColumn<Row>('varianceCents', t('budget.variance'), {
+        cellClassRules: { 'cell-unfavourable': (p) => Number(p.data?.varianceCents ?? 0) < 0 },
+      }),
+      { field: 'varianceLabel' as never, headerName: t('budget.varianceLabel'), width: 80 },
+      percentColumn<Row>('exhaustionPercent', t('budget.exhaustion')),
+      {
+        field: 'explanation',
+        headerName: t('budget.explanation'),
+        editable: (p) => !readOnly && !p.node.rowPinned,
+        cellEditor: 'agLargeTextCellEditor',
+        cellEditorPopup: true,
+        minWidth: 240,
+        valueFormatter: (p) => {
+          const row = p.data as BudgetLineView | undefined;
+          if (row && 'explanationMissing' in row && row.explanationMissing) return `⚠ ${t('budget.explanationMissing')}`;
+          return (p.value as string | null) ?? '';
+        },
+        cellClassRules: { 'cell-warning': (p) => Boolean((p.data as BudgetLineView | undefined)?.explanationMissing) },
+      },
+    ],
+    [t, readOnly, onInvalid],
+  );
+
+  const pinned = useMemo<Row[]>(() => (totals ? [{ ...totals.total, costCentre: t('budget.total'), account: '' } as unknown as Row] : []), [totals, t]);
+  const totalsColumns = useMemo<ColDef<Totals>[]>(
+    () => [
+      { field: 'key', headerName: t('budget.costCentre'), width: 130 },
+      { field: 'label', headerName: t('budget.accountName'), minWidth: 180 },
+      moneyColumn<Totals>('currentCents', t('budget.current')),
+      moneyColumn<Totals>('actualCents', t('budget.actual')),
+      moneyColumn<Totals>('commitmentsCents', t('budget.commitments')),
+      moneyColumn<Totals>('forecastCents', t('budget.forecast')),
+      moneyColumn<Totals>('varianceCents', t('budget.variance'), { cellClassRules: { 'cell-unfavourable': (p) => Number(p.data?.varianceCents ?? 0) < 0 } }),
+      percentColumn<Totals>('exhaustionPercent', t('budget.exhaustion')),
+    ],
+    [t],
+  );
+  const accountColumns = useMemo(() => totalsColumns.map((c) => (c.field === 'key' ? { ...c, headerName: t('budget.account') } : c)), [totalsColumns, t]);
+
+  const missing = totals?.lines.filter((l) => l.explanationMissing).length ?? 0;
+  const threshold = totals?.threshold;
+
+  return (
+    <div>
+      <div className="page-header">
+        <h1>{t('budget.title', { year })}</h1>
+        <label className="inline-field">
+          {t('app.year')}{' '}
+          <select value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {(summary.data?.years ?? [fiscalYear]).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {summary.error && (
+        <p role="alert" className="form-error">
+          {summary.error}
+        </p>
+      )}
+      {totals && <KeyFigures total={totals.total} />}
+      {threshold && (
+        <p className="muted">
+          {t('budget.threshold', {
+            amount: threshold.amountCents === null ? '–' : formatCents(threshold.amountCents, { whole: true }),
+            percent: threshold.percent === null ? '–' : formatPercent(threshold.percent, 0),
+          })}
+        </p>
+      )}
+      {missing > 0 && (
+        <p className="warning" data-testid="explanations-missing">
+          ⚠ {t('budget.explanationsMissing', { count: missing })}
+        </p>
+      )}
+      <div className="toolbar">
+        <p className="hint">{t('budget.editHint')}</p>
+        {!readOnly && <UndoButtons editing={editing} />}
+      </div>
+      {summary.data && (
+        // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- keyboard shortcuts for the grid inside
+        <div onKeyDown={editing.onKeyDown}>
+        <DataGrid<Row>
+          ref={gridRef}
+          label={t('budget.lines')}
+          rowData={summary.data.lines as Row[]}
+          columnDefs={columns}
+          pinnedBottomRowData={pinned}
+          getRowId={(p) => String((p.data as BudgetLineView).id ?? 'totaal')}
+          onGridReady={(e) => editing.setApi(e.api)}
+          onCellValueChanged={editing.onCellValueChanged}
+          onCellFocused={(e) => {
+            if (e.rowIndex === null || e.rowPinned) return;
+            const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+            if (node?.data && 'id' in node.data) setSelected(node.data as BudgetLineView);
+          }}
+          getRowClass={(p: RowClassParams<Row>) => (p.node.rowPinned ? 'row-total' : undefined)}
+          height={440}
+        />
+        </div>
+      )}
+      {!readOnly && (
+        <AddLineForm
+          year={year}
+          onAdded={() => {
+            summary.reload();
+          }}
+        />
+      )}
+      <RevisionsPanel line={selected} readOnly={readOnly} onChanged={() => summary.reload()} />
+      {totals && (
+        <div className="two-grids">
+          <DataGrid<Totals> label={t('budget.byCostCentre')} rowData={totals.byCostCentre} columnDefs={totalsColumns} pinnedBottomRowData={[totals.total]} height={260} />
+          <DataGrid<Totals> label={t('budget.byAccount')} rowData={totals.byAccount} columnDefs={accountColumns} pinnedBottomRowData={[totals.total]} height={360} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,277 @@
+import type { ColDef } from 'ag-grid-community';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ProgressEvent } from '../../../../shared/api/progress.ts';
+import { formatCents, formatDateTime } from '../../../../shared/format/nl.ts';
+import type { ImportPreview, ImportResult, PreviewRow } from '../../../../shared/import/types.ts';
+import { api } from '../../api/client.ts';
+import { DataGrid } from '../../components/DataGrid.tsx';
+import { fileToBase64 } from '../../components/files.ts';
+import { ProgressBar } from '../../components/ProgressBar.tsx';
+import { useStatus } from '../../components/Status.tsx';
+import { errorMessage, useApi } from '../../components/useApi.ts';
+import { IMPORT_KINDS } from './kinds.ts';
+
+type Source = { path: string } | { name: string; contentBase64: string };
+
+function sourceName(source: Source): string {
+  return 'path' in source ? source.path : source.name;
+}
+
+const DELIMITER_NAMES: Record<string, string> = { ';': 'puntkomma', ',': 'komma', '\t': 'tab' };
+
+export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbookKind: string; nativeDialogs: boolean; onImported?: () => void }) {
+  const { t } = useTranslation();
+  const status = useStatus();
+  const kinds = IMPORT_KINDS.filter((k) => k.workbookKinds.includes(workbookKind));
+  const [kind, setKind] = useState(kinds[0]?.kind ?? '');
+  const [source, setSource] = useState<Source | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [mapping, setMapping] = useState<Record<string, string | null>>({});
+  const [decimalMark, setDecimalMark] = useState<',' | '.' | ''>('');
+  const [progress, setProgress] = useState<ProgressEvent | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const history = useApi(() => api.import.history({}), [result]);
+
+  const request = () => ({
+    kind,
+    source: source!,
+    mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
+    dialect: decimalMark ? { decimalMark } : undefined,
+  });
+
+  async function runPreview(nextSource = source) {
+    if (!nextSource) return;
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      const next = await api.import.preview({ ...request(), source: nextSource, previewRows: 500 }, { onProgress: setProgress });
+      setPreview(next);
+      setMapping(next.mapping);
+    } catch (e) {
+      setPreview(null);
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  }
+
+  async function commit() {
+    if (!source) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const done = await api.import.commit({ ...request(), strict: false }, { onProgress: setProgress });
+      setResult(done);
+      setPreview(null);
+      status.info(t('import.done', { imported: done.imported, updated: done.updated, duplicates: done.duplicates, rejected: done.rejectedCount }));
+      onImported?.();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+      setProgress(null);
+    }
+  }
+
+  async function chooseNative() {
+    const chosen = await api.shell.openFile({ title: t('import.chooseFile'), filters: [{ name: 'CSV of Excel', extensions: ['csv', 'txt', 'xlsx'] }], multiple: false });
+    if (chosen.paths[0]) {
+      const next = { path: chosen.paths[0] };
+      setSource(next);
+      setMapping({});
+      await runPreview(next);
+    }
+  }
+
+  async function chooseBrowser(file: File | undefined) {
+    if (!file) return;
+    const next = { name: file.name, contentBase64: await fileToBase64(file) };
+    setSource(next);
+    setMapping({});
+    await runPreview(next);
+  }
+
+  const rowColumns = useMemo<ColDef<PreviewRow>[]>(() => {
+    if (!preview) return [];
+    const mapped = preview.fields.filter((f) => preview.mapping[f.key]);
+    return [
+      { field: 'line', headerName: t('import.line'), width: 90, type: 'rightAligned' },
+      { field: 'status', headerName: t('import.status'), width: 150, valueFormatter: (p) => t(`import.statuses.${p.value as string}`) },
+      ...mapped.map<ColDef<PreviewRow>>((f) => ({ colId: f.key, headerName: preview.mapping[f.key] ?? f.label, valueGetter: (p) => p.data?.values[f.key] ?? '', minWidth: 120 })),
+      { field: 'reason', headerName: t('import.reason'), minWidth: 240 },
+    ];
+  }, [preview, t]);
+
+  const selectId = (field: string) => `map-${field}`;
+
+  return (
+    <div>
+      <h1>{t('import.title')}</h1>
+      <section className="card">
+        <div className="inline-form">
+          <label>
+            {t('import.kind')}
+            <select
+              value={kind}
+              onChange={(e) => {
+                setKind(e.target.value);
+                setPreview(null);
+                setSource(null);
+                setMapping({});
+              }}
+            >
+              {kinds.map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {t(k.labelKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+          {nativeDialogs ? (
+            <button type="button" onClick={() => void chooseNative()} disabled={busy}>
+              {t('import.chooseFile')}
+            </button>
+          ) : (
+            <label>
+              {t('import.file')}
+              <input type="file" accept=".csv,.txt,.xlsx" disabled={busy} onChange={(e) => void chooseBrowser(e.target.files?.[0])} data-testid="import-file" />
+            </label>
+          )}
+          {source && <span className="muted">{sourceName(source)}</span>}
+        </div>
+      </section>
+
+      <ProgressBar event={progress} label={t('import.progress')} />
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
+
+      {preview && (
+        <section className="card" aria-labelledby="preview-title">
+          <h2 id="preview-title">
+            {t('import.preview')}: {preview.file}
+          </h2>
+          <p className="muted">{t('import.nothingWritten')}</p>
+          <p>
+            {t('import.dialect', {
+              format: preview.dialect.format.toUpperCase(),
+              encoding: preview.dialect.encoding,
+              delimiter: DELIMITER_NAMES[preview.dialect.delimiter ?? ''] ?? '–',
+              headerLine: preview.dialect.headerLine,
+              decimalMark: preview.dialect.decimalMark === ',' ? 'komma' : 'punt',
+            })}
+          </p>
+          <details open={preview.missingFields.length > 0}>
+            <summary>{t('import.mapping')}</summary>
+            <div className="mapping-grid">
+              {preview.fields.map((field) => (
+                <div key={field.key} className="field">
+                  <label htmlFor={selectId(field.key)}>
+                    {field.label}
+                    {field.required ? ' *' : ''}
+                  </label>
+                  <select id={selectId(field.key)} value={mapping[field.key] ?? ''} onChange={(e) => setMapping({ ...mapping, [field.key]: e.target.value || null })}>
+                    <option value="">{t('import.notMapped')}</option>
+                    {preview.columns.map((column) => (
+                      <option key={column} value={column}>
+                        {column}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              ))}
+              <div className="field">
+                <label htmlFor="decimal-mark">{t('import.decimalMark')}</label>
+                <select id="decimal-mark" value={decimalMark || preview.dialect.decimalMark} onChange={(e) => setDecimalMark(e.target.value as ',' | '.')}>
+                  <option value=",">, (komma: 1.234,56)</option>
+                  <option value=".">. (punt: 1,234.56)</option>
+                </select>
+              </div>
+            </div>
+            <button type="button" onClick={() => void runPreview()} disabled={busy}>
+              {t('import.preview')}
+            </button>
+          </details>
+          {preview.missingFields.length > 0 && (
+            <p role="alert" className="form-error">
+              {t('import.missing', { fields: preview.missingFields.join(', ') })}
+            </p>
+          )}
+          <p data-testid="import-counts">
+            {t('import.counts', { imported: preview.imported, updated: preview.updated, duplicates: preview.duplicates, outside: preview.outsideDepartment, rejected: preview.rejectedCount })}
+          </p>
+          <p>{t('import.total', { total: formatCents(preview.totalCents) })}</p>
+          {preview.rejected.length > 0 && (
+            <details open>
+              <summary>
+                {t('import.rejectedTitle')} ({preview.rejectedCount})
+              </summary>
+              <table className="simple-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('import.line')}</th>
+                    <th scope="col">{t('import.column')}</th>
+                    <th scope="col">{t('import.reason')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.rejected.slice(0, 200).map((r) => (
+                    <tr key={`${r.line}-${r.column ?? ''}`}>
+                      <td>{r.line}</td>
+                      <td>{r.column ?? ''}</td>
+                      <td>{r.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
+          <DataGrid<PreviewRow> label={`${t('import.preview')} (${preview.rows.length} / ${preview.totalRows})`} rowData={preview.rows} columnDefs={rowColumns} height={320} />
+          <button type="button" className="primary" disabled={busy || preview.missingFields.length > 0 || preview.imported + preview.updated === 0} onClick={() => void commit()}>
+            {t('import.confirm', { count: preview.imported + preview.updated })}
+          </button>
+        </section>
+      )}
+
+      {result && (
+        <section className="card" aria-labelledby="result-title">
+          <h2 id="result-title">{t('import.done', { imported: result.imported, updated: result.updated, duplicates: result.duplicates, rejected: result.rejectedCount })}</h2>
+          <p>{t('import.total', { total: formatCents(result.totalCents) })}</p>
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t('import.history')}</h2>
+        <table className="simple-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.at')}</th>
+              <th scope="col">{t('import.kind')}</th>
+              <th scope="col">{t('import.file')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('import.status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.data?.map((h) => (
+              <tr key={h.id}>
+                <td>{formatDateTime(h.importedAt)}</td>
+                <td>{h.kind}</td>
+                <td>{h.fileName}</td>
+                <td>{h.actor}</td>
+                <td>{Object.entries(h.result).map(([k, v]) => `${k}: ${v}`).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { method } from './contract.ts';
+import { emptyInput } from './schemas.ts';
+
+const filters = z.array(z.object({ name: z.string(), extensions: z.array(z.string()) })).default([]);
+
+export interface ShellCapabilities {
+  /** Native open/save dialogs (Electron). In the browser preview the UI uses file inputs and downloads. */
+  nativeDialogs: boolean;
+  host: 'electron' | 'preview' | 'local';
+}
+
+/**
+ * What the host around the backend can do for the UI. Electron's main process answers with native
+ * dialogs; the preview host says it cannot, and the renderer falls back to browser inputs.
+ */
+export const shellApi = {
+  'shell.capabilities': method(emptyInput).returns<ShellCapabilities>(),
+  'shell.openFile': method(z.object({ title: z.string(), filters, multiple: z.boolean().default(false) }).strict()).returns<{ paths: string[] }>(),
+  'shell.saveFile': method(z.object({ title: z.string(), defaultName: z.string(), filters }).strict()).returns<{ path: string | null }>(),
+  'shell.openFolder': method(z.object({ title: z.string() }).strict()).returns<{ path: string | null }>(),
+};

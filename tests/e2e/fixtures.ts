@@ -1,0 +1,55 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startPreviewServer, type PreviewServer } from '../../electron/preview/server.ts';
+
+export const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
+
+interface AppFixture {
+  server: PreviewServer;
+  dir: string;
+  /** Opens the app in the page, with the per-launch token. */
+  open(): Promise<void>;
+}
+
+/** Every test gets its own preview host and data folder: tests never share a workbook. */
+export const test = base.extend<{ app: AppFixture }>({
+  app: async ({ page }, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'werkboek-e2e-'));
+    const server = await startPreviewServer({ rendererDir: path.resolve(import.meta.dirname, '../../dist/renderer'), dataDir: path.join(dir, 'data') });
+    await use({
+      server,
+      dir,
+      async open() {
+        await page.goto(server.openUrl);
+      },
+    });
+    await server.close();
+  },
+});
+
+export { expect };
+
+/** WCAG 2.1 AA checks with axe-core on the page as it is now. */
+export async function expectAccessible(page: Page, context?: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(summary, `axe violations${context ? ` on ${context}` : ''}`).toEqual([]);
+}
+
+/** Creates the "Openbare Ruimte" workbook through the start page, as a user does. */
+export async function createDepartmentWorkbook(page: Page, dir: string): Promise<string> {
+  const file = path.join(dir, 'openbare-ruimte.werkboek');
+  await page.getByLabel('Organisatie').fill('Gemeente Voorbeeld');
+  await page.getByLabel('Afdelingscode').fill('OR');
+  await page.getByLabel('Naam van de afdeling').fill('Openbare Ruimte');
+  await page.getByLabel('Boekjaar').fill('2027');
+  await page.getByLabel('Eigenaar (budgethouder)').fill('Anne Hoofd');
+  await page.getByLabel('Kostenplaatsen (gescheiden door komma’s)').fill('OR01, OR02, OR03');
+  await page.getByLabel('Bestand', { exact: true }).fill(file);
+  await page.getByRole('button', { name: 'Werkboek maken' }).click();
+  await expect(page.getByTestId('workbook-title')).toContainText('Openbare Ruimte');
+  return file;
+}

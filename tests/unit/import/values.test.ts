@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { detectDecimalMark, parseAmountCents, parseDate, parseDecimal, parseUserAmountCents } from '../../../shared/import/values.ts';
+
+const cents = (raw: string, mark: ',' | '.' = ',') => {
+  const result = parseAmountCents(raw, mark);
+  return result.ok ? result.value : result.reason;
+};
+
+describe('parseAmountCents', () => {
+  it('reads Dutch amounts in all the forms finance systems write', () => {
+    expect(cents('1.234,56')).toBe(123456);
+    expect(cents('1234,56')).toBe(123456);
+    expect(cents('-1.234,56')).toBe(-123456);
+    expect(cents('1.234,56-')).toBe(-123456);
+    expect(cents('(1.234,56)')).toBe(-123456);
+    expect(cents('€ 1.234,56')).toBe(123456);
+    expect(cents('€\u00a0-12,5')).toBe(-1250);
+    expect(cents('EUR 12')).toBe(1200);
+    expect(cents('1 234 567,89'.replace(/ /g, '.'))).toBe(123456789);
+    expect(cents('0,00')).toBe(0);
+    expect(cents('-0,00')).toBe(0);
+    expect(cents(',5')).toBe(50);
+  });
+
+  it('reads amounts with a decimal point when the file uses one', () => {
+    expect(cents('1,234.56', '.')).toBe(123456);
+    expect(cents('-1234.5', '.')).toBe(-123450);
+    expect(cents('(12.00)', '.')).toBe(-1200);
+  });
+
+  it('keeps "3.456" a thousands number in a Dutch file', () => {
+    expect(cents('3.456')).toBe(345600);
+  });
+
+  it('refuses what is not an amount, with the reason', () => {
+    expect(cents('abc')).toMatch(/geen bedrag/);
+    expect(cents('')).toMatch(/ontbreekt/);
+    expect(cents('1.23,45')).toMatch(/duizendtallen/);
+    expect(cents('12,345')).toMatch(/meer dan twee decimalen/);
+    expect(cents('1,2,3')).toMatch(/meer dan één decimaalteken/);
+    expect(cents('12,30')).toBe(1230);
+    expect(cents('12,300')).toBe(1230);
+  });
+});
+
+describe('detectDecimalMark', () => {
+  it('decides per file from unambiguous values', () => {
+    expect(detectDecimalMark(['106,53', '4.881,95', '-139,82'])).toBe(',');
+    expect(detectDecimalMark(['106.53', '4,881.95', '-139.82'])).toBe('.');
+    expect(detectDecimalMark(['1.234', '5.678'])).toBe(',');
+    expect(detectDecimalMark(['1,234,567'])).toBe('.');
+    expect(detectDecimalMark([])).toBe(',');
+  });
+});
+
+describe('parseDate', () => {
+  const date = (raw: string, order: 'dmy' | 'mdy' = 'dmy') => {
+    const result = parseDate(raw, order);
+    return result.ok ? result.value : result.reason;
+  };
+  it('reads Dutch and ISO dates', () => {
+    expect(date('31-12-2026')).toBe('2026-12-31');
+    expect(date('1-2-2027')).toBe('2027-02-01');
+    expect(date('31/12/2026')).toBe('2026-12-31');
+    expect(date('31.12.2026')).toBe('2026-12-31');
+    expect(date('2026-12-31')).toBe('2026-12-31');
+    expect(date('20261231')).toBe('2026-12-31');
+    expect(date('29-02-2028')).toBe('2028-02-29');
+  });
+  it('refuses impossible and ambiguous dates', () => {
+    expect(date('29-02-2027')).toMatch(/bestaat niet/);
+    expect(date('12-31-2026')).toMatch(/maand 31 bestaat niet/);
+    expect(date('31-12-26')).toMatch(/jaar van vier cijfers/);
+    expect(date('gisteren')).toMatch(/geen datum/);
+  });
+  it('follows an explicit month-first profile', () => {
+    expect(date('12-31-2026', 'mdy')).toBe('2026-12-31');
+  });
+});
+
+describe('parseDecimal and parseUserAmountCents', () => {
+  it('reads hours like 20,5', () => {
+    expect(parseDecimal('20,5')).toEqual({ ok: true, value: 20.5 });
+    expect(parseDecimal('36')).toEqual({ ok: true, value: 36 });
+    expect(parseDecimal('x').ok).toBe(false);
+  });
+  it('accepts what a person types in a grid in either notation when unambiguous', () => {
+    expect(parseUserAmountCents('1234.5')).toEqual({ ok: true, value: 123450 });
+    expect(parseUserAmountCents('1.234,5')).toEqual({ ok: true, value: 123450 });
+    expect(parseUserAmountCents('1.234')).toEqual({ ok: true, value: 123400 });
+    expect(parseUserAmountCents('12,5')).toEqual({ ok: true, value: 1250 });
+  });
+});
