@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startPreviewServer, type PreviewServer } from '../../electron/preview/server.ts';
 
-export const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
+export const SAMPLES = path.resolve(import.meta.dirname, '../fixtures/samples');
 
 interface AppFixture {
   server: PreviewServer;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { createLocalClient } from '../../electron/backend/local-client.ts';
 
-export const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples');
+/** In-repo copies of ../shared/samples (see tests/fixtures/samples/ORIGIN.md). */
+export const SAMPLES = path.resolve(import.meta.dirname, '../fixtures/samples');
 
 export function sample(name: string): string {
   return path.join(SAMPLES, name);
