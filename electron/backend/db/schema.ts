@@ -1,5 +1,6 @@
 import type { BudgetTables } from '../budget/tables.ts';
+import type { StaffTables } from '../staff/tables.ts';
 import type { WorkbookTables } from '../workbook/tables.ts';
 
 /** The whole schema as kysely sees it: each area declares its own tables. */
-export interface DB extends WorkbookTables, BudgetTables {}
+export interface DB extends WorkbookTables, BudgetTables, StaffTables {}
