@@ -181,7 +181,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     async close() {
       for (const res of listeners) res.end();
       session.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // Browsers keep connections alive (and the event stream open): end them, or close() waits for ever.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
