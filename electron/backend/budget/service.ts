@@ -371,8 +371,14 @@ export interface LedgerQuery {
 function ledgerWhere(wb: Workbook, filter: LedgerQuery['filter']) {
   let query = wb.db.selectFrom('ledger_line');
   if (filter.year !== undefined) query = query.where('year', '=', filter.year);
-  if (filter.costCentre) query = query.where('cost_centre', '=', filter.costCentre.toUpperCase());
-  if (filter.account) query = query.where('account', '=', filter.account.toUpperCase());
+  if (filter.costCentre || filter.account) {
+    // Through the budget lines, so the (budget_line_id, …) index serves the filter.
+    let lines = wb.db.selectFrom('budget_line').select('id');
+    if (filter.costCentre) lines = lines.where('cost_centre', '=', filter.costCentre.toUpperCase());
+    if (filter.account) lines = lines.where('account', '=', filter.account.toUpperCase());
+    if (filter.year !== undefined) lines = lines.where('year', '=', filter.year);
+    query = query.where('budget_line_id', 'in', lines);
+  }
   if (filter.budgetLineId !== undefined) query = query.where('budget_line_id', '=', filter.budgetLineId);
   if (filter.dateFrom) query = query.where('booking_date', '>=', filter.dateFrom);
   if (filter.dateTo) query = query.where('booking_date', '<=', filter.dateTo);

@@ -134,14 +134,29 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
   const reader = new RowReader(indexes, columnNames, fieldMap, dialect.decimalMark, dialect.dateOrder);
   const previewLimit = request.previewRows ?? 0;
   const headerKey = firstSniff.columns.map(normaliseHeader).join('|');
+  const firstHeaderCell = firstSniff.columns[0] ?? '';
+  /** Blank lines, total and footer lines, repeated headers: not data. Cheap checks first: this runs for every row. */
+  const skipReason = (cells: string[]): string | 'blank' | null => {
+    let nonEmpty = 0;
+    let first = '';
+    for (let i = 0; i < cells.length; i += 1) {
+      if (cells[i] !== '' && cells[i].trim() !== '') {
+        if (nonEmpty === 0) first = cells[i].trim();
+        nonEmpty += 1;
+      }
+    }
+    if (nonEmpty === 0) return 'blank';
+    if (TOTAL_LINE.test(first)) return 'totaal- of voetregel overgeslagen';
+    if (nonEmpty === 1 && cells.length !== 1) return 'regel met één waarde (titel- of voetregel) overgeslagen';
+    if (cells[0]?.trim() === firstHeaderCell.trim() && cells.map(normaliseHeader).join('|') === headerKey) return 'herhaalde kopregel overgeslagen';
+    return null;
+  };
   const hash = crypto.createHash('sha256');
   const reject = (issue: RowIssue) => {
     result.rejectedCount += 1;
     if (result.rejected.length < MAX_REPORTED_REJECTIONS) result.rejected.push(issue);
   };
-  const addPreview = (row: PreviewRow) => {
-    if (result.rows.length < previewLimit) result.rows.push(row);
-  };
+  const wantsPreview = () => result.rows.length < previewLimit;
 
   wb.sqlite.exec('BEGIN IMMEDIATE');
   let committed = false;
@@ -157,18 +172,10 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
 
     const onRecord = (line: number, cells: string[]) => {
       if (line <= dialect.headerLine) return;
-      const nonEmpty = cells.filter((c) => c.trim() !== '');
-      if (nonEmpty.length === 0) return;
-      if (TOTAL_LINE.test(nonEmpty[0].trim())) {
-        result.skipped.push({ line, reason: 'totaal- of voetregel overgeslagen' });
-        return;
-      }
-      if (nonEmpty.length === 1 && cells.length !== 1) {
-        result.skipped.push({ line, reason: 'regel met één waarde (titel- of voetregel) overgeslagen' });
-        return;
-      }
-      if (cells.map(normaliseHeader).join('|') === headerKey) {
-        result.skipped.push({ line, reason: 'herhaalde kopregel overgeslagen' });
+      const skip = skipReason(cells);
+      if (skip === 'blank') return;
+      if (skip) {
+        result.skipped.push({ line, reason: skip });
         return;
       }
       result.totalRows += 1;
@@ -183,7 +190,7 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
         if (!(error instanceof RowRejection)) throw error;
         const column = error.field ? reader.column(error.field) : undefined;
         reject({ line, column, reason: error.reason });
-        addPreview({ line, status: 'rejected', values: reader.values(), reason: column ? `${column}: ${error.reason}` : error.reason });
+        if (wantsPreview()) result.rows.push({ line, status: 'rejected', values: reader.values(), reason: column ? `${column}: ${error.reason}` : error.reason });
         return;
       }
       if (status === 'new') {
@@ -197,7 +204,7 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
         result.outsideDepartment += 1;
         result.outsideDepartmentCents += cents;
       }
-      addPreview({ line, status, values: reader.values() });
+      if (wantsPreview()) result.rows.push({ line, status, values: reader.values() });
       records += 1;
       if (progress && (records & 1023) === 0 && Date.now() - lastReport > 100) {
         lastReport = Date.now();

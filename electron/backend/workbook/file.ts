@@ -45,6 +45,8 @@ function applyPragmas(sqlite: Database.Database): void {
   // FULL: a committed import survives a power cut too; the cost is one fsync per commit, which users never notice.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
+  // 64 MB page cache: large imports and sorted ledger pages touch big indexes; memory stays bounded.
+  sqlite.pragma('cache_size = -65536');
 }
 
 function runMigrations(sqlite: Database.Database, from: number): void {

@@ -67,8 +67,10 @@ export const migration0002: Migration = {
       budget_line_id INTEGER NOT NULL REFERENCES budget_line (id),
       import_batch_id INTEGER REFERENCES import_batch (id)
     );
+    -- Actuals per budget line up to a date; cost centre and account filters go through budget lines.
     CREATE INDEX ledger_line_budget ON ledger_line (budget_line_id, booking_date, amount_cents);
-    CREATE INDEX ledger_line_date ON ledger_line (booking_date);
-    CREATE INDEX ledger_line_cc_account ON ledger_line (cost_centre, account, booking_date);
+    -- The actuals grid pages through one year sorted by date or by amount.
+    CREATE INDEX ledger_line_year_date ON ledger_line (year, booking_date);
+    CREATE INDEX ledger_line_year_amount ON ledger_line (year, amount_cents);
   `,
 };

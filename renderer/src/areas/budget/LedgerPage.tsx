@@ -29,7 +29,7 @@ export function LedgerPage({ fiscalYear }: { fiscalYear: number }) {
 
   const columns = useMemo<ColDef<LedgerRow>[]>(
     () => [
-      { field: 'bookingDate', headerName: t('ledger.bookingDate'), valueFormatter: (p) => formatDate(p.value), width: 130 },
+      { field: 'bookingDate', headerName: t('ledger.bookingDate'), valueFormatter: (p) => formatDate(p.value), width: 130, sort: 'asc' },
       { field: 'period', headerName: t('ledger.period'), width: 100, type: 'rightAligned' },
       { field: 'journal', headerName: t('ledger.journal'), width: 100 },
       { field: 'document', headerName: t('ledger.document'), width: 140 },

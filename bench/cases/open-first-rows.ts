@@ -1,0 +1,41 @@
+import { chromium } from '@playwright/test';
+import path from 'node:path';
+import { startPreviewServer } from '../../electron/preview/server.ts';
+import { peakRssMb, report } from '../measure.ts';
+
+/**
+ * In the browser preview, with Playwright and Chromium: the time from clicking "Openen" on the start
+ * page until the first page shows its rows, and until the actuals grid shows its first page, for a big
+ * workbook and for a small one. The small one is the floor.
+ */
+const [bigFile, smallFile, rendererDir, dataDir] = process.argv.slice(2);
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+const browser = await chromium.launch({ executablePath: process.env.WERKBOEK_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+
+async function measure(file: string): Promise<{ firstPage: number; ledgerPage: number }> {
+  const runs: Array<{ firstPage: number; ledgerPage: number }> = [];
+  for (let i = 0; i < 3; i += 1) {
+    const server = await startPreviewServer({ rendererDir, dataDir: path.join(dataDir, `run-${path.basename(file)}-${i}`) });
+    const page = await browser.newPage();
+    await page.goto(server.openUrl);
+    await page.getByLabel('Pad naar het werkboek (.werkboek)').fill(file);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Alleen-lezen openen' }).click();
+    await page.locator('[role="gridcell"]').first().waitFor();
+    const firstPage = (Date.now() - started) / 1000;
+    const ledgerStarted = Date.now();
+    await page.getByRole('link', { name: 'Realisatie' }).click();
+    await page.getByTestId('ledger-totals').getByText('boekingen').waitFor();
+    await page.getByRole('region', { name: 'Realisatie (grootboekmutaties)' }).getByRole('gridcell').first().waitFor();
+    const ledgerPage = (Date.now() - ledgerStarted) / 1000;
+    await page.close();
+    await server.close();
+    runs.push({ firstPage, ledgerPage });
+  }
+  return { firstPage: Math.min(...runs.map((r) => r.firstPage)), ledgerPage: Math.min(...runs.map((r) => r.ledgerPage)) };
+}
+
+const small = await measure(smallFile);
+const big = await measure(bigFile);
+await browser.close();
+report({ small, big, peakRssMb: peakRssMb() });

@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeLedgerFile } from './generate.ts';
+import { RESULT_MARKER, type BenchEntry } from './measure.ts';
+
+/**
+ * `npm run bench -- [--scale S] [--json] [--only NAME]`: each figure beside its floor, measured in the
+ * same run, in separate processes (so peak memory is per job). Figures are printed and written to
+ * bench/results/latest.json; nothing here passes or fails on time.
+ */
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, json: { type: 'boolean', default: false }, only: { type: 'string' }, keep: { type: 'boolean', default: false } } });
+const scale = Number(values.scale);
+if (!(scale > 0)) throw new Error('--scale moet een getal groter dan 0 zijn');
+const root = path.resolve(import.meta.dirname, '..');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'werkboek-bench-'));
+const log = (text: string) => {
+  if (!values.json) console.log(text);
+  else process.stderr.write(`${text}\n`);
+};
+
+function child<T>(script: string, args: string[]): T {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'bench/cases', script), ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const line = result.stdout.split('\n').find((l) => l.startsWith(RESULT_MARKER));
+  if (result.status !== 0 || !line) throw new Error(`${script} ${args.join(' ')} failed:\n${result.stderr || result.stdout}`);
+  return JSON.parse(line.slice(RESULT_MARKER.length)) as T;
+}
+
+const entries: BenchEntry[] = [];
+const add = (entry: BenchEntry) => {
+  entries.push(entry);
+  log(`${entry.name.padEnd(44)} ${entry.seconds.toFixed(3).padStart(9)} s   floor ${entry.floorSeconds.toFixed(3).padStart(9)} s   ratio ${entry.ratio.toFixed(2).padStart(6)}   peak ${String(entry.peakRssMb).padStart(7)} MB`);
+};
+const wanted = (name: string) => !values.only || name.includes(values.only);
+const ratio = (seconds: number, floor: number) => Math.round((seconds / floor) * 100) / 100;
+
+log(`Werkboek benchmark, scale ${scale}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+
+// ── Ledger import at three sizes ──────────────────────────────────────────
+const ledgerSizes = [0.1, 0.3, 1].map((f) => Math.max(1000, Math.round(1_000_000 * f * scale)));
+let biggestWorkbook = '';
+let smallWorkbook = '';
+if (wanted('ledger')) {
+  for (const lines of ledgerSizes) {
+    const file = path.join(work, `grootboek-${lines}.csv`);
+    const { bytes } = writeLedgerFile(file, lines);
+    const floor = child<{ seconds: number; peakRssMb: number }>('ledger-import.ts', ['floor', file, path.join(work, `floor-${lines}`)]);
+    const run = child<{ seconds: number; peakRssMb: number; imported: number }>('ledger-import.ts', ['import', file, path.join(work, `import-${lines}`)]);
+    add({
+      name: `ledger-import-${lines}`,
+      seconds: run.seconds,
+      floorSeconds: floor.seconds,
+      ratio: ratio(run.seconds, floor.seconds),
+      peakRssMb: run.peakRssMb,
+      detail: { lines, megabytes: Math.round(bytes / 1e5) / 10, imported: run.imported, floorPeakRssMb: floor.peakRssMb, linesPerSecond: Math.round(lines / run.seconds) },
+    });
+    biggestWorkbook = path.join(work, `import-${lines}`, 'bench.werkboek');
+    if (!smallWorkbook) smallWorkbook = biggestWorkbook;
+    fs.rmSync(file, { force: true });
+    fs.rmSync(path.join(work, `floor-${lines}`), { recursive: true, force: true });
+  }
+
+  // ── The actuals grid on the biggest workbook ────────────────────────────
+  const grid = child<{ results: Array<{ name: string; seconds: number; floorSeconds: number; rows: number }>; peakRssMb: number }>('ledger-grid.ts', [biggestWorkbook]);
+  for (const r of grid.results) {
+    add({ name: `ledger-grid-${r.name}`, seconds: r.seconds, floorSeconds: r.floorSeconds, ratio: ratio(r.seconds, r.floorSeconds), peakRssMb: grid.peakRssMb, detail: { workbookLines: ledgerSizes[ledgerSizes.length - 1], matchingRows: r.rows } });
+  }
+
+  // ── Opening a workbook in the browser preview until the first rows show ──
+  const rendererDir = path.join(root, 'dist/renderer');
+  const built = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(built.stderr);
+  const open = child<{ small: { firstPage: number; ledgerPage: number }; big: { firstPage: number; ledgerPage: number }; peakRssMb: number }>('open-first-rows.ts', [biggestWorkbook, smallWorkbook, rendererDir, path.join(work, 'preview')]);
+  const detail = { peakRssOf: 'the benchmark process (preview host and Playwright client)', bigWorkbookLines: ledgerSizes[ledgerSizes.length - 1], smallWorkbookLines: ledgerSizes[0], browser: 'Chromium (Debian), headless' };
+  add({ name: 'open-to-first-rows', seconds: open.big.firstPage, floorSeconds: open.small.firstPage, ratio: ratio(open.big.firstPage, open.small.firstPage), peakRssMb: open.peakRssMb, detail });
+  add({ name: 'open-ledger-page-first-rows', seconds: open.big.ledgerPage, floorSeconds: open.small.ledgerPage, ratio: ratio(open.big.ledgerPage, open.small.ledgerPage), peakRssMb: open.peakRssMb, detail });
+}
+
+const output = { scale, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` }, at: new Date().toISOString(), entries };
+fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench/results/latest.json'), `${JSON.stringify(output, null, 2)}\n`);
+if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
+if (values.json) console.log(JSON.stringify(output));
+else console.log(`\nGeschreven naar bench/results/latest.json${values.keep ? `; werkmap ${work}` : ''}`);
