@@ -10,7 +10,7 @@ export function HighlightList({ highlights, testId }: { highlights: Highlight[];
       {highlights.map((h, i) => (
         <li key={i} className={`highlight highlight-${h.level}`}>
           <span className="highlight-label">
-            <span aria-hidden="true">{h.level === 'alert' ? '⛔ ' : '⚠ '}</span>
+            <span aria-hidden="true">⚠ </span>
             {t(`overview.${h.level}`)}:
           </span>{' '}
           {h.route ? <a href={`#/${h.route}`}>{h.text}</a> : h.text}
