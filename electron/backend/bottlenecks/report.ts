@@ -18,7 +18,6 @@ export const bottleneckReportSection: ManagementReportSectionProvider = {
   key: 'bottlenecks',
   order: 50,
   build(wb, { period, includeNames }) {
-    const endOfPeriod = `${period.end}T23:59:59.999Z`;
     const cases = wb.all(
       wb.db
         .selectFrom('bottleneck')
@@ -27,12 +26,13 @@ export const bottleneckReportSection: ManagementReportSectionProvider = {
         .where((eb) => eb.or([eb('end_date', 'is', null), eb('end_date', '>=', period.start)]))
         .orderBy('identifier'),
     );
-    const history = wb.all(wb.db.selectFrom('bottleneck_status_change').selectAll().orderBy('at').orderBy('id'));
+    const history = wb.all(wb.db.selectFrom('bottleneck_status_change').selectAll().orderBy('id'));
     const stateAtEnd = new Map<number, StateAtEnd>();
     for (const change of history) {
       const known = stateAtEnd.has(change.bottleneck_id);
-      // The first entry counts even when it was recorded later (a case entered or imported after the quarter).
-      if (known && change.at > endOfPeriod) continue;
+      // In recording order, the last change that took effect by the quarter's end; the first entry always
+      // counts, so a case imported with its status (and only that) shows that status.
+      if (known && change.effective_date > period.end) continue;
       stateAtEnd.set(change.bottleneck_id, { status: change.to_status, escalatedTo: change.escalated_to, escalatedDepartment: change.escalated_department });
     }
     // Fallback for a case without history; every case has one, but a report must never fail on it.

@@ -117,11 +117,12 @@ function linkLabel(wb: Workbook, type: LinkType, key: string): string | null {
 export function getBottleneck(wb: Workbook, id: number): BottleneckDetail {
   const row = requireRow(wb, id);
   const history = wb
-    .all(wb.db.selectFrom('bottleneck_status_change').selectAll().where('bottleneck_id', '=', id).orderBy('at').orderBy('id'))
+    .all(wb.db.selectFrom('bottleneck_status_change').selectAll().where('bottleneck_id', '=', id).orderBy('id'))
     .map((h) => ({
       id: h.id,
       fromStatus: h.from_status,
       toStatus: h.to_status,
+      date: h.effective_date,
       at: h.at,
       actor: h.actor,
       reason: h.reason,
@@ -222,6 +223,7 @@ export function insertBottleneck(wb: Workbook, input: NewBottleneck, imported?: 
         bottleneck_id: id,
         from_status: null,
         to_status: status,
+        effective_date: closed ? values.end_date! : signalledOn,
         at: now,
         actor: wb.actor,
         reason: imported?.reason ?? 'Knelpunt gesignaleerd',
@@ -342,7 +344,6 @@ export function changeStatus(wb: Workbook, input: StatusChangeInput): Bottleneck
 
   const old: Record<string, unknown> = {};
   for (const key of Object.keys(changes) as Array<keyof Row>) old[key] = current[key];
-  const at = date === today() ? nowIso() : `${date}T12:00:00.000Z`;
   wb.tx(() => {
     wb.run(
       wb.db
@@ -355,7 +356,8 @@ export function changeStatus(wb: Workbook, input: StatusChangeInput): Bottleneck
         bottleneck_id: input.id,
         from_status: from,
         to_status: to,
-        at,
+        effective_date: date,
+        at: nowIso(),
         actor: wb.actor,
         reason: input.reason,
         escalated_to: escalatedTo,

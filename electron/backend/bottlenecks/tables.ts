@@ -43,6 +43,9 @@ export interface BottleneckStatusChangeTable {
   bottleneck_id: number;
   from_status: BottleneckStatus | null;
   to_status: BottleneckStatus;
+  /** The day the change took effect (ISO date). */
+  effective_date: string;
+  /** When it was recorded. */
   at: string;
   actor: string;
   reason: string;

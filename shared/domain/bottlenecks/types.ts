@@ -62,6 +62,9 @@ export interface StatusChange {
   id: number;
   fromStatus: BottleneckStatus | null;
   toStatus: BottleneckStatus;
+  /** The day the change took effect. */
+  date: string;
+  /** When it was recorded. */
   at: string;
   actor: string;
   reason: string;

@@ -5,6 +5,8 @@ import type { Migration } from './types.ts';
  * per year (KNP-2027-0007), a dated status history with who and why, a log of actions and generic links
  * to what it concerns. Nothing is ever deleted (Archiefwet): a bottleneck ends as opgelost or vervallen
  * and may be archived; a link is removed by dating its removal; log entries are never changed.
+ * A status change has the date it took effect (as the head states it, possibly earlier) and the
+ * moment it was recorded; the history is in recording order.
  */
 export const migration0006: Migration = {
   version: 6,
@@ -45,13 +47,14 @@ export const migration0006: Migration = {
       bottleneck_id INTEGER NOT NULL REFERENCES bottleneck (id),
       from_status TEXT,
       to_status TEXT NOT NULL,
+      effective_date TEXT NOT NULL,
       at TEXT NOT NULL,
       actor TEXT NOT NULL,
       reason TEXT NOT NULL,
       escalated_to TEXT,
       escalated_department TEXT
     );
-    CREATE INDEX bottleneck_status_change_case ON bottleneck_status_change (bottleneck_id, at);
+    CREATE INDEX bottleneck_status_change_case ON bottleneck_status_change (bottleneck_id, id);
 
     CREATE TABLE bottleneck_action (
       id INTEGER PRIMARY KEY,

@@ -549,17 +549,18 @@ export function BottleneckDetailView({ id, readOnly }: { id: number; readOnly: b
         <table className="simple-table" data-testid="status-history">
           <thead>
             <tr>
-              <th scope="col">{t('bottlenecks.when')}</th>
+              <th scope="col">{t('bottlenecks.statusDate')}</th>
               <th scope="col">{t('bottlenecks.from')}</th>
               <th scope="col">{t('bottlenecks.to')}</th>
               <th scope="col">{t('bottlenecks.who')}</th>
               <th scope="col">{t('bottlenecks.why')}</th>
+              <th scope="col">{t('bottlenecks.when')}</th>
             </tr>
           </thead>
           <tbody>
             {b.history.map((h) => (
               <tr key={h.id}>
-                <td>{formatDateTime(h.at)}</td>
+                <td>{formatDate(h.date)}</td>
                 <td>{h.fromStatus ? t(`bottlenecks.statuses.${h.fromStatus}`) : '–'}</td>
                 <td>
                   {t(`bottlenecks.statuses.${h.toStatus}`)}
@@ -567,6 +568,7 @@ export function BottleneckDetailView({ id, readOnly }: { id: number; readOnly: b
                 </td>
                 <td>{h.actor}</td>
                 <td className="prewrap">{h.reason}</td>
+                <td>{formatDateTime(h.at)}</td>
               </tr>
             ))}
           </tbody>
