@@ -8,7 +8,7 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
     pages.push(
       content.items
         .map((item) => ('str' in item ? item.str : ''))
-        .filter((s) => s !== '')
+        .filter((s) => s.trim() !== '')
         .join('\n'),
     );
   }

@@ -11,7 +11,8 @@ interface StateAtEnd {
 
 /**
  * Bottlenecks that ran during the quarter, each with its status at the quarter's end taken from the
- * status history. Cases above "intern" confidentiality are listed without title and decision.
+ * status history, and decisions taken by then. Cases above "intern" confidentiality are listed
+ * without title and decision.
  * Owners are persons: only with names included.
  */
 export const bottleneckReportSection: ManagementReportSectionProvider = {
@@ -65,7 +66,8 @@ export const bottleneckReportSection: ManagementReportSectionProvider = {
         c.signalled_on,
         STATUS_LABELS[state.status],
         state.status === 'geescaleerd' ? escalation : '',
-        open ? c.decision : '',
+        // A decision taken after the quarter was not known at its end.
+        open && (c.decision_date === null || c.decision_date <= period.end) ? c.decision : '',
       ];
       if (includeNames) row.push(c.owner);
       return row;

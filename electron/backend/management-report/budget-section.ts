@@ -1,5 +1,5 @@
-import { cumulativeByMonth, linearBudget, monthsOfYear } from '../../../shared/domain/overview/figures.ts';
-import { formatCents, formatDate, formatPercent, MONTHS_NL } from '../../../shared/format/nl.ts';
+import { cumulativeByMonth, linearBudget, MONTH_ABBREVIATIONS_NL, monthsOfYear } from '../../../shared/domain/overview/figures.ts';
+import { formatCents, formatDate, formatPercent } from '../../../shared/format/nl.ts';
 import { summary } from '../budget/service.ts';
 import { actualsByMonth } from '../overview/budget-section.ts';
 import type { ReportValue, TableBlock } from './model.ts';
@@ -84,7 +84,7 @@ export const budgetReportSection: ManagementReportSectionProvider = {
           kind: 'chart',
           chart: 'line',
           title: `Realisatie cumulatief per maand tegen lineaire begroting ${period.year}`,
-          categories: MONTHS_NL.map((m) => m.slice(0, 3)),
+          categories: MONTH_ABBREVIATIONS_NL,
           series: [
             { name: 'Realisatie (cumulatief)', values: cumulative },
             { name: 'Begroting lineair', values: linearBudget(t.currentCents) },

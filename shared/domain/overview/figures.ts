@@ -6,6 +6,9 @@ import type { BottleneckOverviewData, BottleneckOverviewItem, BudgetOverviewData
 
 /** Pure computations behind the overview's figures, so they can be checked on small hand-made cases. */
 
+/** Dutch month abbreviations as in Dutch reports (mrt, not maa). */
+export const MONTH_ABBREVIATIONS_NL = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
 export function monthsOfYear(year: number): string[] {
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
 }

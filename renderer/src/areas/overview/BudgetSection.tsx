@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetOverviewData, OverviewSection } from '../../../../shared/domain/overview/types.ts';
-import { formatCents, formatPercent, MONTHS_NL } from '../../../../shared/format/nl.ts';
+import { MONTH_ABBREVIATIONS_NL } from '../../../../shared/domain/overview/figures.ts';
+import { formatCents, formatPercent } from '../../../../shared/format/nl.ts';
 import { EChart, type ChartOption } from './EChart.tsx';
 
 const euros = (cents: number | null) => (cents === null ? null : Math.round(cents / 100));
@@ -32,7 +33,7 @@ export function BudgetSection({ section }: { section: OverviewSection }) {
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => axisEuros(v) },
       legend: { top: 0 },
       grid: { left: 90, right: 16, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: MONTHS_NL.map((m) => m.slice(0, 3)) },
+      xAxis: { type: 'category', data: MONTH_ABBREVIATIONS_NL },
       yAxis: { type: 'value', axisLabel: { formatter: axisEuros } },
       series: [
         { name: t('overview.budget.cumulative'), type: 'line', symbol: 'circle', data: data.monthly.cumulativeActualCents.map(euros), itemStyle: { color: '#1a4d8f' } },
