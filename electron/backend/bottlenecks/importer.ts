@@ -116,7 +116,7 @@ class BottleneckImportRun implements ImportRun {
       {
         identifier,
         status,
-        escalatedTo: status === 'geescaleerd' || escalatedTo ? escalatedTo : null,
+        escalatedTo,
         escalatedDepartment: escalatedTo === 'afdeling' ? escalatedDepartment : null,
         endDate,
         batchId,

@@ -265,7 +265,7 @@ export function updateBottleneck(wb: Workbook, id: number, patch: Partial<Bottle
     changes[column] = value;
   }
   if (Object.keys(changes).length === 0) return getBottleneck(wb, id);
-  if (isClosed(current.status) && 'decision' in changes && String(changes.decision).trim() === '' && current.status === 'opgelost') {
+  if (current.status === 'opgelost' && 'decision' in changes && String(changes.decision).trim() === '') {
     throw new ApiError('invalid_input', `${current.identifier} is opgelost; het besluit kan niet leeg worden gemaakt.`);
   }
   const next = { ...current, ...changes } as Row;

@@ -33,7 +33,7 @@ function cellValue(value: ReportValue, type: ValueType): ExcelJS.CellValue {
 
 /** Excel refuses sheet names over 31 characters or with []:*?/\ in them, and duplicates. */
 function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Blad';
+  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').slice(0, 31).trim() || 'Blad';
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i += 1) name = `${base.slice(0, 28)} ${i}`;
   taken.add(name.toLowerCase());
