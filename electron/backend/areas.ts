@@ -1,9 +1,18 @@
+import { bottleneckImporter } from './bottlenecks/importer.ts';
+import { bottlenecksHandlers } from './bottlenecks/handlers.ts';
+import { bottleneckOverviewSection } from './bottlenecks/overview.ts';
+import { bottleneckReportSection } from './bottlenecks/report.ts';
 import { budgetImporter } from './budget/budget-importer.ts';
 import { budgetHandlers } from './budget/handlers.ts';
 import { ledgerImporter } from './budget/ledger-importer.ts';
 import { budgetReportSection } from './budget/report.ts';
 import { importHandlers } from './import/handlers.ts';
 import { registerImporter } from './import/registry.ts';
+import { budgetReportSection as budgetManagementReportSection } from './management-report/budget-section.ts';
+import { registerManagementReportSection } from './management-report/registry.ts';
+import { budgetOverviewSection } from './overview/budget-section.ts';
+import { overviewHandlers } from './overview/handlers.ts';
+import { registerOverviewSection } from './overview/registry.ts';
 import { buildReport, registerReportSection } from './report.ts';
 import type { reportApi } from '../../shared/api/report.ts';
 import type { Handlers } from './router.ts';
@@ -19,6 +28,8 @@ export const handlers = {
   ...budgetHandlers,
   ...importHandlers,
   ...reportHandlers,
+  ...bottlenecksHandlers,
+  ...overviewHandlers,
 };
 
 let registered = false;
@@ -28,4 +39,10 @@ export function registerAreas(): void {
   registerImporter(budgetImporter);
   registerImporter(ledgerImporter);
   registerReportSection(budgetReportSection);
+  registerImporter(bottleneckImporter);
+  // The overview and the quarterly management report: one section per area (see docs/architecture.md).
+  registerOverviewSection(budgetOverviewSection);
+  registerOverviewSection(bottleneckOverviewSection);
+  registerManagementReportSection(budgetManagementReportSection);
+  registerManagementReportSection(bottleneckReportSection);
 }

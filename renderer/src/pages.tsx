@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react';
 import type { WorkbookInfo } from '../../shared/domain/workbook/types.ts';
+import { BottlenecksPage } from './areas/bottlenecks/BottlenecksPage.tsx';
 import { BudgetPage } from './areas/budget/BudgetPage.tsx';
 import { CommitmentsPage } from './areas/budget/CommitmentsPage.tsx';
 import { LedgerPage } from './areas/budget/LedgerPage.tsx';
 import { ImportPage } from './areas/import/ImportPage.tsx';
+import { OverviewPage } from './areas/overview/OverviewPage.tsx';
 import { AuditPage } from './areas/workbook/AuditPage.tsx';
 import { SettingsPage } from './areas/workbook/SettingsPage.tsx';
 
@@ -21,9 +23,11 @@ export interface PageDef {
 
 /** The navigation of an open workbook, in menu order; the first page for a kind is its start page. Areas add theirs. */
 export const PAGES: PageDef[] = [
+  { route: 'overview', labelKey: 'nav.overview', workbookKinds: ['department'], render: ({ info, nativeDialogs }) => <OverviewPage info={info} nativeDialogs={nativeDialogs} /> },
   { route: 'budget', labelKey: 'nav.budget', workbookKinds: ['department'], render: ({ info }) => <BudgetPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'ledger', labelKey: 'nav.ledger', workbookKinds: ['department'], render: ({ info }) => <LedgerPage fiscalYear={info.fiscalYear} /> },
   { route: 'commitments', labelKey: 'nav.commitments', workbookKinds: ['department'], render: ({ info }) => <CommitmentsPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'bottlenecks', labelKey: 'nav.bottlenecks', workbookKinds: ['department'], render: ({ info }) => <BottlenecksPage readOnly={info.readOnly} /> },
   {
     route: 'import',
     labelKey: 'nav.import',

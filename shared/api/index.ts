@@ -1,6 +1,8 @@
+import { bottlenecksApi } from './bottlenecks.ts';
 import { budgetApi } from './budget.ts';
 import type { ApiClient } from './client.ts';
 import { importApi } from './imports.ts';
+import { overviewApi } from './overview.ts';
 import { reportApi } from './report.ts';
 import { shellApi } from './shell.ts';
 import { workbookApi } from './workbook.ts';
@@ -12,6 +14,8 @@ export const api = {
   ...importApi,
   ...reportApi,
   ...shellApi,
+  ...bottlenecksApi,
+  ...overviewApi,
 };
 
 export type Api = typeof api;

@@ -7,6 +7,10 @@ test('a department head creates a workbook, keeps the budget in the grid and imp
   await expectAccessible(page, 'start page');
   await createDepartmentWorkbook(page, app.dir);
 
+  // The overview is the start page of a department workbook; the budget is one click away.
+  await expect(page.getByRole('heading', { level: 1, name: /^Overzicht OR/ })).toBeVisible();
+  await page.getByRole('navigation').getByRole('link', { name: 'Begroting' }).click();
+
   // Budget page: add a line through the form.
   await expect(page.getByRole('heading', { name: 'Begroting 2027' })).toBeVisible();
   await page.getByText('Begrotingsregel toevoegen').click();

@@ -5,6 +5,7 @@ import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatCentsPlain, formatDate } from '../../../../shared/format/nl.ts';
 import { parseDecimal, parseUserAmountCents } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
+import { SignalSettings } from '../overview/SignalSettings.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 
@@ -108,6 +109,7 @@ export function SettingsPage({ info }: { info: WorkbookInfo }) {
           )}
         </form>
       </section>
+      {info.kind === 'department' && <SignalSettings readOnly={info.readOnly} />}
       <section className="card" aria-labelledby="cc-title">
         <h2 id="cc-title">{t('settings.costCentres')}</h2>
         <table className="simple-table">

@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { OVERVIEW_SLOTS } from '../../../../shared/domain/overview/types.ts';
+import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
+import { formatDate } from '../../../../shared/format/nl.ts';
+import { api } from '../../api/client.ts';
+import { useApi } from '../../components/useApi.ts';
+import { HighlightList } from './Highlights.tsx';
+import { ReportPanel } from './ReportPanel.tsx';
+import { OVERVIEW_SECTION_VIEWS } from './sections.tsx';
+
+/** The start page of a department workbook: every area's section, its signals first. */
+export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nativeDialogs: boolean }) {
+  const { t } = useTranslation();
+  const overview = useApi(() => api.overview.get({}), []);
+  const sections = overview.data?.sections ?? [];
+  const highlights = sections.flatMap((s) => s.highlights);
+  const present = new Set(sections.map((s) => s.key));
+  const missingSlots = OVERVIEW_SLOTS.filter((slot) => !present.has(slot) && slot !== 'budget' && slot !== 'bottlenecks');
+
+  return (
+    <div className="overview">
+      <div className="page-header">
+        <h1>{t('overview.title', { department: `${info.departmentCode ?? ''} ${info.departmentName ?? ''}`.trim() })}</h1>
+        {overview.data && <p className="muted">{t('overview.asOf', { date: formatDate(overview.data.asOf) })}</p>}
+      </div>
+      {overview.error && (
+        <p role="alert" className="form-error">
+          {overview.error}
+        </p>
+      )}
+      {overview.data && (
+        <section className="card" aria-labelledby="signals-title">
+          <h2 id="signals-title">{t('overview.signals')}</h2>
+          {highlights.length === 0 ? <p>{t('overview.noSignals')}</p> : <HighlightList highlights={highlights} testId="overview-signals" />}
+        </section>
+      )}
+      {sections.map((section) => {
+        const View = OVERVIEW_SECTION_VIEWS[section.key];
+        const headingId = `overview-${section.key}`;
+        return (
+          <section key={section.key} className="card overview-section" aria-labelledby={headingId} data-testid={`overview-section-${section.key}`}>
+            <h2 id={headingId}>{section.title}</h2>
+            {View ? <View section={section} /> : null}
+            {section.route && (
+              <p className="no-print">
+                <a href={`#/${section.route}`}>
+                  {t('overview.details')}: {section.title}
+                </a>
+              </p>
+            )}
+          </section>
+        );
+      })}
+      {overview.data &&
+        missingSlots.map((slot) => (
+          <section key={slot} className="card overview-section slot-empty no-print" aria-labelledby={`slot-${slot}`}>
+            <h2 id={`slot-${slot}`}>{t(`overview.slots.${slot}`)}</h2>
+            <p className="muted">{t('overview.notYet')}</p>
+          </section>
+        ))}
+      <ReportPanel info={info} nativeDialogs={nativeDialogs} />
+    </div>
+  );
+}
