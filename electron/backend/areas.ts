@@ -2,6 +2,9 @@ import { budgetImporter } from './budget/budget-importer.ts';
 import { budgetHandlers } from './budget/handlers.ts';
 import { ledgerImporter } from './budget/ledger-importer.ts';
 import { budgetReportSection } from './budget/report.ts';
+import { centralHandlers } from './consolidation/handlers.ts';
+import { exchangeHandlers } from './exchange/handlers.ts';
+import { registerExchange } from './exchange/register.ts';
 import { importHandlers } from './import/handlers.ts';
 import { registerImporter } from './import/registry.ts';
 import { buildReport, registerReportSection } from './report.ts';
@@ -19,6 +22,8 @@ export const handlers = {
   ...budgetHandlers,
   ...importHandlers,
   ...reportHandlers,
+  ...exchangeHandlers,
+  ...centralHandlers,
 };
 
 let registered = false;
@@ -28,4 +33,5 @@ export function registerAreas(): void {
   registerImporter(budgetImporter);
   registerImporter(ledgerImporter);
   registerReportSection(budgetReportSection);
+  registerExchange();
 }

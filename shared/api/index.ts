@@ -1,5 +1,7 @@
 import { budgetApi } from './budget.ts';
+import { centralApi } from './central.ts';
 import type { ApiClient } from './client.ts';
+import { exchangeApi } from './exchange.ts';
 import { importApi } from './imports.ts';
 import { reportApi } from './report.ts';
 import { shellApi } from './shell.ts';
@@ -12,6 +14,8 @@ export const api = {
   ...importApi,
   ...reportApi,
   ...shellApi,
+  ...exchangeApi,
+  ...centralApi,
 };
 
 export type Api = typeof api;
