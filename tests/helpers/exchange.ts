@@ -1,0 +1,67 @@
+import path from 'node:path';
+import type { WerkboekClient } from '../../shared/api/index.ts';
+import { createLocalClient } from '../../electron/backend/local-client.ts';
+import type { Session } from '../../electron/backend/session.ts';
+import { writeTemp } from './workbook.ts';
+
+export const ORGANISATION = 'Gemeente Voorbeeld';
+
+export interface BudgetSpec {
+  costCentre: string;
+  account: string;
+  accountName: string;
+  kind?: 'lasten' | 'baten';
+  primitiveCents: number;
+  revisionCents?: number;
+  commitmentCents?: number;
+  expectedCents?: number;
+  explanation?: string;
+}
+
+export interface DepartmentHandle {
+  code: string;
+  client: WerkboekClient;
+  session: Session;
+  file: string;
+  dataDir: string;
+}
+
+/**
+ * A department workbook on its own "laptop" (its own data folder, so its own key vault), with budget
+ * lines, revisions, commitments and a small ledger whose totals a test can compute by hand.
+ */
+export async function departmentWithBudget(
+  dir: string,
+  code: string,
+  name: string,
+  lines: BudgetSpec[],
+  ledger: Array<{ date: string; costCentre: string; account: string; amount: string }>,
+  organisation = ORGANISATION,
+): Promise<DepartmentHandle> {
+  const dataDir = path.join(dir, `laptop-${code}`);
+  const { client, session } = createLocalClient({ dataDir });
+  const file = path.join(dir, `${code}.werkboek`);
+  const costCentres = [...new Set(lines.map((l) => l.costCentre))].map((cc) => ({ code: cc, name: `Kostenplaats ${cc}`, taakveld: null }));
+  await client.workbook.create({ path: file, kind: 'department', organisation, departmentCode: code, departmentName: name, fiscalYear: 2027, owner: `Hoofd ${code}`, costCentres });
+  for (const spec of lines) {
+    const line = await client.budget.createLine({ year: 2027, costCentre: spec.costCentre, account: spec.account, accountName: spec.accountName, kind: spec.kind ?? 'lasten', primitiveCents: spec.primitiveCents });
+    if (spec.revisionCents) await client.budget.addRevision({ budgetLineId: line.id, date: '2027-02-01', amountCents: spec.revisionCents, reason: 'Raadsbesluit' });
+    if (spec.commitmentCents) await client.budget.addCommitment({ budgetLineId: line.id, supplier: 'Leverancier BV', amountCents: spec.commitmentCents, date: '2027-03-01' });
+    if (spec.expectedCents || spec.explanation) {
+      await client.budget.updateLine({ id: line.id, patch: { ...(spec.expectedCents ? { expectedCents: spec.expectedCents } : {}), ...(spec.explanation ? { explanation: spec.explanation } : {}) } });
+    }
+  }
+  if (ledger.length > 0) {
+    const csv = ['Boekdatum;Kostenplaats;Grootboekrekening;Omschrijving;Bedrag', ...ledger.map((l) => `${l.date};${l.costCentre};${l.account};Boeking;${l.amount}`)].join('\r\n');
+    const input = writeTemp(dir, `ledger-${code}.csv`, csv);
+    await client.import.commit({ kind: 'ledger', source: { path: input }, strict: true });
+  }
+  return { code, client, session, file, dataDir };
+}
+
+export async function centralWorkbook(dir: string, kind: 'central-finance' | 'central-hr', organisation = ORGANISATION) {
+  const { client, session } = createLocalClient({ dataDir: path.join(dir, `central-${kind}`) });
+  const file = path.join(dir, `${kind}.werkboek`);
+  await client.workbook.create({ path: file, kind, organisation, fiscalYear: 2027, owner: 'Concerncontrol' });
+  return { client, session, file };
+}
