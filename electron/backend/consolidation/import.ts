@@ -124,7 +124,8 @@ function decide(wb: Workbook, pkg: VerifiedPackage, trusted: (department: string
     return { outcome: 'stale', code: 'stale', packageId: current.id, reason: `Verouderd: volgnummer ${env.sequence} is lager dan het al ontvangen volgnummer ${current.sequence} (${dept}, ${formatPeriod(env.period)}). Het pakket is niet geïmporteerd.` };
   }
   if (current) return { outcome: 'superseding', supersedes: { id: current.id, sequence: current.sequence }, registerNew, reason: `Vervangt volgnummer ${current.sequence} (${dept}, ${formatPeriod(env.period)}); de oude versie blijft in de geschiedenis.` };
-  return { outcome: 'imported', supersedes: null, registerNew, reason: `Geïmporteerd: ${label}.` };
+  const trustNote = registerNew ? ` De sleutel van afdeling ${dept} is bij deze eerste import vertrouwd (vingerafdruk ${pkg.fingerprint}).` : '';
+  return { outcome: 'imported', supersedes: null, registerNew, reason: `Geïmporteerd: ${label}.${trustNote}` };
 }
 
 function storeFinanceLines(wb: Workbook, packageId: number, envelope: FinanceEnvelope): void {
