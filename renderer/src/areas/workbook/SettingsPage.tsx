@@ -5,10 +5,11 @@ import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatCentsPlain, formatDate } from '../../../../shared/format/nl.ts';
 import { parseDecimal, parseUserAmountCents } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
+import { KeyCard } from '../exchange/KeyCard.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 
-export function SettingsPage({ info }: { info: WorkbookInfo }) {
+export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookInfo; nativeDialogs?: boolean }) {
   const { t } = useTranslation();
   const status = useStatus();
   const settings = useApi(() => api.workbook.settings({}), []);
@@ -80,6 +81,7 @@ export function SettingsPage({ info }: { info: WorkbookInfo }) {
           <dd>{formatDate(info.createdAt.slice(0, 10))}</dd>
         </dl>
       </section>
+      {info.kind === 'department' && <KeyCard readOnly={info.readOnly} nativeDialogs={nativeDialogs} />}
       <section className="card" aria-labelledby="threshold-title">
         <h2 id="threshold-title">{t('settings.thresholdTitle')}</h2>
         <form onSubmit={saveThreshold} className="inline-form">
