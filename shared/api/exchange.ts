@@ -25,7 +25,7 @@ export const exchangeApi = {
         withXlsx: z.boolean().optional(),
       })
       .strict(),
-    { mutates: true, longRunning: true },
+    { mutates: true },
   ).returns<ExportResult>(),
   'exchange.exports': method(emptyInput).returns<ExportLogEntry[]>(),
   /** Which payload sections this version can fill, per kind, and which are required. */

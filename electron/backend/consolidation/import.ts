@@ -209,7 +209,7 @@ export async function importPackages(
   const verified: Array<{ file: PendingFile; name: string; pkg: VerifiedPackage }> = [];
   const total = files.length;
   for (const file of files) {
-    progress?.report('Pakketten controleren', file.index, total * 2, file.index);
+    progress?.report('Pakketten controleren', file.index, total * 2);
     let read: { name: string; bytes: Buffer };
     try {
       read = await file.read();
@@ -232,7 +232,7 @@ export async function importPackages(
   const trusted = (department: string, fingerprint: string) => request.trustNew || request.trust.some((t) => t.department === department && t.fingerprint === fingerprint);
   let done = 0;
   for (const { file, name, pkg } of verified) {
-    progress?.report('Pakketten importeren', total + done, total * 2, done);
+    progress?.report('Pakketten importeren', total + done, total * 2);
     done += 1;
     const decision = decide(wb, pkg, trusted);
     const header = headerFields(pkg.header);
@@ -245,7 +245,7 @@ export async function importPackages(
       results[file.index] = { ...blank(file.label, decision.outcome, decision.code, `${name}: ${decision.reason}`), ...header };
     }
   }
-  progress?.report('Klaar', total * 2, total * 2, total, true);
+  progress?.report('Klaar', total * 2, total * 2, undefined, true);
   const counts = Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, results.filter((r) => r.outcome === o).length])) as Record<ImportOutcome, number>;
   return { files: results, counts };
 }

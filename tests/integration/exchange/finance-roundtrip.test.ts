@@ -51,6 +51,17 @@ describe('finance summaries from three departments into a central finance workbo
     expect(huisvesting).toMatchObject({ currentCents: 10_500_000, actualCents: 4_000_000, commitmentsCents: 200_000, forecastCents: 4_200_000, varianceCents: 6_300_000, explanationRequired: true, explanation: 'Groot onderhoud uitgesteld naar 2028' });
     expect(or.payload.basis).toMatchObject({ year: 2027, actualsUntil: '2027-03-31' });
 
+    // The XLSX beside it holds the same lines; its totals row adds up the actuals (40.000 + 1.500).
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dir, 'OR-q1.xlsx'));
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Pakket', 'Begroting']);
+    const budget = book.getWorksheet('Begroting')!;
+    expect(budget.rowCount).toBe(4);
+    expect(budget.getRow(4).getCell(1).value).toBe('Totaal');
+    expect(budget.getRow(4).getCell(9).value).toBe(41_500);
+    expect(budget.getRow(2).getCell(15).value).toBe('Groot onderhoud uitgesteld naar 2028');
+
     const log = await departments.OR.client.exchange.exports({});
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ kind: 'finance-summary', period: '2027-Q1', sequence: 1, fileName: 'OR-q1.wbx', xlsxFileName: 'OR-q1.xlsx' });
