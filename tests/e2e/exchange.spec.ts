@@ -59,6 +59,8 @@ test('a controller registers a department, imports a folder of packages, reads t
   await expect(page.getByTestId('import-summary')).toHaveText('Geïmporteerd: 3, vervangend: 0, al aanwezig: 0, verouderd: 0, afgekeurd: 0');
   const results = page.getByTestId('import-results');
   await expect(results.getByRole('row').filter({ hasText: 'SO-financien-2027-Q1.wbx' })).toContainText('geïmporteerd');
+  await expect(page.getByTestId('package-history').getByRole('row')).toHaveCount(4);
+  await expectAccessible(page, 'import results');
 
   // The completeness matrix: all three delivered Q1; on 20 July Q2 is overdue and Q3 not yet due.
   await page.getByRole('link', { name: 'Volledigheid' }).click();

@@ -104,6 +104,10 @@ export const exchangeMessages = defineMessages({
       show: 'Toon regels',
       exportXlsx: 'Consolidatie als XLSX',
       noPackages: 'Er zijn voor deze periode nog geen pakketten geïmporteerd.',
+      history: 'Ontvangen pakketten (met vervangen versies)',
+      versionStatus: 'Versie',
+      current: 'huidig',
+      importedAt: 'Geïmporteerd op',
       hrPartTwo: 'De HR-consolidatie (verzuimcijfers over de hele organisatie, formatie en bezetting, Poortwachter-termijnen) volgt zodra personeel en verzuim in Werkboek beschikbaar zijn.',
     },
     figures: {
@@ -223,6 +227,10 @@ export const exchangeMessages = defineMessages({
       show: 'Show lines',
       exportXlsx: 'Consolidation as XLSX',
       noPackages: 'No packages have been imported for this period yet.',
+      history: 'Packages received (with superseded versions)',
+      versionStatus: 'Version',
+      current: 'current',
+      importedAt: 'Imported on',
       hrPartTwo: 'The HR consolidation (organisation-wide absence metrics, formation and occupation, Poortwachter deadlines) follows once staff and absence are available in Werkboek.',
     },
     figures: {

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { ProgressEvent } from '../../../../shared/api/progress.ts';
 import type { ImportBatchResult, ImportFileResult } from '../../../../shared/exchange/types.ts';
 import { formatFingerprint } from '../../../../shared/exchange/types.ts';
+import { formatDateTime } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { fileToBase64 } from '../../components/files.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useStatus } from '../../components/Status.tsx';
-import { errorMessage } from '../../components/useApi.ts';
+import { errorMessage, useApi } from '../../components/useApi.ts';
 import './consolidation.css';
 
 type Source = { path: string } | { folder: string } | { name: string; contentBase64: string };
@@ -50,6 +51,7 @@ export function CentralImportPage({ nativeDialogs, readOnly }: { nativeDialogs: 
   const [dragging, setDragging] = useState(false);
   const [confirmed, setConfirmed] = useState<Record<string, boolean>>({});
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const history = useApi(() => api.central.packages({ includeSuperseded: true }), [result]);
 
   const unknown = (result?.files ?? []).filter((f) => f.code === 'unknown-department' && f.department && f.keyFingerprint);
   const toTrust = [...new Map(unknown.map((f) => [`${f.department}|${f.keyFingerprint}`, f])).values()];
@@ -214,6 +216,37 @@ export function CentralImportPage({ nativeDialogs, readOnly }: { nativeDialogs: 
           </table>
         </section>
       )}
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t('central.history')}</h2>
+        <table className="simple-table" data-testid="package-history">
+          <thead>
+            <tr>
+              <th scope="col">{t('central.department')}</th>
+              <th scope="col">{t('exchange.period')}</th>
+              <th scope="col">{t('exchange.sequence')}</th>
+              <th scope="col">{t('central.versionStatus')}</th>
+              <th scope="col">{t('exchange.createdAt')}</th>
+              <th scope="col">{t('central.importedAt')}</th>
+              <th scope="col">{t('exchange.file')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.data?.map((p) => (
+              <tr key={p.id}>
+                <td>{p.department}</td>
+                <td>{p.period}</td>
+                <td className="num">{p.sequence}</td>
+                <td>{p.status === 'current' ? t('central.current') : t('central.statuses.superseded')}</td>
+                <td>{formatDateTime(p.createdAt)}</td>
+                <td>
+                  {formatDateTime(p.importedAt)} ({p.importedBy})
+                </td>
+                <td>{p.fileName}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
       <dialog ref={dialogRef} className="trust-dialog" aria-labelledby="trust-title" onCancel={cancelTrust}>
         <h2 id="trust-title">{t('central.trustTitle')}</h2>
         <p>{t('central.trustIntro')}</p>
