@@ -6,6 +6,9 @@ import { budgetImporter } from './budget/budget-importer.ts';
 import { budgetHandlers } from './budget/handlers.ts';
 import { ledgerImporter } from './budget/ledger-importer.ts';
 import { budgetReportSection } from './budget/report.ts';
+import { centralHandlers } from './consolidation/handlers.ts';
+import { exchangeHandlers } from './exchange/handlers.ts';
+import { registerExchange } from './exchange/register.ts';
 import { importHandlers } from './import/handlers.ts';
 import { registerImporter } from './import/registry.ts';
 import { budgetReportSection as budgetManagementReportSection } from './management-report/budget-section.ts';
@@ -30,6 +33,8 @@ export const handlers = {
   ...reportHandlers,
   ...bottlenecksHandlers,
   ...overviewHandlers,
+  ...exchangeHandlers,
+  ...centralHandlers,
 };
 
 let registered = false;
@@ -45,4 +50,5 @@ export function registerAreas(): void {
   registerOverviewSection(bottleneckOverviewSection);
   registerManagementReportSection(budgetManagementReportSection);
   registerManagementReportSection(bottleneckReportSection);
+  registerExchange();
 }

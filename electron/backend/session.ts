@@ -3,7 +3,9 @@ import { ApiError } from '../../shared/api/errors.ts';
 import type { WorkbookInfo } from '../../shared/domain/workbook/types.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { defaultWorkbookFolder } from './data-dir.ts';
+import type { KeyProtector } from './exchange/key-protector.ts';
 import type { ProgressListener } from './progress.ts';
+import { runWorkbookCreatedHooks } from './workbook/lifecycle.ts';
 import { createWorkbookFile, openWorkbookFile, syncedFolderWarning, WORKBOOK_EXTENSION, type CreateWorkbookInput } from './workbook/file.ts';
 import { RecentWorkbooks } from './workbook/recent.ts';
 import type { Workbook } from './workbook/workbook.ts';
@@ -15,6 +17,11 @@ export interface SessionOptions {
   onProgress?: ProgressListener;
   /** The CLI does not add its files to the app's recent list. */
   rememberRecent?: boolean;
+  /**
+   * Protects department signing keys at rest. Default: a key file in the data folder (shared by the CLI
+   * and the app of the same user); Electron's main process may supply one based on safeStorage.
+   */
+  keyProtector?: KeyProtector;
 }
 
 /**
@@ -24,6 +31,7 @@ export interface SessionOptions {
 export class Session {
   private current: Workbook | null = null;
   private lastOpen: { migratedFrom: number | null; backupPath: string | null } = { migratedFrom: null, backupPath: null };
+  private createProblems: string[] = [];
   readonly recent: RecentWorkbooks;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -65,6 +73,7 @@ export class Session {
     this.close();
     this.current = createWorkbookFile(path.resolve(filePath), input);
     this.lastOpen = { migratedFrom: null, backupPath: null };
+    this.createProblems = runWorkbookCreatedHooks(this.current, this);
     if (this.options.rememberRecent !== false) this.recent.remember(this.current.path, this.title());
     return this.info()!;
   }
@@ -76,6 +85,7 @@ export class Session {
     this.close();
     this.current = result.workbook;
     this.lastOpen = { migratedFrom: result.migratedFrom, backupPath: result.backupPath };
+    this.createProblems = [];
     if (this.options.rememberRecent !== false) this.recent.remember(absolute, this.title());
     return this.info()!;
   }
@@ -98,6 +108,7 @@ export class Session {
     const warnings: string[] = [];
     const synced = syncedFolderWarning(wb.path);
     if (synced) warnings.push(synced);
+    warnings.push(...this.createProblems);
     if (this.lastOpen.migratedFrom !== null) {
       warnings.push(`Het werkboek is bijgewerkt van schemaversie ${this.lastOpen.migratedFrom} naar ${LATEST_SCHEMA_VERSION}; de reservekopie van vóór het bijwerken staat in ${this.lastOpen.backupPath}.`);
     }

@@ -4,6 +4,11 @@ import { BottlenecksPage } from './areas/bottlenecks/BottlenecksPage.tsx';
 import { BudgetPage } from './areas/budget/BudgetPage.tsx';
 import { CommitmentsPage } from './areas/budget/CommitmentsPage.tsx';
 import { LedgerPage } from './areas/budget/LedgerPage.tsx';
+import { CentralImportPage } from './areas/consolidation/CentralImportPage.tsx';
+import { CompletenessPage } from './areas/consolidation/CompletenessPage.tsx';
+import { DepartmentsPage } from './areas/consolidation/DepartmentsPage.tsx';
+import { FinanceReviewPage } from './areas/consolidation/FinanceReviewPage.tsx';
+import { ExchangePage } from './areas/exchange/ExchangePage.tsx';
 import { ImportPage } from './areas/import/ImportPage.tsx';
 import { OverviewPage } from './areas/overview/OverviewPage.tsx';
 import { AuditPage } from './areas/workbook/AuditPage.tsx';
@@ -34,6 +39,31 @@ export const PAGES: PageDef[] = [
     workbookKinds: ['department'],
     render: ({ info, nativeDialogs }) => <ImportPage workbookKind={info.kind} nativeDialogs={nativeDialogs} />,
   },
-  { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info }) => <SettingsPage info={info} /> },
+  {
+    route: 'exchange',
+    labelKey: 'nav.exchange',
+    workbookKinds: ['department'],
+    render: ({ info, nativeDialogs }) => <ExchangePage fiscalYear={info.fiscalYear} readOnly={info.readOnly} nativeDialogs={nativeDialogs} />,
+  },
+  {
+    route: 'completeness',
+    labelKey: 'nav.completeness',
+    workbookKinds: ['central-hr', 'central-finance'],
+    render: ({ info }) => <CompletenessPage kind={info.kind as 'central-hr' | 'central-finance'} />,
+  },
+  {
+    route: 'central-import',
+    labelKey: 'nav.centralImport',
+    workbookKinds: ['central-hr', 'central-finance'],
+    render: ({ info, nativeDialogs }) => <CentralImportPage readOnly={info.readOnly} nativeDialogs={nativeDialogs} />,
+  },
+  {
+    route: 'consolidation',
+    labelKey: 'nav.consolidation',
+    workbookKinds: ['central-finance'],
+    render: ({ info, nativeDialogs }) => <FinanceReviewPage readOnly={info.readOnly} nativeDialogs={nativeDialogs} />,
+  },
+  { route: 'departments', labelKey: 'nav.departments', workbookKinds: ['central-hr', 'central-finance'], render: ({ info }) => <DepartmentsPage readOnly={info.readOnly} /> },
+  { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info, nativeDialogs }) => <SettingsPage info={info} nativeDialogs={nativeDialogs} /> },
   { route: 'audit', labelKey: 'nav.audit', workbookKinds: ['department', 'central-hr', 'central-finance'], render: () => <AuditPage /> },
 ];

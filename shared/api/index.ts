@@ -1,6 +1,8 @@
 import { bottlenecksApi } from './bottlenecks.ts';
 import { budgetApi } from './budget.ts';
+import { centralApi } from './central.ts';
 import type { ApiClient } from './client.ts';
+import { exchangeApi } from './exchange.ts';
 import { importApi } from './imports.ts';
 import { overviewApi } from './overview.ts';
 import { reportApi } from './report.ts';
@@ -16,6 +18,8 @@ export const api = {
   ...shellApi,
   ...bottlenecksApi,
   ...overviewApi,
+  ...exchangeApi,
+  ...centralApi,
 };
 
 export type Api = typeof api;

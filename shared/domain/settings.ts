@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.ts';
 import { signalSettingsDefaults, signalSettingsShape } from './overview/settings.ts';
+import { exchangeSettingsDefaults, exchangeSettingsShape } from './exchange/settings.ts';
 
 /**
  * Every user setting of a workbook. Each key is stored as its own row, so adding a setting needs no
@@ -10,6 +11,7 @@ const settingsShape = {
   language: z.enum(['nl', 'en']),
   ...budgetSettingsShape,
   ...signalSettingsShape,
+  ...exchangeSettingsShape,
 };
 
 export const settingsSchema = z.object(settingsShape);
@@ -23,4 +25,5 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'nl',
   ...budgetSettingsDefaults,
   ...signalSettingsDefaults,
+  ...exchangeSettingsDefaults,
 };

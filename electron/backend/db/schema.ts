@@ -1,7 +1,9 @@
 import type { BottleneckTables } from '../bottlenecks/tables.ts';
 import type { BudgetTables } from '../budget/tables.ts';
+import type { ConsolidationTables } from '../consolidation/tables.ts';
+import type { ExchangeTables } from '../exchange/tables.ts';
 import type { StaffTables } from '../staff/tables.ts';
 import type { WorkbookTables } from '../workbook/tables.ts';
 
 /** The whole schema as kysely sees it: each area declares its own tables. */
-export interface DB extends WorkbookTables, BudgetTables, StaffTables, BottleneckTables {}
+export interface DB extends WorkbookTables, BudgetTables, StaffTables, BottleneckTables, ExchangeTables, ConsolidationTables {}

@@ -1,8 +1,24 @@
 import type { Command } from '../command.ts';
+import { centralCreateCommand, centralExportCommand, centralImportCommand, centralPeriodCommand, centralRegisterCommand, centralReportCommand } from './central.ts';
 import { createCommand } from './create.ts';
+import { exportCommand, keyCommand, verifyCommand } from './exchange.ts';
 import { importCommand } from './import.ts';
 import { managementReportCommand } from './management-report.ts';
 import { reportCommand } from './report.ts';
 
 /** Every command of `werkboek`; areas add theirs here. */
-export const commands: Command[] = [createCommand, importCommand, reportCommand, managementReportCommand];
+export const commands: Command[] = [
+  createCommand,
+  importCommand,
+  reportCommand,
+  managementReportCommand,
+  exportCommand,
+  keyCommand,
+  verifyCommand,
+  centralCreateCommand,
+  centralRegisterCommand,
+  centralPeriodCommand,
+  centralImportCommand,
+  centralReportCommand,
+  centralExportCommand,
+];

@@ -6,10 +6,11 @@ import { formatCentsPlain, formatDate } from '../../../../shared/format/nl.ts';
 import { parseDecimal, parseUserAmountCents } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
 import { SignalSettings } from '../overview/SignalSettings.tsx';
+import { KeyCard } from '../exchange/KeyCard.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 
-export function SettingsPage({ info }: { info: WorkbookInfo }) {
+export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookInfo; nativeDialogs?: boolean }) {
   const { t } = useTranslation();
   const status = useStatus();
   const settings = useApi(() => api.workbook.settings({}), []);
@@ -81,6 +82,7 @@ export function SettingsPage({ info }: { info: WorkbookInfo }) {
           <dd>{formatDate(info.createdAt.slice(0, 10))}</dd>
         </dl>
       </section>
+      {info.kind === 'department' && <KeyCard readOnly={info.readOnly} nativeDialogs={nativeDialogs} />}
       <section className="card" aria-labelledby="threshold-title">
         <h2 id="threshold-title">{t('settings.thresholdTitle')}</h2>
         <form onSubmit={saveThreshold} className="inline-form">

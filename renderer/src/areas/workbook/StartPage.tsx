@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatDateTime } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
+import { CreateCentralForm } from '../consolidation/CreateCentralForm.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 
@@ -132,6 +133,7 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
               {t('start.create')}
             </button>
           </form>
+          <CreateCentralForm onOpened={onOpened} />
         </section>
 
         <section aria-labelledby="open-title" className="card">

@@ -1,0 +1,153 @@
+import { ApiError } from '../../../shared/api/errors.ts';
+import { explanationRequired } from '../../../shared/domain/budget/figures.ts';
+import type { ConsolidatedDepartment, ConsolidatedFinanceLine, FinanceConsolidation, FinanceFigures, Review } from '../../../shared/exchange/central.ts';
+import type { FinancePayload } from '../../../shared/exchange/schema.ts';
+import { thresholdOf } from '../budget/service.ts';
+import { nowIso, type Workbook } from '../workbook/workbook.ts';
+import { latestReviews } from './completeness.ts';
+
+const FIGURE_KEYS = ['primitiveCents', 'revisionsCents', 'currentCents', 'actualCents', 'commitmentsCents', 'forecastCents', 'varianceCents'] as const;
+
+function zero(): FinanceFigures {
+  return { primitiveCents: 0, revisionsCents: 0, currentCents: 0, actualCents: 0, commitmentsCents: 0, forecastCents: 0, varianceCents: 0 };
+}
+
+function add(target: FinanceFigures, source: FinanceFigures): void {
+  for (const key of FIGURE_KEYS) target[key] += source[key];
+}
+
+function figuresOf(source: FinanceFigures): FinanceFigures {
+  const f = zero();
+  add(f, source);
+  return f;
+}
+
+/**
+ * Finance consolidation of one period from the current package of each department: totals, per
+ * department, per department × account, per account, and every line with its explanation. A line
+ * is flagged when its variance needs an explanation, by the department's threshold or by this
+ * central workbook's own reporting threshold, and has none. Packages are cumulative snapshots, so
+ * only packages of exactly this period count (quarters are never added up).
+ */
+export function financeConsolidation(wb: Workbook, period: string): FinanceConsolidation {
+  wb.requireKind('central-finance');
+  const threshold = thresholdOf(wb);
+  const packages = wb.all(
+    wb.db
+      .selectFrom('central_package as p')
+      .innerJoin('central_department as d', 'd.code', 'p.department_code')
+      .select(['p.id', 'p.department_code', 'p.sequence', 'p.created_at', 'p.envelope_json', 'd.name'])
+      .where('p.kind', '=', 'finance-summary')
+      .where('p.period', '=', period)
+      .where('p.status', '=', 'current')
+      .orderBy('p.department_code'),
+  );
+  const reviews = latestReviews(
+    wb,
+    packages.map((p) => p.id),
+  );
+  const rows = packages.length
+    ? wb.all(
+        wb.db
+          .selectFrom('central_finance_line')
+          .selectAll()
+          .where(
+            'package_id',
+            'in',
+            packages.map((p) => p.id),
+          )
+          .orderBy('cost_centre')
+          .orderBy('account'),
+      )
+    : [];
+  const departmentOf = new Map(packages.map((p) => [p.id, p.department_code]));
+  const lines: ConsolidatedFinanceLine[] = rows.map((r) => {
+    const figures: FinanceFigures = {
+      primitiveCents: r.primitive_cents,
+      revisionsCents: r.revisions_cents,
+      currentCents: r.current_cents,
+      actualCents: r.actual_cents,
+      commitmentsCents: r.commitments_cents,
+      forecastCents: r.forecast_cents,
+      varianceCents: r.variance_cents,
+    };
+    const required = r.explanation_required === 1 || explanationRequired(r.variance_cents, r.current_cents, threshold);
+    return {
+      department: departmentOf.get(r.package_id)!,
+      costCentre: r.cost_centre,
+      account: r.account,
+      accountName: r.account_name,
+      kind: r.kind,
+      taakveld: r.taakveld,
+      ...figures,
+      explanation: r.explanation,
+      forecastNote: r.forecast_note,
+      explanationRequired: required,
+      explanationMissing: required && !(r.explanation ?? '').trim(),
+    };
+  });
+  lines.sort((a, b) => a.department.localeCompare(b.department) || a.costCentre.localeCompare(b.costCentre) || a.account.localeCompare(b.account));
+
+  const totals = zero();
+  const departmentAccounts = new Map<string, FinanceConsolidation['departmentAccounts'][number]>();
+  const accounts = new Map<string, FinanceConsolidation['accounts'][number]>();
+  const perDepartment = new Map<string, { figures: FinanceFigures; missing: number }>();
+  for (const line of lines) {
+    add(totals, line);
+    const dKey = `${line.department}|${line.account}`;
+    const da = departmentAccounts.get(dKey) ?? { department: line.department, account: line.account, accountName: line.accountName, explanationsMissing: 0, ...zero() };
+    add(da, line);
+    if (line.explanationMissing) da.explanationsMissing += 1;
+    departmentAccounts.set(dKey, da);
+    const acc = accounts.get(line.account) ?? { account: line.account, accountName: line.accountName, ...zero() };
+    add(acc, line);
+    accounts.set(line.account, acc);
+    const dep = perDepartment.get(line.department) ?? { figures: zero(), missing: 0 };
+    add(dep.figures, line);
+    if (line.explanationMissing) dep.missing += 1;
+    perDepartment.set(line.department, dep);
+  }
+  const departments: ConsolidatedDepartment[] = packages.map((p) => {
+    const payload = (JSON.parse(p.envelope_json) as { payload: FinancePayload }).payload;
+    const dep = perDepartment.get(p.department_code) ?? { figures: zero(), missing: 0 };
+    return {
+      code: p.department_code,
+      name: p.name,
+      packageId: p.id,
+      sequence: p.sequence,
+      createdAt: p.created_at,
+      ...figuresOf(dep.figures),
+      explanationsMissing: dep.missing,
+      review: reviews.get(p.id) ?? null,
+      personnelCosts: payload.personnelCosts ? { budgetCents: payload.personnelCosts.budgetCents, forecastCents: payload.personnelCosts.forecastCents, varianceCents: payload.personnelCosts.varianceCents } : null,
+      externalHire: payload.externalHire ? { actualCents: payload.externalHire.actualCents, forecastCents: payload.externalHire.forecastCents, assignments: payload.externalHire.assignments } : null,
+      bottlenecks: payload.bottlenecks?.length ?? 0,
+    };
+  });
+  return {
+    period,
+    totals,
+    explanationsMissing: lines.filter((l) => l.explanationMissing).length,
+    departments,
+    departmentAccounts: [...departmentAccounts.values()].sort((a, b) => a.department.localeCompare(b.department) || a.account.localeCompare(b.account)),
+    accounts: [...accounts.values()].sort((a, b) => a.account.localeCompare(b.account)),
+    lines,
+  };
+}
+
+/** The controller marks a department's package as reviewed, or asks a question with a note; audited, kept as history. */
+export function reviewPackage(wb: Workbook, input: { packageId: number; status: 'reviewed' | 'question'; note: string }): Review {
+  wb.requireKind('central-finance', 'central-hr');
+  const pkg = wb.first(wb.db.selectFrom('central_package').select(['id', 'status', 'department_code', 'period', 'sequence']).where('id', '=', input.packageId));
+  if (!pkg) throw new ApiError('not_found', `Pakket ${input.packageId} bestaat niet in dit werkboek.`);
+  if (pkg.status !== 'current') {
+    throw new ApiError('conflict', `Pakket ${pkg.department_code} ${pkg.period} volgnummer ${pkg.sequence} is vervangen door een nieuwere versie; beoordeel de huidige versie.`);
+  }
+  const values = { package_id: pkg.id, status: input.status, note: input.note, at: nowIso(), actor: wb.actor };
+  const id = wb.tx(() => {
+    const newId = Number(wb.run(wb.db.insertInto('central_review').values(values)).lastInsertRowid);
+    wb.audit({ action: 'insert', table: 'central_review', rowId: newId, new: { ...values, department: pkg.department_code, period: pkg.period, sequence: pkg.sequence } });
+    return newId;
+  });
+  return { id, packageId: pkg.id, status: input.status, note: input.note, at: values.at, actor: values.actor };
+}

@@ -1,0 +1,259 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../../shared/api/errors.ts';
+import type { FinanceEnvelope } from '../../../shared/exchange/schema.ts';
+import { IMPORT_OUTCOMES, type ImportBatchResult, type ImportFileResult, type ImportOutcome, type RejectCode } from '../../../shared/exchange/types.ts';
+import { formatDateTime, formatPeriod } from '../../../shared/format/nl.ts';
+import { verifyPackageBytes, type VerifiedPackage } from '../exchange/package.ts';
+import { readSourceBytes } from '../exchange/verify.ts';
+import type { ImportSourceInput } from '../import/source.ts';
+import type { ProgressReporter } from '../progress.ts';
+import { nowIso, type Workbook } from '../workbook/workbook.ts';
+import { centralPackageKind, currentDepartmentKey, listPeriods, registerDepartment, requireCentral } from './registry.ts';
+
+export type PackageSource = ImportSourceInput | { folder: string };
+
+interface PendingFile {
+  index: number;
+  label: string;
+  read(): Promise<{ name: string; bytes: Buffer }>;
+}
+
+const KIND_NAMES = { 'finance-summary': 'een financiële samenvatting', 'hr-summary': 'een HR-samenvatting' } as const;
+const CENTRAL_NAMES = { 'central-finance': 'het centrale financiële werkboek', 'central-hr': 'het centrale HR-werkboek', department: 'een afdelingswerkboek' } as const;
+
+function listPackageFiles(folder: string): string[] {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(folder);
+  } catch {
+    throw new ApiError('file_unreadable', `De map ${folder} bestaat niet of kan niet worden gelezen.`);
+  }
+  if (!stat.isDirectory()) throw new ApiError('file_unreadable', `${folder} is geen map.`);
+  const files = (fs.readdirSync(folder, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.wbx'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  if (files.length === 0) throw new ApiError('file_unreadable', `In de map ${folder} staan geen pakketten (.wbx-bestanden).`);
+  return files;
+}
+
+function expandSources(sources: PackageSource[]): PendingFile[] {
+  const pending: PendingFile[] = [];
+  for (const source of sources) {
+    if ('folder' in source) {
+      for (const file of listPackageFiles(source.folder)) pending.push({ index: pending.length, label: file, read: () => readSourceBytes({ path: file }) });
+    } else {
+      const label = 'path' in source ? source.path : source.name;
+      pending.push({ index: pending.length, label, read: () => readSourceBytes(source) });
+    }
+  }
+  return pending;
+}
+
+function sameOrganisation(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('nl');
+  return norm(a) === norm(b);
+}
+
+type Decision =
+  | { outcome: 'rejected' | 'stale'; code: RejectCode | 'stale'; reason: string; packageId?: number }
+  | { outcome: 'duplicate'; reason: string; packageId: number }
+  | { outcome: 'imported' | 'superseding'; reason: string; supersedes: { id: number; sequence: number } | null; registerNew: boolean };
+
+/** The checks that need this central workbook: kind, organisation, department, key, period, sequence. Writes nothing. */
+function decide(wb: Workbook, pkg: VerifiedPackage, trusted: (department: string, fingerprint: string) => boolean): Decision {
+  const env = pkg.envelope;
+  const dept = env.department.code;
+  const label = `${dept} ${formatPeriod(env.period)}, volgnummer ${env.sequence}`;
+  const reject = (code: RejectCode, reason: string): Decision => ({ outcome: 'rejected', code, reason });
+  if (env.kind !== centralPackageKind(wb)) {
+    return reject('wrong-kind', `Dit pakket is ${KIND_NAMES[env.kind]}; het hoort niet in ${CENTRAL_NAMES[wb.meta.kind]}.`);
+  }
+  if (!sameOrganisation(env.organisation, wb.meta.organisation)) {
+    return reject('wrong-organisation', `Het pakket is van organisatie "${env.organisation}", dit werkboek is van "${wb.meta.organisation}".`);
+  }
+  const department = wb.first(wb.db.selectFrom('central_department').selectAll().where('code', '=', dept));
+  let registerNew = false;
+  if (!department) {
+    if (!trusted(dept, pkg.fingerprint)) {
+      return reject(
+        'unknown-department',
+        `Afdeling ${dept} (${env.department.name}) is niet geregistreerd. Registreer haar met haar sleutelbestand, of vertrouw haar sleutel bij deze eerste import na controle van de vingerafdruk bij de afdeling: ${pkg.fingerprint}.`,
+      );
+    }
+    if (!listPeriods(wb).some((p) => p.period === env.period)) {
+      return reject('period-not-expected', `Periode ${env.period} (${formatPeriod(env.period)}) staat niet in de leveringskalender van dit werkboek.`);
+    }
+    registerNew = true;
+  } else {
+    if (department.active !== 1) return reject('inactive-department', `Afdeling ${dept} is niet meer actief in dit werkboek.`);
+    const key = currentDepartmentKey(wb, dept);
+    if (!key || key.fingerprint !== pkg.fingerprint) {
+      return reject(
+        'key-mismatch',
+        `Het pakket is ondertekend met een andere sleutel (vingerafdruk ${pkg.fingerprint}) dan de geregistreerde sleutel van afdeling ${dept} (${key?.fingerprint ?? 'geen'}). Heeft de afdeling een nieuwe sleutel, registreer dan haar nieuwe sleutelbestand.`,
+      );
+    }
+    const expected = wb.first(wb.db.selectFrom('central_expected').select('period').where('department_code', '=', dept).where('period', '=', env.period));
+    if (!expected) {
+      const periods = wb.all(wb.db.selectFrom('central_expected').select('period').where('department_code', '=', dept).orderBy('period')).map((r) => r.period);
+      return reject('period-not-expected', `Periode ${env.period} (${formatPeriod(env.period)}) wordt niet verwacht van afdeling ${dept} (verwacht: ${periods.join(', ') || 'geen'}). Voeg de periode toe bij de afdeling als dat klopt.`);
+    }
+  }
+  const versions = registerNew
+    ? []
+    : wb.all(
+        wb.db
+          .selectFrom('central_package')
+          .select(['id', 'sequence', 'status', 'package_sha256', 'imported_at'])
+          .where('department_code', '=', dept)
+          .where('kind', '=', env.kind)
+          .where('period', '=', env.period),
+      );
+  const identical = versions.find((v) => v.package_sha256 === pkg.packageSha256);
+  if (identical) {
+    const state = identical.status === 'current' ? 'het is de huidige versie' : 'het is inmiddels vervangen door een nieuwere versie';
+    return { outcome: 'duplicate', packageId: identical.id, reason: `Dit pakket (${label}) is al geïmporteerd op ${formatDateTime(identical.imported_at)}; ${state}. Er is niets gewijzigd.` };
+  }
+  const current = versions.find((v) => v.status === 'current');
+  if (versions.some((v) => v.sequence === env.sequence)) {
+    return reject('sequence-conflict', `Er is al een ander pakket met volgnummer ${env.sequence} van afdeling ${dept} voor ${formatPeriod(env.period)}. Vraag de afdeling een nieuw pakket te maken.`);
+  }
+  if (current && env.sequence < current.sequence) {
+    return { outcome: 'stale', code: 'stale', packageId: current.id, reason: `Verouderd: volgnummer ${env.sequence} is lager dan het al ontvangen volgnummer ${current.sequence} (${dept}, ${formatPeriod(env.period)}). Het pakket is niet geïmporteerd.` };
+  }
+  if (current) return { outcome: 'superseding', supersedes: { id: current.id, sequence: current.sequence }, registerNew, reason: `Vervangt volgnummer ${current.sequence} (${dept}, ${formatPeriod(env.period)}); de oude versie blijft in de geschiedenis.` };
+  const trustNote = registerNew ? ` De sleutel van afdeling ${dept} is bij deze eerste import vertrouwd (vingerafdruk ${pkg.fingerprint}).` : '';
+  return { outcome: 'imported', supersedes: null, registerNew, reason: `Geïmporteerd: ${label}.${trustNote}` };
+}
+
+function storeFinanceLines(wb: Workbook, packageId: number, envelope: FinanceEnvelope): void {
+  const insert = wb.statement(
+    `INSERT INTO central_finance_line (package_id, cost_centre, account, account_name, kind, taakveld, primitive_cents, revisions_cents, current_cents, actual_cents,
+       commitments_cents, forecast_cents, variance_cents, explanation, explanation_required, forecast_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const l of envelope.payload.lines) {
+    insert.run(
+      packageId,
+      l.costCentre,
+      l.account,
+      l.accountName,
+      l.kind,
+      l.taakveld,
+      l.primitiveCents,
+      l.revisionsCents,
+      l.currentCents,
+      l.actualCents,
+      l.commitmentsCents,
+      l.forecastCents,
+      l.varianceCents,
+      l.explanation,
+      l.explanationRequired ? 1 : 0,
+      l.forecastNote,
+    );
+  }
+}
+
+/** Writes one accepted package in one transaction: the package, its lines, the superseded flag on the old version, the audit row. */
+function store(wb: Workbook, pkg: VerifiedPackage, fileName: string, decision: Extract<Decision, { outcome: 'imported' | 'superseding' }>): number {
+  const env = pkg.envelope;
+  return wb.tx(() => {
+    if (decision.registerNew) {
+      registerDepartment(wb, { code: env.department.code, name: env.department.name, publicKey: env.publicKey, fingerprint: pkg.fingerprint, source: 'first-import' });
+    }
+    // The old version first leaves 'current', so the one-current-per-period index holds.
+    if (decision.supersedes) wb.run(wb.db.updateTable('central_package').set({ status: 'superseded' }).where('id', '=', decision.supersedes.id));
+    const values = {
+      department_code: env.department.code,
+      kind: env.kind,
+      period: env.period,
+      sequence: env.sequence,
+      status: 'current' as const,
+      package_sha256: pkg.packageSha256,
+      payload_sha256: env.payloadSha256,
+      key_fingerprint: pkg.fingerprint,
+      created_at: env.createdAt,
+      app_version: env.appVersion,
+      format_version: env.formatVersion,
+      file_name: fileName,
+      imported_at: nowIso(),
+      imported_by: wb.actor,
+      superseded_by: null,
+      envelope_json: JSON.stringify(env),
+    };
+    const id = Number(wb.run(wb.db.insertInto('central_package').values(values)).lastInsertRowid);
+    if (decision.supersedes) wb.run(wb.db.updateTable('central_package').set({ superseded_by: id }).where('id', '=', decision.supersedes.id));
+    if (env.kind === 'finance-summary') storeFinanceLines(wb, id, env);
+    const { envelope_json: _json, ...logged } = values;
+    wb.audit({ action: 'import', table: 'central_package', rowId: id, old: decision.supersedes ? { supersededPackageId: decision.supersedes.id, sequence: decision.supersedes.sequence } : undefined, new: logged, note: `Pakket ${fileName}: ${decision.outcome}` });
+    return id;
+  });
+}
+
+/**
+ * Imports many packages. Each is verified before anything is written; each accepted package is
+ * written in its own transaction, so one bad file never blocks the others and a crash leaves whole
+ * packages only (running the batch again is safe: what was imported comes back as duplicate).
+ * Valid packages are applied in order of department, period and sequence, so a folder holding
+ * versions 1 and 2 ends with 2 as the current version; results keep the order of the files.
+ */
+export async function importPackages(
+  wb: Workbook,
+  request: { sources: PackageSource[]; trust: Array<{ department: string; fingerprint: string }>; trustNew: boolean },
+  progress?: ProgressReporter,
+): Promise<ImportBatchResult> {
+  requireCentral(wb);
+  const files = expandSources(request.sources);
+  const results: ImportFileResult[] = new Array(files.length);
+  const verified: Array<{ file: PendingFile; name: string; pkg: VerifiedPackage }> = [];
+  const total = files.length;
+  for (const file of files) {
+    progress?.report('Pakketten controleren', file.index, total * 2);
+    let read: { name: string; bytes: Buffer };
+    try {
+      read = await file.read();
+    } catch (error) {
+      results[file.index] = blank(file.label, 'rejected', 'unreadable', `${file.label}: ${(error as Error).message}`);
+      continue;
+    }
+    const checked = verifyPackageBytes(read.bytes, read.name);
+    if (!checked.ok) {
+      results[file.index] = { ...blank(file.label, 'rejected', checked.code, checked.reason), ...headerFields(checked.header) };
+      continue;
+    }
+    verified.push({ file, name: read.name, pkg: checked });
+  }
+  verified.sort((a, b) => {
+    const x = a.pkg.envelope;
+    const y = b.pkg.envelope;
+    return x.department.code.localeCompare(y.department.code) || x.period.localeCompare(y.period) || x.sequence - y.sequence || a.file.index - b.file.index;
+  });
+  const trusted = (department: string, fingerprint: string) => request.trustNew || request.trust.some((t) => t.department === department && t.fingerprint === fingerprint);
+  let done = 0;
+  for (const { file, name, pkg } of verified) {
+    progress?.report('Pakketten importeren', total + done, total * 2);
+    done += 1;
+    const decision = decide(wb, pkg, trusted);
+    const header = headerFields(pkg.header);
+    if (decision.outcome === 'imported' || decision.outcome === 'superseding') {
+      const id = store(wb, pkg, name, decision);
+      results[file.index] = { ...blank(file.label, decision.outcome, null, decision.reason), ...header, packageId: id };
+    } else if (decision.outcome === 'duplicate') {
+      results[file.index] = { ...blank(file.label, 'duplicate', null, decision.reason), ...header, packageId: decision.packageId };
+    } else if ('code' in decision) {
+      results[file.index] = { ...blank(file.label, decision.outcome, decision.code, `${name}: ${decision.reason}`), ...header };
+    }
+  }
+  progress?.report('Klaar', total * 2, total * 2, undefined, true);
+  const counts = Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, results.filter((r) => r.outcome === o).length])) as Record<ImportOutcome, number>;
+  return { files: results, counts };
+}
+
+function blank(file: string, outcome: ImportOutcome, code: ImportFileResult['code'], reason: string): ImportFileResult {
+  return { file, outcome, reason, code, department: null, period: null, sequence: null, kind: null, keyFingerprint: null, packageId: null };
+}
+
+function headerFields(header: Partial<VerifiedPackage['header']>): Pick<ImportFileResult, 'department' | 'period' | 'sequence' | 'kind' | 'keyFingerprint'> {
+  return { department: header.department ?? null, period: header.period ?? null, sequence: header.sequence ?? null, kind: header.kind ?? null, keyFingerprint: header.keyFingerprint ?? null };
+}

@@ -1,0 +1,182 @@
+import { ApiError } from '../../../shared/api/errors.ts';
+import { parsePeriod } from '../../../shared/domain/period.ts';
+import type { Completeness, DeliveryStatus, FinanceConsolidation, FinanceFigures } from '../../../shared/exchange/central.ts';
+import { formatPeriod } from '../../../shared/format/nl.ts';
+import { addFactsSheet, addTableSheet, newWorkbook, workbookBuffer, type SheetColumn } from '../exchange/xlsx-sheets.ts';
+import { nowIso, type Workbook } from '../workbook/workbook.ts';
+import { completeness } from './completeness.ts';
+import { financeConsolidation } from './finance.ts';
+import { requireCentral } from './registry.ts';
+
+function figures(f: FinanceFigures): FinanceFigures {
+  return {
+    primitiveCents: f.primitiveCents,
+    revisionsCents: f.revisionsCents,
+    currentCents: f.currentCents,
+    actualCents: f.actualCents,
+    commitmentsCents: f.commitmentsCents,
+    forecastCents: f.forecastCents,
+    varianceCents: f.varianceCents,
+  };
+}
+
+/**
+ * `werkboek central report --json`: completeness of the period and, for a central finance
+ * workbook, the consolidated totals under `finance`. Keys are a public contract: add, never rename.
+ * The HR consolidation (`absence`, `formation`) follows when the staff and absence areas provide
+ * their package sections; until then an HR report holds completeness only.
+ */
+export function centralReport(wb: Workbook, periodCode: string, asOf?: string): Record<string, unknown> {
+  requireCentral(wb);
+  const period = parsePeriod(periodCode);
+  if (!period) throw new ApiError('invalid_input', `Periode "${periodCode}" moet jjjj, jjjj-Qn of jjjj-mm zijn.`);
+  const matrix = completeness(wb, { period: period.code, asOf });
+  const counts = matrix.counts[period.code] ?? { delivered: 0, superseded: 0, late: 0, missing: 0, pending: 0, expected: 0 };
+  const names = new Map(matrix.departments.map((d) => [d.code, d.name]));
+  const report: Record<string, unknown> = {
+    workbook: { kind: wb.meta.kind, organisation: wb.meta.organisation, fiscalYear: wb.meta.fiscal_year },
+    period: { code: period.code, start: period.start, end: period.end, dueDate: matrix.periods.find((p) => p.period === period.code)?.dueDate || null },
+    asOf: matrix.asOf,
+    completeness: {
+      ...counts,
+      received: counts.delivered + counts.superseded + counts.late,
+      departments: matrix.cells.map((c) => ({
+        department: c.department,
+        name: names.get(c.department) ?? '',
+        status: c.status,
+        sequence: c.sequence,
+        versions: c.versions,
+        createdAt: c.createdAt,
+        dueDate: c.dueDate,
+        packageId: c.packageId,
+        review: c.review ? { status: c.review.status, note: c.review.note, at: c.review.at, actor: c.review.actor } : null,
+      })),
+    },
+  };
+  if (wb.meta.kind === 'central-finance') {
+    const f = financeConsolidation(wb, period.code);
+    report.finance = {
+      ...figures(f.totals),
+      explanationsMissing: f.explanationsMissing,
+      departmentsIncluded: f.departments.length,
+      departments: Object.fromEntries(
+        f.departments.map((d) => [
+          d.code,
+          { name: d.name, sequence: d.sequence, ...figures(d), explanationsMissing: d.explanationsMissing, review: d.review?.status ?? null, personnelCosts: d.personnelCosts, externalHire: d.externalHire },
+        ]),
+      ),
+      accounts: Object.fromEntries(f.accounts.map((a) => [a.account, { name: a.accountName, ...figures(a) }])),
+    };
+  }
+  return report;
+}
+
+const STATUS_NL: Record<DeliveryStatus, string> = { delivered: 'geleverd', superseded: 'vervangen', late: 'te laat', missing: 'ontbreekt', pending: 'nog niet ontvangen' };
+
+function addCompletenessSheet(book: ReturnType<typeof newWorkbook>, matrix: Completeness): void {
+  const names = new Map(matrix.departments.map((d) => [d.code, d.name]));
+  addTableSheet<Completeness['cells'][number]>(
+    book,
+    'Volledigheid',
+    [
+      { header: 'Afdeling', kind: 'text', value: (c) => c.department, width: 12 },
+      { header: 'Naam', kind: 'text', value: (c) => names.get(c.department) ?? '' },
+      { header: 'Periode', kind: 'text', value: (c) => c.period, width: 12 },
+      { header: 'Status', kind: 'text', value: (c) => STATUS_NL[c.status], width: 18 },
+      { header: 'Uiterste datum', kind: 'date', value: (c) => c.dueDate },
+      { header: 'Volgnummer', kind: 'integer', value: (c) => c.sequence },
+      { header: 'Versies', kind: 'integer', value: (c) => c.versions },
+      { header: 'Gemaakt door afdeling', kind: 'text', value: (c) => c.createdAt, width: 26 },
+      { header: 'Beoordeling', kind: 'text', value: (c) => (c.review ? (c.review.status === 'reviewed' ? 'beoordeeld' : 'vraag gesteld') : ''), width: 16 },
+      { header: 'Notitie', kind: 'text', value: (c) => c.review?.note ?? '', width: 50 },
+    ],
+    matrix.cells,
+  );
+}
+
+const moneyColumns = <T extends FinanceFigures>(): SheetColumn<T>[] => [
+  { header: 'Primitieve begroting', kind: 'cents', value: (r) => r.primitiveCents },
+  { header: 'Wijzigingen', kind: 'cents', value: (r) => r.revisionsCents },
+  { header: 'Actuele begroting', kind: 'cents', value: (r) => r.currentCents },
+  { header: 'Realisatie', kind: 'cents', value: (r) => r.actualCents },
+  { header: 'Verplichtingen', kind: 'cents', value: (r) => r.commitmentsCents },
+  { header: 'Prognose', kind: 'cents', value: (r) => r.forecastCents },
+  { header: 'Afwijking', kind: 'cents', value: (r) => r.varianceCents },
+];
+
+function totalsRow(offset: number, f: FinanceFigures): Record<number, number | string> {
+  const row: Record<number, number | string> = { 0: 'Totaal' };
+  [f.primitiveCents, f.revisionsCents, f.currentCents, f.actualCents, f.commitmentsCents, f.forecastCents, f.varianceCents].forEach((v, i) => (row[offset + i] = v));
+  return row;
+}
+
+function addFinanceSheets(book: ReturnType<typeof newWorkbook>, f: FinanceConsolidation): void {
+  addTableSheet<FinanceConsolidation['departments'][number]>(
+    book,
+    'Per afdeling',
+    [
+      { header: 'Afdeling', kind: 'text', value: (d) => d.code, width: 12 },
+      { header: 'Naam', kind: 'text', value: (d) => d.name },
+      { header: 'Volgnummer', kind: 'integer', value: (d) => d.sequence },
+      ...moneyColumns<FinanceConsolidation['departments'][number]>(),
+      { header: 'Zonder toelichting', kind: 'integer', value: (d) => d.explanationsMissing },
+      { header: 'Beoordeling', kind: 'text', value: (d) => (d.review ? (d.review.status === 'reviewed' ? 'beoordeeld' : 'vraag gesteld') : 'nog niet beoordeeld'), width: 18 },
+      { header: 'Personeelslasten begroting', kind: 'cents', value: (d) => d.personnelCosts?.budgetCents ?? null },
+      { header: 'Personeelslasten prognose', kind: 'cents', value: (d) => d.personnelCosts?.forecastCents ?? null },
+      { header: 'Inhuur realisatie', kind: 'cents', value: (d) => d.externalHire?.actualCents ?? null },
+      { header: 'Inhuur prognose', kind: 'cents', value: (d) => d.externalHire?.forecastCents ?? null },
+    ],
+    f.departments,
+    totalsRow(3, f.totals),
+  );
+  addTableSheet<FinanceConsolidation['departmentAccounts'][number]>(
+    book,
+    'Per afdeling en rekening',
+    [
+      { header: 'Afdeling', kind: 'text', value: (r) => r.department, width: 12 },
+      { header: 'Grootboekrekening', kind: 'text', value: (r) => r.account, width: 18 },
+      { header: 'Omschrijving', kind: 'text', value: (r) => r.accountName },
+      ...moneyColumns<FinanceConsolidation['departmentAccounts'][number]>(),
+      { header: 'Zonder toelichting', kind: 'integer', value: (r) => r.explanationsMissing },
+    ],
+    f.departmentAccounts,
+    totalsRow(3, f.totals),
+  );
+  const lineColumns: SheetColumn<FinanceConsolidation['lines'][number]>[] = [
+    { header: 'Afdeling', kind: 'text', value: (l) => l.department, width: 12 },
+    { header: 'Kostenplaats', kind: 'text', value: (l) => l.costCentre, width: 14 },
+    { header: 'Grootboekrekening', kind: 'text', value: (l) => l.account, width: 18 },
+    { header: 'Omschrijving', kind: 'text', value: (l) => l.accountName },
+    ...moneyColumns<FinanceConsolidation['lines'][number]>(),
+    { header: 'V/N', kind: 'text', value: (l) => (l.varianceCents > 0 ? 'V' : l.varianceCents < 0 ? 'N' : ''), width: 6 },
+    { header: 'Toelichting vereist', kind: 'boolean', value: (l) => l.explanationRequired, width: 12 },
+    { header: 'Toelichting ontbreekt', kind: 'boolean', value: (l) => l.explanationMissing, width: 12 },
+    { header: 'Toelichting', kind: 'text', value: (l) => l.explanation, width: 60 },
+  ];
+  addTableSheet(book, 'Afwijkingen', lineColumns, f.lines.filter((l) => l.explanationRequired));
+  addTableSheet(book, 'Alle regels', lineColumns, f.lines, totalsRow(4, f.totals));
+}
+
+/** The consolidated XLSX for the organisation's management report. Contains no personal data. */
+export async function centralXlsx(wb: Workbook, periodCode: string, asOf?: string): Promise<{ name: string; bytes: Buffer }> {
+  requireCentral(wb);
+  const period = parsePeriod(periodCode);
+  if (!period) throw new ApiError('invalid_input', `Periode "${periodCode}" moet jjjj, jjjj-Qn of jjjj-mm zijn.`);
+  const matrix = completeness(wb, { period: period.code, asOf });
+  const book = newWorkbook(nowIso());
+  const counts = matrix.counts[period.code];
+  addFactsSheet(book, 'Overzicht', [
+    ['Organisatie', wb.meta.organisation],
+    ['Werkboek', wb.meta.kind === 'central-finance' ? 'Centraal financieel werkboek' : 'Centraal HR-werkboek'],
+    ['Periode', `${period.code} (${formatPeriod(period.code)})`],
+    ['Stand per', matrix.asOf],
+    ['Verwacht', counts?.expected ?? 0],
+    ['Geleverd (waarvan vervangen, te laat)', counts ? `${counts.delivered + counts.superseded + counts.late} (${counts.superseded}, ${counts.late})` : '0'],
+    ['Ontbreekt', counts?.missing ?? 0],
+    ['Nog niet ontvangen', counts?.pending ?? 0],
+  ]);
+  addCompletenessSheet(book, matrix);
+  if (wb.meta.kind === 'central-finance') addFinanceSheets(book, financeConsolidation(wb, period.code));
+  const kind = wb.meta.kind === 'central-finance' ? 'financien' : 'hr';
+  return { name: `consolidatie-${kind}-${period.code}.xlsx`, bytes: await workbookBuffer(book) };
+}

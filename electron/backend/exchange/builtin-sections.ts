@@ -1,0 +1,58 @@
+import type { FinanceLine } from '../../../shared/exchange/schema.ts';
+import { summary, thresholdOf } from '../budget/service.ts';
+import type { PackageSection } from './sections.ts';
+
+/** Finance summary: what the budget was based on (year, actuals date, the reporting threshold applied). */
+export const financeBasisSection: PackageSection = {
+  kind: 'finance-summary',
+  key: 'basis',
+  area: 'budget',
+  build: (wb, period) => ({ year: period.year, periodStart: period.start, periodEnd: period.end, actualsUntil: period.end, threshold: thresholdOf(wb) }),
+};
+
+export const financeCostCentresSection: PackageSection = {
+  kind: 'finance-summary',
+  key: 'costCentres',
+  area: 'budget',
+  build: (wb) => wb.all(wb.db.selectFrom('cost_centre').select(['code', 'name', 'taakveld']).where('active', '=', 1).orderBy('code')),
+};
+
+/**
+ * Per cost centre × ledger account of the period's year: the budget as it stands at export, actuals up to
+ * the period's end, open commitments, the forecast, the variance and its explanation (the same figures
+ * as the budget page and `werkboek report`).
+ */
+export const financeLinesSection: PackageSection = {
+  kind: 'finance-summary',
+  key: 'lines',
+  area: 'budget',
+  build: (wb, period) =>
+    summary(wb, period.year, period.end).lines.map<FinanceLine>((line) => ({
+      costCentre: line.costCentre,
+      account: line.account,
+      accountName: line.accountName,
+      kind: line.kind,
+      taakveld: line.taakveld,
+      primitiveCents: line.primitiveCents,
+      revisionsCents: line.revisionsCents,
+      currentCents: line.currentCents,
+      actualCents: line.actualCents,
+      commitmentsCents: line.commitmentsCents,
+      forecastCents: line.forecastCents,
+      varianceCents: line.varianceCents,
+      forecastOverridden: line.forecastOverrideCents !== null,
+      forecastNote: line.forecastNote,
+      explanation: line.explanation,
+      explanationRequired: line.explanationRequired,
+    })),
+};
+
+/** The normal working week comes from the staff area's setting `normalWeekHours` (36 in the CAO Gemeenten). */
+export const hrBasisSection: PackageSection = {
+  kind: 'hr-summary',
+  key: 'basis',
+  area: 'staff',
+  build: (wb, period) => ({ periodStart: period.start, periodEnd: period.end, referenceDate: period.end, normalWeekHours: wb.getSetting<number>('normalWeekHours', 36) }),
+};
+
+export const builtinSections: PackageSection[] = [financeBasisSection, financeCostCentresSection, financeLinesSection, hrBasisSection];

@@ -1,0 +1,186 @@
+import { formatPeriod } from '../../../shared/format/nl.ts';
+import type { Envelope, FinanceLine, FinancePayload, Formation, HrPayload } from '../../../shared/exchange/schema.ts';
+import { formatFingerprint } from '../../../shared/exchange/types.ts';
+import { addFactsSheet, addTableSheet, newWorkbook, sumBy, workbookBuffer, type SheetColumn } from './xlsx-sheets.ts';
+import { fingerprintOf } from './keys.ts';
+
+const KIND_LABEL = { 'finance-summary': 'Financiële samenvatting', 'hr-summary': 'HR-samenvatting' } as const;
+
+const financeColumns: SheetColumn<FinanceLine>[] = [
+  { header: 'Kostenplaats', kind: 'text', value: (l) => l.costCentre, width: 14 },
+  { header: 'Grootboekrekening', kind: 'text', value: (l) => l.account, width: 18 },
+  { header: 'Omschrijving', kind: 'text', value: (l) => l.accountName },
+  { header: 'Soort', kind: 'text', value: (l) => l.kind, width: 10 },
+  { header: 'Taakveld', kind: 'text', value: (l) => l.taakveld, width: 10 },
+  { header: 'Primitieve begroting', kind: 'cents', value: (l) => l.primitiveCents },
+  { header: 'Wijzigingen', kind: 'cents', value: (l) => l.revisionsCents },
+  { header: 'Actuele begroting', kind: 'cents', value: (l) => l.currentCents },
+  { header: 'Realisatie', kind: 'cents', value: (l) => l.actualCents },
+  { header: 'Verplichtingen', kind: 'cents', value: (l) => l.commitmentsCents },
+  { header: 'Prognose', kind: 'cents', value: (l) => l.forecastCents },
+  { header: 'Afwijking', kind: 'cents', value: (l) => l.varianceCents },
+  { header: 'V/N', kind: 'text', value: (l) => (l.varianceCents > 0 ? 'V' : l.varianceCents < 0 ? 'N' : ''), width: 6 },
+  { header: 'Toelichting vereist', kind: 'boolean', value: (l) => l.explanationRequired, width: 12 },
+  { header: 'Toelichting', kind: 'text', value: (l) => l.explanation, width: 60 },
+  { header: 'Prognose handmatig', kind: 'boolean', value: (l) => l.forecastOverridden, width: 12 },
+  { header: 'Notitie bij prognose', kind: 'text', value: (l) => l.forecastNote, width: 40 },
+];
+
+function addFinanceSheets(book: ReturnType<typeof newWorkbook>, payload: FinancePayload): void {
+  const money = [5, 6, 7, 8, 9, 10, 11];
+  const totals: Record<number, number | string> = { 0: 'Totaal' };
+  const keys = ['primitiveCents', 'revisionsCents', 'currentCents', 'actualCents', 'commitmentsCents', 'forecastCents', 'varianceCents'] as const;
+  money.forEach((col, i) => (totals[col] = sumBy(payload.lines, (l) => l[keys[i]])));
+  addTableSheet(book, 'Begroting', financeColumns, payload.lines, totals);
+  if (payload.personnelCosts) {
+    const pc = payload.personnelCosts;
+    addTableSheet(
+      book,
+      'Personeelslasten',
+      [
+        { header: 'Kostenplaats', kind: 'text', value: (r: (typeof pc.byCostCentre)[number]) => r.costCentre },
+        { header: 'Begroting', kind: 'cents', value: (r) => r.budgetCents },
+        { header: 'Prognose', kind: 'cents', value: (r) => r.forecastCents },
+        { header: 'Afwijking', kind: 'cents', value: (r) => r.varianceCents },
+      ],
+      pc.byCostCentre,
+      { 0: 'Totaal', 1: pc.budgetCents, 2: pc.forecastCents, 3: pc.varianceCents },
+    );
+  }
+  if (payload.externalHire) {
+    const eh = payload.externalHire;
+    addTableSheet(
+      book,
+      'Inhuur',
+      [
+        { header: 'Soort inhuur', kind: 'text', value: (r: (typeof eh.byKind)[number]) => r.kind },
+        { header: 'Opdrachten', kind: 'integer', value: (r) => r.assignments },
+        { header: 'Realisatie', kind: 'cents', value: (r) => r.actualCents },
+        { header: 'Prognose', kind: 'cents', value: (r) => r.forecastCents },
+      ],
+      eh.byKind,
+      { 0: 'Totaal', 1: eh.assignments, 2: eh.actualCents, 3: eh.forecastCents },
+    );
+  }
+}
+
+function addHrSheets(book: ReturnType<typeof newWorkbook>, payload: HrPayload): void {
+  if (payload.formation) {
+    addTableSheet(
+      book,
+      'Formatie en bezetting',
+      [
+        { header: 'Formatieplaats', kind: 'text', value: (p: Formation['positions'][number]) => p.positionId },
+        { header: 'Kostenplaats', kind: 'text', value: (p) => p.costCentre },
+        { header: 'Functie', kind: 'text', value: (p) => p.functionTitle },
+        { header: 'Schaal', kind: 'integer', value: (p) => p.salaryScale },
+        { header: 'Formatie (fte)', kind: 'number', value: (p) => p.formationFte },
+        { header: 'Bezetting (fte)', kind: 'number', value: (p) => p.occupationFte },
+      ],
+      payload.formation.positions,
+    );
+  }
+  if (payload.staff) {
+    const rows = payload.staff.flatMap((s) => s.terms.map((t) => ({ ...t, personnelNumber: s.personnelNumber, employmentStart: s.employmentStart, employmentEnd: s.employmentEnd })));
+    addTableSheet(
+      book,
+      'Personeel',
+      [
+        { header: 'Personeelsnummer', kind: 'text', value: (r: (typeof rows)[number]) => r.personnelNumber },
+        { header: 'In dienst', kind: 'date', value: (r) => r.employmentStart },
+        { header: 'Uit dienst', kind: 'date', value: (r) => r.employmentEnd },
+        { header: 'Geldig vanaf', kind: 'date', value: (r) => r.validFrom },
+        { header: 'Kostenplaats', kind: 'text', value: (r) => r.costCentre },
+        { header: 'Functie', kind: 'text', value: (r) => r.functionTitle },
+        { header: 'Schaal', kind: 'integer', value: (r) => r.salaryScale },
+        { header: 'Trede', kind: 'integer', value: (r) => r.salaryStep },
+        { header: 'Uren per week', kind: 'number', value: (r) => r.hoursPerWeek },
+        { header: 'Fte', kind: 'number', value: (r) => r.fte },
+        { header: 'Contract', kind: 'text', value: (r) => r.contractType },
+      ],
+      rows,
+    );
+  }
+  if (payload.absenceCases) {
+    const rows = payload.absenceCases;
+    addTableSheet(
+      book,
+      'Verzuimgevallen',
+      [
+        { header: 'Geval', kind: 'text', value: (c: (typeof rows)[number]) => c.caseId },
+        { header: 'Personeelsnummer', kind: 'text', value: (c) => c.personnelNumber },
+        { header: 'Eerste ziektedag', kind: 'date', value: (c) => c.firstDay },
+        { header: 'Laatste ziektedag', kind: 'date', value: (c) => c.lastSickDay },
+        { header: 'Arbeidsongeschiktheid', kind: 'text', value: (c) => c.incapacity.map((i) => `${i.percentage}% vanaf ${i.from}`).join('; ') },
+        { header: 'Vervolg op geval', kind: 'text', value: (c) => c.continuesCaseId },
+      ],
+      rows,
+    );
+  }
+  if (payload.poortwachter) {
+    const rows = payload.poortwachter;
+    addTableSheet(
+      book,
+      'Poortwachter',
+      [
+        { header: 'Geval', kind: 'text', value: (m: (typeof rows)[number]) => m.caseId },
+        { header: 'Personeelsnummer', kind: 'text', value: (m) => m.personnelNumber },
+        { header: 'Mijlpaal', kind: 'text', value: (m) => m.label },
+        { header: 'Uiterlijk', kind: 'date', value: (m) => m.dueDate },
+        { header: 'Gedaan op', kind: 'date', value: (m) => m.completedOn },
+        { header: 'Status', kind: 'text', value: (m) => m.status },
+      ],
+      rows,
+    );
+  }
+  if (payload.absenceMetrics) {
+    const m = payload.absenceMetrics;
+    addFactsSheet(book, 'Verzuimcijfers', [
+      ['Verzuimpercentage', m.percentage],
+      ['Meldingsfrequentie (per jaar)', m.reportFrequency],
+      ['Ziekmeldingen in de periode', m.reports],
+      ['Gemiddelde verzuimduur (dagen)', m.averageDurationDays],
+      ['Nulverzuim (%)', m.zeroAbsencePercent],
+      ['Gemiddeld aantal medewerkers', m.averageHeadcount],
+    ]);
+  }
+}
+
+/** The same content as the package, readable in Excel. The signed .wbx file remains the authority. */
+export async function packageXlsx(envelope: Envelope): Promise<Buffer> {
+  const book = newWorkbook(envelope.createdAt);
+  addFactsSheet(book, 'Pakket', [
+    ['Soort', KIND_LABEL[envelope.kind]],
+    ['Organisatie', envelope.organisation],
+    ['Afdeling', `${envelope.department.code} ${envelope.department.name}`.trim()],
+    ['Periode', `${envelope.period} (${formatPeriod(envelope.period)})`],
+    ['Volgnummer', envelope.sequence],
+    ['Gemaakt op', envelope.createdAt],
+    ['Werkboekversie', envelope.appVersion],
+    ['Formaatversie', envelope.formatVersion],
+    ['Vingerafdruk sleutel (SHA-256)', formatFingerprint(fingerprintOf(envelope.publicKey))],
+    ['Controlewaarde inhoud (SHA-256)', envelope.payloadSha256],
+    ['Let op', 'Dit is een leesbare kopie. Het ondertekende .wbx-bestand is het pakket dat telt.'],
+  ]);
+  if (envelope.kind === 'finance-summary') addFinanceSheets(book, envelope.payload);
+  else addHrSheets(book, envelope.payload);
+  const bottlenecks = envelope.payload.bottlenecks;
+  if (bottlenecks) {
+    addTableSheet(
+      book,
+      'Knelpunten',
+      [
+        { header: 'Kenmerk', kind: 'text', value: (b: (typeof bottlenecks)[number]) => b.id, width: 16 },
+        { header: 'Titel', kind: 'text', value: (b) => b.title },
+        { header: 'Soort', kind: 'text', value: (b) => b.type },
+        { header: 'Status', kind: 'text', value: (b) => b.status },
+        { header: 'Begonnen', kind: 'date', value: (b) => b.startDate },
+        { header: 'Geëscaleerd', kind: 'date', value: (b) => b.escalatedOn },
+        { header: 'Financieel effect', kind: 'cents', value: (b) => b.financialImpactCents },
+        { header: 'Samenvatting', kind: 'text', value: (b) => b.summary, width: 60 },
+      ],
+      bottlenecks,
+    );
+  }
+  return workbookBuffer(book);
+}

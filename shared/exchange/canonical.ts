@@ -1,0 +1,36 @@
+/**
+ * Canonical JSON: the exact bytes that are hashed and signed. Object keys sorted by UTF-16 code units,
+ * no whitespace, strings and numbers serialised as ECMAScript's JSON.stringify does. For the values a
+ * package holds (objects, arrays, strings, booleans, null, finite numbers) this is the JSON
+ * Canonicalization Scheme of RFC 8785, so another system can reproduce the bytes with any JCS library.
+ */
+export function canonicalJson(value: unknown): string {
+  return serialise(value, '$');
+}
+
+function serialise(value: unknown, where: string): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      if (!Number.isFinite(value)) throw new TypeError(`Canonical JSON: ${where} is not a finite number`);
+      return JSON.stringify(value);
+    case 'object': {
+      if (Array.isArray(value)) return `[${value.map((item, i) => serialise(item, `${where}[${i}]`)).join(',')}]`;
+      const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+      // Default sort compares UTF-16 code units, which is what RFC 8785 prescribes.
+      entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serialise(v, `${where}.${k}`)}`).join(',')}}`;
+    }
+    default:
+      throw new TypeError(`Canonical JSON: ${where} has unsupported type ${typeof value}`);
+  }
+}
+
+/** UTF-8 bytes of the canonical form (TextEncoder exists in browsers and in Node). */
+export function canonicalBytes(value: unknown): Uint8Array {
+  return new TextEncoder().encode(canonicalJson(value));
+}

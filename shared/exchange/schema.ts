@@ -1,0 +1,303 @@
+import { z } from 'zod';
+
+/**
+ * The `.wbx` exchange format, version 1, as zod schemas. These are the source of truth: the verifier
+ * validates with them, and `shared/exchange/wbx.schema.json` (JSON Schema 2020-12 for other systems)
+ * is generated from them (`npm run exchange:schema`; a unit test keeps the two in step).
+ *
+ * Every object is strict: a field this version does not know makes the package invalid. That keeps
+ * the contract explicit (a new field means a new format version) and means a finance package cannot
+ * smuggle personal data in an unexpected field past the central workbook.
+ */
+
+export const WBX_FORMAT = 'werkboek-wbx';
+/** The newest format version this app reads and writes. */
+export const WBX_FORMAT_VERSION = 1;
+export const WBX_EXTENSION = '.wbx';
+export const PACKAGE_KINDS = ['finance-summary', 'hr-summary'] as const;
+export type PackageKind = (typeof PACKAGE_KINDS)[number];
+
+const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/).meta({ description: 'Calendar date, ISO 8601 (YYYY-MM-DD).' });
+const timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/)
+  .meta({ description: 'Moment, ISO 8601 with time zone, e.g. 2027-07-03T09:15:00.000Z.' });
+const cents = z
+  .number()
+  .int()
+  .min(-(10 ** 15))
+  .max(10 ** 15)
+  .meta({ description: 'Amount in euro cents (integer). Ledger signs: costs (lasten) positive, income (baten) negative.' });
+const code = z.string().min(1).max(20).regex(/^[A-Z0-9._-]+$/).meta({ description: 'Code in capitals: letters, digits, dot, hyphen, underscore.' });
+const text = (max: number) => z.string().max(max);
+const periodCode = z.string().regex(/^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/).meta({ description: 'Period: a year (2027), quarter (2027-Q2) or month (2027-04).' });
+const personnelNumber = z.string().min(1).max(30).meta({ description: 'Personnel number (personeelsnummer) as the HR system issues it. Files are matched on it, never on names.' });
+const fte = z.number().min(0).max(100).meta({ description: 'Full-time equivalents (hours per week / normal week). At most 4 decimals.' });
+const percentage = z.number().min(0).max(100);
+
+// ── Sections shared by both kinds ──────────────────────────────────────────
+
+export const bottleneckSchema = z
+  .object({
+    id: text(40).min(1).meta({ description: 'Case identifier, e.g. KNP-2027-0007.' }),
+    title: text(200).min(1),
+    type: text(60),
+    status: text(60),
+    startDate: isoDate,
+    escalatedOn: isoDate.nullable(),
+    summary: text(4000).meta({ description: 'What the department asks of the receiver. Free text without personal data.' }),
+    financialImpactCents: cents.nullable(),
+    otherDepartments: z.array(code).max(50).meta({ description: 'Departments the bottleneck depends on or affects.' }),
+  })
+  .strict()
+  .meta({ title: 'Bottleneck (knelpunt) escalated to the receiver' });
+
+// ── Finance summary ────────────────────────────────────────────────────────
+
+export const financeBasisSchema = z
+  .object({
+    year: z.number().int().min(1990).max(2200).meta({ description: 'Budget year (boekjaar) of the figures.' }),
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    actualsUntil: isoDate.meta({ description: 'Actuals (realisatie) are bookings up to and including this date: the end of the period.' }),
+    threshold: z
+      .object({
+        amountCents: cents.nullable(),
+        percent: z.number().min(0).max(1000).nullable(),
+        rule: z.enum(['either', 'both']),
+      })
+      .strict()
+      .meta({ description: 'The reporting threshold (rapportagegrens) the department applied to decide which variances need an explanation.' }),
+  })
+  .strict();
+
+export const financeLineSchema = z
+  .object({
+    costCentre: code.meta({ description: 'Cost centre (kostenplaats).' }),
+    account: code.meta({ description: 'Ledger account (grootboekrekening).' }),
+    accountName: text(200),
+    kind: z.enum(['lasten', 'baten']),
+    taakveld: text(20).nullable(),
+    primitiveCents: cents.meta({ description: 'Budget as adopted (primitieve begroting).' }),
+    revisionsCents: cents.meta({ description: 'Sum of budget amendments (begrotingswijzigingen).' }),
+    currentCents: cents.meta({ description: 'Current budget = primitive + revisions (actuele begroting).' }),
+    actualCents: cents.meta({ description: 'Actuals to date (realisatie t/m actualsUntil).' }),
+    commitmentsCents: cents.meta({ description: 'Open commitments (verplichtingen, obligo).' }),
+    forecastCents: cents.meta({ description: 'Forecast of the year-end outcome (prognose).' }),
+    varianceCents: cents.meta({ description: 'current − forecast; positive is favourable (V), negative unfavourable (N).' }),
+    forecastOverridden: z.boolean().meta({ description: 'The head set the forecast by hand instead of actuals + commitments + expected.' }),
+    forecastNote: text(2000).nullable(),
+    explanation: text(4000).nullable().meta({ description: 'Explanation of the variance (toelichting).' }),
+    explanationRequired: z.boolean().meta({ description: 'The variance passes the reporting threshold, so an explanation is required.' }),
+  })
+  .strict();
+
+export const personnelCostsSchema = z
+  .object({
+    budgetCents: cents.meta({ description: 'Personnel cost budget of the year.' }),
+    actualCents: cents.nullable().meta({ description: 'Personnel costs booked to date, where known.' }),
+    forecastCents: cents.meta({ description: 'Forecast of the year’s personnel costs (salary, IKB, employer charges).' }),
+    varianceCents: cents.meta({ description: 'budget − forecast.' }),
+    byCostCentre: z.array(z.object({ costCentre: code, budgetCents: cents, forecastCents: cents, varianceCents: cents }).strict()).max(500),
+    note: text(2000).nullable(),
+  })
+  .strict()
+  .meta({ title: 'Personnel cost forecast against its budget (provided by the staff area)' });
+
+export const externalHireSchema = z
+  .object({
+    assignments: z.number().int().min(0).meta({ description: 'Number of hire assignments running in the year.' }),
+    actualCents: cents.meta({ description: 'External hire costs to date.' }),
+    forecastCents: cents.meta({ description: 'Expected external hire costs for the year.' }),
+    budgetCents: cents.nullable().meta({ description: 'Budget that pays for hire (e.g. vacancy budget), where designated.' }),
+    byKind: z
+      .array(
+        z
+          .object({ kind: z.enum(['uitzendkracht', 'detachering', 'zzp', 'overig']), assignments: z.number().int().min(0), actualCents: cents, forecastCents: cents })
+          .strict(),
+      )
+      .max(10),
+    byCostCentre: z.array(z.object({ costCentre: code, actualCents: cents, forecastCents: cents }).strict()).max(500),
+    flaggedAssignments: z.number().int().min(0).meta({ description: 'Assignments flagged for false self-employment risk (Wet DBA).' }),
+  })
+  .strict()
+  .meta({ title: 'External hire totals (inhuur derden); no names of contractors' });
+
+export const financePayloadSchema = z
+  .object({
+    basis: financeBasisSchema,
+    costCentres: z.array(z.object({ code, name: text(100), taakveld: text(20).nullable() }).strict()).max(500),
+    lines: z.array(financeLineSchema).max(100_000),
+    personnelCosts: personnelCostsSchema.optional(),
+    externalHire: externalHireSchema.optional(),
+    bottlenecks: z.array(bottleneckSchema).max(1000).optional().meta({ description: 'Bottlenecks escalated to finance.' }),
+  })
+  .strict()
+  .meta({ title: 'Finance summary payload', description: 'No personal data at all: no names, personnel numbers or absence.' });
+
+// ── HR summary ─────────────────────────────────────────────────────────────
+
+export const hrBasisSchema = z
+  .object({
+    periodStart: isoDate,
+    periodEnd: isoDate,
+    referenceDate: isoDate.meta({ description: 'Formation and occupation are given as on this date (the period end).' }),
+    normalWeekHours: z.number().positive().max(60).meta({ description: 'Hours of a full-time week (36 in the CAO Gemeenten).' }),
+  })
+  .strict();
+
+export const formationSchema = z
+  .object({
+    positions: z
+      .array(
+        z
+          .object({
+            positionId: text(40).min(1),
+            costCentre: code,
+            functionTitle: text(200),
+            salaryScale: z.number().int().min(1).max(18).nullable(),
+            formationFte: fte,
+            occupationFte: fte,
+          })
+          .strict(),
+      )
+      .max(20_000),
+  })
+  .strict()
+  .meta({ title: 'Formation (formatie) and occupation (bezetting) per position on the reference date' });
+
+export const staffMemberSchema = z
+  .object({
+    personnelNumber,
+    employmentStart: isoDate,
+    employmentEnd: isoDate.nullable().meta({ description: 'Last day of employment, inclusive; null while employed.' }),
+    terms: z
+      .array(
+        z
+          .object({
+            validFrom: isoDate,
+            costCentre: code,
+            functionTitle: text(200),
+            salaryScale: z.number().int().min(1).max(18).nullable(),
+            salaryStep: z.number().int().min(0).max(30).nullable(),
+            hoursPerWeek: z.number().positive().max(60),
+            fte,
+            contractType: text(60),
+            positionId: text(40).nullable(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1000)
+      .meta({ description: 'Terms in force during the period: the one valid at the period start and every later change, ordered by validFrom.' }),
+  })
+  .strict()
+  .meta({ title: 'Staff member: no names, only the personnel number' });
+
+export const absenceCaseSchema = z
+  .object({
+    caseId: text(40).min(1),
+    personnelNumber,
+    firstDay: isoDate.meta({ description: 'First sick day (day 1 of the Poortwachter timeline).' }),
+    lastSickDay: isoDate.nullable().meta({ description: 'Last sick day before full recovery, inclusive; null while the case is open.' }),
+    incapacity: z
+      .array(z.object({ from: isoDate, percentage: percentage.meta({ description: 'Incapacity (arbeidsongeschiktheid) in percent from this date on: 100 sick, 50 after a 50 % partial recovery.' }) }).strict())
+      .min(1)
+      .max(500),
+    continuesCaseId: text(40).nullable().meta({ description: 'A relapse within 28 days continues this earlier case’s Poortwachter timeline.' }),
+  })
+  .strict()
+  .meta({ title: 'Absence case (verzuimgeval): dates and percentages only; never a diagnosis or any medical detail' });
+
+export const poortwachterMilestoneSchema = z
+  .object({
+    caseId: text(40).min(1),
+    personnelNumber,
+    milestone: code.meta({ description: 'Milestone code, e.g. PROBLEEMANALYSE, PLAN-VAN-AANPAK, 42E-WEEKSMELDING.' }),
+    label: text(200),
+    dueDate: isoDate,
+    completedOn: isoDate.nullable(),
+    status: z.enum(['open', 'done', 'overdue']).meta({ description: 'As on the period end.' }),
+  })
+  .strict();
+
+export const absenceMetricsSchema = z
+  .object({
+    percentage: z.number().min(0).max(100).nullable().meta({ description: 'Verzuimpercentage (Nationale Verzuimstandaard) over the period.' }),
+    reportFrequency: z.number().min(0).nullable().meta({ description: 'Meldingsfrequentie on a year basis.' }),
+    reports: z.number().int().min(0).meta({ description: 'Number of new sick reports in the period (raw count).' }),
+    averageDurationDays: z.number().min(0).nullable(),
+    zeroAbsencePercent: z.number().min(0).max(100).nullable().meta({ description: 'Nulverzuim.' }),
+    averageHeadcount: z.number().min(0).nullable(),
+    durationBands: z.array(z.object({ label: text(40), fromDays: z.number().int().min(1), toDays: z.number().int().min(1), cases: z.number().int().min(0) }).strict()).max(10),
+  })
+  .strict()
+  .meta({ title: 'The department’s own absence metrics (central HR recomputes organisation-wide figures from the cases)' });
+
+export const hrPayloadSchema = z
+  .object({
+    basis: hrBasisSchema,
+    formation: formationSchema.optional(),
+    staff: z.array(staffMemberSchema).max(20_000).optional(),
+    absenceCases: z.array(absenceCaseSchema).max(100_000).optional(),
+    poortwachter: z.array(poortwachterMilestoneSchema).max(200_000).optional(),
+    absenceMetrics: absenceMetricsSchema.optional(),
+    bottlenecks: z.array(bottleneckSchema).max(1000).optional().meta({ description: 'Bottlenecks escalated to HR.' }),
+  })
+  .strict()
+  .meta({ title: 'HR summary payload', description: 'Personnel numbers and absence cases, because HR runs the absence registration; no names, no diagnosis.' });
+
+// ── Envelope ───────────────────────────────────────────────────────────────
+
+const headerShape = {
+  format: z.literal(WBX_FORMAT),
+  formatVersion: z.literal(WBX_FORMAT_VERSION),
+  organisation: z.string().min(1).max(200),
+  department: z.object({ code, name: text(100) }).strict(),
+  period: periodCode,
+  sequence: z.number().int().min(1).max(1_000_000_000).meta({ description: 'Counts up per department, kind and period: a higher number supersedes a lower one.' }),
+  createdAt: timestamp,
+  appVersion: z.string().min(1).max(40),
+  publicKey: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/)
+    .meta({ description: 'The department’s Ed25519 public key: the raw 32 bytes, base64. Its fingerprint is the SHA-256 of those bytes, hex.' }),
+  payloadSha256: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256 of the canonical JSON bytes of `payload`, lowercase hex.' }),
+  signature: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{86}==$/)
+    .meta({ description: 'Ed25519 signature (64 bytes, base64) over the canonical JSON bytes of the whole envelope without `signature`.' }),
+};
+
+export const financeEnvelopeSchema = z.object({ ...headerShape, kind: z.literal('finance-summary'), payload: financePayloadSchema }).strict();
+export const hrEnvelopeSchema = z.object({ ...headerShape, kind: z.literal('hr-summary'), payload: hrPayloadSchema }).strict();
+
+export const envelopeSchema = z.discriminatedUnion('kind', [financeEnvelopeSchema, hrEnvelopeSchema]).meta({
+  title: 'Werkboek exchange package (.wbx), format version 1',
+  description: 'A signed summary from a department workbook to a central HR or finance workbook. See docs/exchange-format.md.',
+});
+
+export type FinancePayload = z.infer<typeof financePayloadSchema>;
+export type FinanceLine = z.infer<typeof financeLineSchema>;
+export type HrPayload = z.infer<typeof hrPayloadSchema>;
+export type Bottleneck = z.infer<typeof bottleneckSchema>;
+export type PersonnelCosts = z.infer<typeof personnelCostsSchema>;
+export type ExternalHire = z.infer<typeof externalHireSchema>;
+export type StaffMember = z.infer<typeof staffMemberSchema>;
+export type AbsenceCase = z.infer<typeof absenceCaseSchema>;
+export type PoortwachterMilestone = z.infer<typeof poortwachterMilestoneSchema>;
+export type AbsenceMetrics = z.infer<typeof absenceMetricsSchema>;
+export type Formation = z.infer<typeof formationSchema>;
+export type Envelope = z.infer<typeof envelopeSchema>;
+export type FinanceEnvelope = z.infer<typeof financeEnvelopeSchema>;
+export type HrEnvelope = z.infer<typeof hrEnvelopeSchema>;
+export type UnsignedEnvelope = Omit<Envelope, 'signature'>;
+
+/** The payload schema of each kind, and the payload keys (sections) a department may fill. */
+export const PAYLOAD_SCHEMAS = { 'finance-summary': financePayloadSchema, 'hr-summary': hrPayloadSchema } as const;
+
+/** The JSON Schema for other systems, generated from the zod schemas above. */
+export function wbxJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(envelopeSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { $id: 'urn:werkboek:wbx:1', ...schema };
+}

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import type { WerkboekClient } from '../../shared/api/index.ts';
+import { createLocalClient } from '../../electron/backend/local-client.ts';
+import type { Session } from '../../electron/backend/session.ts';
+import { writeTemp } from './workbook.ts';
+
+export const ORGANISATION = 'Gemeente Voorbeeld';
+
+export interface BudgetSpec {
+  costCentre: string;
+  account: string;
+  accountName: string;
+  kind?: 'lasten' | 'baten';
+  primitiveCents: number;
+  revisionCents?: number;
+  commitmentCents?: number;
+  expectedCents?: number;
+  explanation?: string;
+}
+
+export interface DepartmentHandle {
+  code: string;
+  client: WerkboekClient;
+  session: Session;
+  file: string;
+  dataDir: string;
+}
+
+/**
+ * A department workbook on its own "laptop" (its own data folder, so its own key vault), with budget
+ * lines, revisions, commitments and a small ledger whose totals a test can compute by hand.
+ */
+export async function departmentWithBudget(
+  dir: string,
+  code: string,
+  name: string,
+  lines: BudgetSpec[],
+  ledger: Array<{ date: string; costCentre: string; account: string; amount: string }>,
+  organisation = ORGANISATION,
+): Promise<DepartmentHandle> {
+  const dataDir = path.join(dir, `laptop-${code}`);
+  const { client, session } = createLocalClient({ dataDir });
+  const file = path.join(dir, `${code}.werkboek`);
+  const costCentres = [...new Set(lines.map((l) => l.costCentre))].map((cc) => ({ code: cc, name: `Kostenplaats ${cc}`, taakveld: null }));
+  await client.workbook.create({ path: file, kind: 'department', organisation, departmentCode: code, departmentName: name, fiscalYear: 2027, owner: `Hoofd ${code}`, costCentres });
+  for (const spec of lines) {
+    const line = await client.budget.createLine({ year: 2027, costCentre: spec.costCentre, account: spec.account, accountName: spec.accountName, kind: spec.kind ?? 'lasten', primitiveCents: spec.primitiveCents });
+    if (spec.revisionCents) await client.budget.addRevision({ budgetLineId: line.id, date: '2027-02-01', amountCents: spec.revisionCents, reason: 'Raadsbesluit' });
+    if (spec.commitmentCents) await client.budget.addCommitment({ budgetLineId: line.id, supplier: 'Leverancier BV', amountCents: spec.commitmentCents, date: '2027-03-01' });
+    if (spec.expectedCents || spec.explanation) {
+      await client.budget.updateLine({ id: line.id, patch: { ...(spec.expectedCents ? { expectedCents: spec.expectedCents } : {}), ...(spec.explanation ? { explanation: spec.explanation } : {}) } });
+    }
+  }
+  if (ledger.length > 0) {
+    const csv = ['Boekdatum;Kostenplaats;Grootboekrekening;Omschrijving;Bedrag', ...ledger.map((l) => `${l.date};${l.costCentre};${l.account};Boeking;${l.amount}`)].join('\r\n');
+    const input = writeTemp(dir, `ledger-${code}.csv`, csv);
+    await client.import.commit({ kind: 'ledger', source: { path: input }, strict: true });
+  }
+  return { code, client, session, file, dataDir };
+}
+
+export async function centralWorkbook(dir: string, kind: 'central-finance' | 'central-hr', organisation = ORGANISATION) {
+  const { client, session } = createLocalClient({ dataDir: path.join(dir, `central-${kind}`) });
+  const file = path.join(dir, `${kind}.werkboek`);
+  await client.workbook.create({ path: file, kind, organisation, fiscalYear: 2027, owner: 'Concerncontrol' });
+  return { client, session, file };
+}
+
+/**
+ * A stand-in for the staff area's HR section, for tests only: the staff list from the `employee` and
+ * `employee_terms` tables as the HR payload format describes it. The real builder belongs to the staff area.
+ */
+export const testStaffSection = {
+  kind: 'hr-summary' as const,
+  key: 'staff',
+  area: 'test',
+  build(wb: import('../../electron/backend/workbook/workbook.ts').Workbook, period: import('../../shared/domain/period.ts').Period) {
+    const employees = wb.all(wb.db.selectFrom('employee').selectAll().where('start_date', '<=', period.end).orderBy('personnel_number'));
+    return employees.map((e) => ({
+      personnelNumber: e.personnel_number,
+      employmentStart: e.start_date,
+      employmentEnd: e.end_date,
+      terms: wb.all(wb.db.selectFrom('employee_terms').selectAll().where('employee_id', '=', e.id).orderBy('valid_from')).map((t) => ({
+        validFrom: t.valid_from,
+        costCentre: t.cost_centre,
+        functionTitle: t.function_title,
+        salaryScale: t.salary_scale,
+        salaryStep: t.salary_step,
+        hoursPerWeek: t.hours_per_week,
+        fte: Math.round((t.hours_per_week / 36) * 10_000) / 10_000,
+        contractType: t.contract_type,
+        positionId: null,
+      })),
+    }));
+  },
+};
+
+/** Inserts employees straight into the staff tables (the staff area's own screens are not in this branch). */
+export function insertEmployees(d: { session: Session }, costCentre: string, staff: Array<{ personnelNumber: string; first: string; infix: string; last: string; hours?: number }>): void {
+  const sqlite = d.session.workbook!.sqlite;
+  const now = new Date().toISOString();
+  const employee = sqlite.prepare('INSERT INTO employee (personnel_number, first_name, infix, last_name, start_date, end_date, created_at, updated_at) VALUES (?, ?, ?, ?, ?, NULL, ?, ?)');
+  const terms = sqlite.prepare(
+    "INSERT INTO employee_terms (employee_id, valid_from, function_title, salary_scale, salary_step, hours_per_week, cost_centre, contract_type, created_at, updated_at) VALUES (?, '2020-01-01', 'Beleidsmedewerker', 10, 5, ?, ?, 'vast', ?, ?)",
+  );
+  for (const s of staff) {
+    const id = Number(employee.run(s.personnelNumber, s.first, s.infix, s.last, '2020-01-01', now, now).lastInsertRowid);
+    terms.run(id, s.hours ?? 36, costCentre, now, now);
+  }
+}

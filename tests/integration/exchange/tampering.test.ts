@@ -1,0 +1,174 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../shared/exchange/canonical.ts';
+import { centralWorkbook, departmentWithBudget, type DepartmentHandle } from '../../helpers/exchange.ts';
+import { tempDir, writeTemp } from '../../helpers/workbook.ts';
+import { DEPARTMENTS } from './fixtures.ts';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const sha256 = (value: unknown) => crypto.createHash('sha256').update(canonicalJson(value)).digest('hex');
+
+/** Signs like a department would, with a key of the attacker's choosing. */
+function signWith(envelope: Json, privateKey: crypto.KeyObject): Json {
+  const { signature: _s, ...unsigned } = envelope;
+  const publicKey = Buffer.from(crypto.createPublicKey(privateKey).export({ format: 'jwk' }).x!, 'base64url').toString('base64');
+  const withKey = { ...unsigned, publicKey, payloadSha256: sha256(unsigned.payload) };
+  return { ...withKey, signature: crypto.sign(null, Buffer.from(canonicalJson(withKey)), privateKey).toString('base64') };
+}
+
+describe('a central workbook refuses every kind of tampering and writes nothing for it', () => {
+  const dir = tempDir('werkboek-tamper-');
+  let or: DepartmentHandle;
+  let bz: DepartmentHandle;
+  let central: Awaited<ReturnType<typeof centralWorkbook>>;
+  let original: Json;
+  let other: Json;
+
+  beforeAll(async () => {
+    or = await departmentWithBudget(dir, 'OR', 'Openbare Ruimte', DEPARTMENTS[0].lines, DEPARTMENTS[0].ledger);
+    bz = await departmentWithBudget(dir, 'BZ', 'Burgerzaken', DEPARTMENTS[1].lines, DEPARTMENTS[1].ledger);
+    central = await centralWorkbook(dir, 'central-finance');
+    for (const d of [or, bz]) {
+      await d.client.exchange.publicKeyFile({ path: path.join(dir, `${d.code}.wbkey`) });
+      await central.client.central.registerDepartment({ code: d.code, key: { path: path.join(dir, `${d.code}.wbkey`) } });
+    }
+    await or.client.exchange.export({ kind: 'finance-summary', period: '2027-Q1', path: path.join(dir, 'OR.wbx') });
+    await bz.client.exchange.export({ kind: 'finance-summary', period: '2027-Q1', path: path.join(dir, 'BZ.wbx') });
+    original = JSON.parse(fs.readFileSync(path.join(dir, 'OR.wbx'), 'utf8'));
+    other = JSON.parse(fs.readFileSync(path.join(dir, 'BZ.wbx'), 'utf8'));
+  });
+  afterAll(() => {
+    or.session.close();
+    bz.session.close();
+    central.session.close();
+  });
+
+  async function importJson(name: string, value: Json | string) {
+    const file = writeTemp(dir, name, typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+    const before = await central.client.workbook.audit({ limit: 1 });
+    const result = await central.client.central.import({ sources: [{ path: file }] });
+    const after = await central.client.workbook.audit({ limit: 1 });
+    if (result.files[0].outcome === 'rejected') expect(after.total, 'a rejected package writes nothing').toBe(before.total);
+    return result.files[0];
+  }
+
+  it('a changed amount breaks the payload hash', async () => {
+    const tampered = structuredClone(original);
+    tampered.payload.lines[0].actualCents += 100;
+    expect(await importJson('amount.wbx', tampered)).toMatchObject({ outcome: 'rejected', code: 'hash' });
+  });
+
+  it('a changed amount with a recomputed hash breaks the signature', async () => {
+    const tampered = structuredClone(original);
+    tampered.payload.lines[0].actualCents += 100;
+    tampered.payloadSha256 = sha256(tampered.payload);
+    const result = await importJson('amount-rehashed.wbx', tampered);
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'signature' });
+    expect(result.reason).toMatch(/handtekening is ongeldig/);
+  });
+
+  it('a changed department breaks the signature', async () => {
+    const tampered = structuredClone(original);
+    tampered.department = { code: 'BZ', name: 'Burgerzaken' };
+    expect(await importJson('department.wbx', tampered)).toMatchObject({ outcome: 'rejected', code: 'signature' });
+  });
+
+  it('a swapped signature is refused', async () => {
+    const tampered = structuredClone(original);
+    tampered.signature = other.signature;
+    expect(await importJson('swapped.wbx', tampered)).toMatchObject({ outcome: 'rejected', code: 'signature' });
+  });
+
+  it('a swapped key and signature (another department’s) is refused', async () => {
+    const tampered = structuredClone(original);
+    tampered.publicKey = other.publicKey;
+    tampered.signature = other.signature;
+    expect(await importJson('swapped-key.wbx', tampered)).toMatchObject({ outcome: 'rejected', code: 'signature' });
+  });
+
+  it('a truncated file is refused as unreadable JSON', async () => {
+    const text = fs.readFileSync(path.join(dir, 'OR.wbx'), 'utf8');
+    const result = await importJson('truncated.wbx', text.slice(0, Math.floor(text.length / 2)));
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'not-json' });
+    expect(result.reason).toMatch(/truncated\.wbx: .*afgekapt/);
+  });
+
+  it('a package re-signed by someone else in the name of a registered department is refused on its key', async () => {
+    const { privateKey } = crypto.generateKeyPairSync('ed25519');
+    const forged = signWith(structuredClone(original), privateKey);
+    forged.payload.lines[0].actualCents = 1;
+    const resigned = signWith(forged, privateKey);
+    const result = await importJson('forged.wbx', resigned);
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'key-mismatch', department: 'OR' });
+  });
+
+  it('a newer format version is refused with the advice to update', async () => {
+    const { privateKey } = crypto.generateKeyPairSync('ed25519');
+    const future = signWith({ ...structuredClone(original), formatVersion: 2 }, privateKey);
+    const result = await importJson('future.wbx', future);
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'format-too-new' });
+    expect(result.reason).toMatch(/formaatversie 2.*Werk Werkboek bij/);
+  });
+
+  it('an extra field (say, a name) makes the package invalid, even when properly signed', async () => {
+    const { privateKey } = crypto.generateKeyPairSync('ed25519');
+    const withName = structuredClone(original);
+    withName.payload.lines[0].employee = 'Jan de Vries';
+    const result = await importJson('extra-field.wbx', signWith(withName, privateKey));
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'schema' });
+    expect(result.reason).toMatch(/payload\.lines\.0/);
+  });
+
+  it('a package of another organisation or of the other kind is refused', async () => {
+    const { privateKey } = crypto.generateKeyPairSync('ed25519');
+    const foreign = signWith({ ...structuredClone(original), organisation: 'Gemeente Elders' }, privateKey);
+    expect(await importJson('foreign.wbx', foreign)).toMatchObject({ outcome: 'rejected', code: 'wrong-organisation' });
+    const hr = await centralWorkbook(path.join(dir, 'hr'), 'central-hr');
+    try {
+      const result = await hr.client.central.import({ sources: [{ path: path.join(dir, 'OR.wbx') }] });
+      expect(result.files[0]).toMatchObject({ outcome: 'rejected', code: 'wrong-kind' });
+    } finally {
+      hr.session.close();
+    }
+  });
+
+  it('a period the department does not owe is refused', async () => {
+    await central.client.central.setExpectedPeriods({ department: 'OR', periods: ['2027-Q2'] });
+    try {
+      const result = await central.client.central.import({ sources: [{ path: path.join(dir, 'OR.wbx') }] });
+      expect(result.files[0]).toMatchObject({ outcome: 'rejected', code: 'period-not-expected' });
+      expect(result.files[0].reason).toMatch(/verwacht: 2027-Q2/);
+    } finally {
+      await central.client.central.setExpectedPeriods({ department: 'OR', periods: ['2027-Q1', '2027-Q2', '2027-Q3', '2027-Q4'] });
+    }
+  });
+
+  it('in one batch, imports the valid packages and reports each rejected one', async () => {
+    const text = fs.readFileSync(path.join(dir, 'OR.wbx'), 'utf8');
+    const broken = writeTemp(dir, 'broken.wbx', text.slice(0, 100));
+    const result = await central.client.central.import({ sources: [{ path: path.join(dir, 'OR.wbx') }, { path: broken }, { path: path.join(dir, 'BZ.wbx') }, { path: path.join(dir, 'bestaat-niet.wbx') }] });
+    expect(result.files.map((f) => [path.basename(f.file), f.outcome])).toEqual([
+      ['OR.wbx', 'imported'],
+      ['broken.wbx', 'rejected'],
+      ['BZ.wbx', 'imported'],
+      ['bestaat-niet.wbx', 'rejected'],
+    ]);
+    expect(result.files[3].reason).toMatch(/bestaat niet/);
+    const packages = await central.client.central.packages({});
+    expect(packages).toHaveLength(2);
+  });
+
+  it('verify (without a central workbook) says why a package is invalid', async () => {
+    const good = await or.client.exchange.verify({ source: { path: path.join(dir, 'OR.wbx') } });
+    expect(good).toMatchObject({ valid: true, reason: null, department: 'OR', period: '2027-Q1', sequence: 1, kind: 'finance-summary' });
+    const withKey = await or.client.exchange.verify({ source: { path: path.join(dir, 'OR.wbx') }, key: { path: path.join(dir, 'BZ.wbkey') } });
+    expect(withKey).toMatchObject({ valid: false, code: 'key-mismatch' });
+    const tampered = structuredClone(original);
+    tampered.payload.lines[0].explanation = 'Anders';
+    const bad = await or.client.exchange.verify({ source: { name: 'x.wbx', contentBase64: Buffer.from(JSON.stringify(tampered)).toString('base64') } });
+    expect(bad).toMatchObject({ valid: false, code: 'hash', department: 'OR' });
+  });
+});

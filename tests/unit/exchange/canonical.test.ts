@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../shared/exchange/canonical.ts';
+
+describe('canonical JSON (RFC 8785)', () => {
+  it('sorts keys at every level, keeps array order and drops whitespace', () => {
+    expect(canonicalJson({ b: 1, a: { d: [3, 1, 2], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,1,2]},"b":1}');
+  });
+
+  it('matches the example of RFC 8785 section 3.2.2', () => {
+    const input = JSON.parse(
+      '{"numbers":[333333333.33333329,1E30,4.50,2e-3,0.000000000000000000000000001],"string":"\\u20ac$\\u000F\\u000aA\'\\u0042\\u0022\\u005c\\\\\\"\\/","literals":[null,true,false]}',
+    );
+    expect(canonicalJson(input)).toBe('{"literals":[null,true,false],"numbers":[333333333.3333333,1e+30,4.5,0.002,1e-27],"string":"€$\\u000f\\nA\'B\\"\\\\\\\\\\"/"}');
+  });
+
+  it('sorts keys by UTF-16 code units, so capitals come before lower case and é after z', () => {
+    expect(canonicalJson({ é: 1, z: 2, Z: 3, a: 4 })).toBe('{"Z":3,"a":4,"z":2,"é":1}');
+  });
+
+  it('refuses values JSON cannot carry exactly', () => {
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/a is not a finite number/);
+    expect(() => canonicalJson({ a: [1, Infinity] })).toThrow(/a\[1\]/);
+    expect(() => canonicalJson({ a: () => 1 })).toThrow(/unsupported type function/);
+  });
+
+  it('leaves out undefined object members, as JSON.stringify does', () => {
+    expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
+  });
+});
