@@ -16,6 +16,8 @@ import { registerManagementReportSection } from './management-report/registry.ts
 import { budgetOverviewSection } from './overview/budget-section.ts';
 import { overviewHandlers } from './overview/handlers.ts';
 import { registerOverviewSection } from './overview/registry.ts';
+import { bottleneckPackageSections } from './bottlenecks/package-section.ts';
+import { registerPackageSection } from './exchange/sections.ts';
 import { buildReport, registerReportSection } from './report.ts';
 import type { reportApi } from '../../shared/api/report.ts';
 import type { Handlers } from './router.ts';
@@ -51,4 +53,5 @@ export function registerAreas(): void {
   registerManagementReportSection(budgetManagementReportSection);
   registerManagementReportSection(bottleneckReportSection);
   registerExchange();
+  for (const section of bottleneckPackageSections) registerPackageSection(section);
 }
