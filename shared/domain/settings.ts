@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.ts';
+import { staffSettingsDefaults, staffSettingsShape } from './staff/settings.ts';
 
 /**
  * Every user setting of a workbook. Each key is stored as its own row, so adding a setting needs no
@@ -8,6 +9,7 @@ import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.t
 const settingsShape = {
   language: z.enum(['nl', 'en']),
   ...budgetSettingsShape,
+  ...staffSettingsShape,
 };
 
 export const settingsSchema = z.object(settingsShape);
@@ -20,4 +22,5 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   language: 'nl',
   ...budgetSettingsDefaults,
+  ...staffSettingsDefaults,
 };

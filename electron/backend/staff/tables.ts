@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { HireTables } from './hires/tables.ts';
 
 export interface EmployeeTable {
   id: Generated<number>;
@@ -30,7 +31,38 @@ export interface EmployeeTermsTable {
   updated_at: string;
 }
 
-export interface StaffTables {
+export interface StaffTables extends FormationTables, HireTables {
   employee: EmployeeTable;
   employee_terms: EmployeeTermsTable;
+}
+
+/** A budgeted position (formatieplaats) from valid_from to valid_to (inclusive; null = open). */
+export interface FormationPositionTable {
+  id: Generated<number>;
+  code: string;
+  function_title: string;
+  salary_scale: number | null;
+  fte: number;
+  cost_centre: string;
+  valid_from: string;
+  valid_to: string | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Monthly salary per scale and step of the salary table valid from valid_from. */
+export interface SalaryTableEntryTable {
+  id: Generated<number>;
+  valid_from: string;
+  scale: number;
+  step: number;
+  monthly_cents: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FormationTables {
+  formation_position: FormationPositionTable;
+  salary_table_entry: SalaryTableEntryTable;
 }
