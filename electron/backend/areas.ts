@@ -5,6 +5,10 @@ import { budgetReportSection } from './budget/report.ts';
 import { importHandlers } from './import/handlers.ts';
 import { registerImporter } from './import/registry.ts';
 import { buildReport, registerReportSection } from './report.ts';
+import { staffHandlers } from './staff/handlers.ts';
+import { staffReportSection } from './staff/report.ts';
+import { rosterImporter } from './staff/roster-importer.ts';
+import { salaryTableImporter } from './staff/salary-importer.ts';
 import type { reportApi } from '../../shared/api/report.ts';
 import type { Handlers } from './router.ts';
 import { workbookHandlers } from './workbook/handlers.ts';
@@ -19,6 +23,7 @@ export const handlers = {
   ...budgetHandlers,
   ...importHandlers,
   ...reportHandlers,
+  ...staffHandlers,
 };
 
 let registered = false;
@@ -28,4 +33,7 @@ export function registerAreas(): void {
   registerImporter(budgetImporter);
   registerImporter(ledgerImporter);
   registerReportSection(budgetReportSection);
+  registerImporter(rosterImporter);
+  registerImporter(salaryTableImporter);
+  registerReportSection(staffReportSection);
 }

@@ -3,6 +3,7 @@ import type { ApiClient } from './client.ts';
 import { importApi } from './imports.ts';
 import { reportApi } from './report.ts';
 import { shellApi } from './shell.ts';
+import { staffApi } from './staff.ts';
 import { workbookApi } from './workbook.ts';
 
 /** The single seam between the renderer (or CLI, or tests) and the backend: every method, once. */
@@ -12,6 +13,7 @@ export const api = {
   ...importApi,
   ...reportApi,
   ...shellApi,
+  ...staffApi,
 };
 
 export type Api = typeof api;

@@ -37,6 +37,8 @@ export interface PositionOccupation {
   occupancyPercent: number | null;
   status: PositionStatus;
   occupants: Occupant[];
+  /** External hire on this position that day (not occupation, shown beside it: hire often fills a vacancy). */
+  hireFte: number;
 }
 
 export interface OccupationFigures {
@@ -50,6 +52,8 @@ export interface OccupationFigures {
   headcount: number;
   /** FTE of employees on no (valid) position. */
   unlinkedFte: number;
+  /** External hire working on the cost centre that day, in FTE (hours per week / normal week). */
+  hireFte: number;
 }
 
 export interface CostCentreOccupation extends OccupationFigures {
@@ -63,6 +67,15 @@ export interface OccupationResult {
   costCentres: CostCentreOccupation[];
   /** Sums over the cost centres: vacancy and over-occupation per cost centre, added up (not netted). */
   total: OccupationFigures;
+}
+
+/** What occupation needs to know of an external hire. */
+export interface HireOnPosition {
+  costCentre: string;
+  hoursPerWeek: number;
+  startDate: string;
+  endDate: string;
+  formationPositionId: number | null;
 }
 
 export function isPositionValidOn(position: Pick<FormationPosition, 'validFrom' | 'validTo'>, date: string): boolean {
@@ -80,7 +93,7 @@ function status(formation: number, occupied: number): PositionStatus {
   return roundFte(occupied) === 0 ? 'vacant' : 'partlyVacant';
 }
 
-function figures(formation: number, occupied: number, headcount: number, unlinked: number): OccupationFigures {
+function figures(formation: number, occupied: number, headcount: number, unlinked: number, hire: number): OccupationFigures {
   return {
     formationFte: roundFte(formation),
     occupiedFte: roundFte(occupied),
@@ -89,6 +102,7 @@ function figures(formation: number, occupied: number, headcount: number, unlinke
     occupancyPercent: percent(occupied, formation),
     headcount,
     unlinkedFte: roundFte(unlinked),
+    hireFte: roundFte(hire),
   };
 }
 
@@ -101,15 +115,16 @@ function figures(formation: number, occupied: number, headcount: number, unlinke
  * The department total adds the cost centres' vacancies and over-occupations separately: a vacancy
  * on one cost centre is not filled by a surplus on another.
  */
-export function occupationOn(date: string, positions: FormationPosition[], employees: EmployeeHistory[], normalWeekHours: number): OccupationResult {
+export function occupationOn(date: string, positions: FormationPosition[], employees: EmployeeHistory[], normalWeekHours: number, hires: HireOnPosition[] = []): OccupationResult {
   const valid = positions.filter((p) => isPositionValidOn(p, date));
   const byPosition = new Map<number, Occupant[]>(valid.map((p) => [p.id, []]));
   const exactFte = new Map<number, number>();
-  const costCentres = new Map<string, { formation: number; occupied: number; headcount: number; unlinked: number }>();
+  const costCentres = new Map<string, { formation: number; occupied: number; headcount: number; unlinked: number; hire: number }>();
+  const hireByPosition = new Map<number, number>();
   const centre = (code: string) => {
     let entry = costCentres.get(code);
     if (!entry) {
-      entry = { formation: 0, occupied: 0, headcount: 0, unlinked: 0 };
+      entry = { formation: 0, occupied: 0, headcount: 0, unlinked: 0, hire: 0 };
       costCentres.set(code, entry);
     }
     return entry;
@@ -129,10 +144,19 @@ export function occupationOn(date: string, positions: FormationPosition[], emplo
     } else entry.unlinked += fte;
   }
 
+  for (const hire of hires) {
+    if (hire.startDate > date || hire.endDate < date) continue;
+    const fte = fteOf(hire.hoursPerWeek, normalWeekHours);
+    centre(hire.costCentre).hire += fte;
+    if (hire.formationPositionId !== null && byPosition.has(hire.formationPositionId)) {
+      hireByPosition.set(hire.formationPositionId, (hireByPosition.get(hire.formationPositionId) ?? 0) + fte);
+    }
+  }
+
   const positionRows: PositionOccupation[] = valid.map((p) => {
     const occupants = byPosition.get(p.id) ?? [];
     const occupied = exactFte.get(p.id) ?? 0;
-    const f = figures(p.fte, occupied, occupants.length, 0);
+    const f = figures(p.fte, occupied, occupants.length, 0, 0);
     return {
       positionId: p.id,
       code: p.code,
@@ -146,12 +170,13 @@ export function occupationOn(date: string, positions: FormationPosition[], emplo
       occupancyPercent: f.occupancyPercent,
       status: status(p.fte, occupied),
       occupants,
+      hireFte: roundFte(hireByPosition.get(p.id) ?? 0),
     };
   });
 
   const centreRows: CostCentreOccupation[] = [...costCentres.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, c]) => ({ costCentre: code, ...figures(c.formation, c.occupied, c.headcount, c.unlinked) }));
+    .map(([code, c]) => ({ costCentre: code, ...figures(c.formation, c.occupied, c.headcount, c.unlinked, c.hire) }));
   const sum = (key: keyof OccupationFigures) => centreRows.reduce((s, c) => s + (c[key] ?? 0), 0);
   const formation = sum('formationFte');
   const occupied = sum('occupiedFte');
@@ -163,6 +188,7 @@ export function occupationOn(date: string, positions: FormationPosition[], emplo
     occupancyPercent: percent(occupied, formation),
     headcount: sum('headcount'),
     unlinkedFte: roundFte(sum('unlinkedFte')),
+    hireFte: roundFte(sum('hireFte')),
   };
   return { date, normalWeekHours, positions: positionRows, costCentres: centreRows, total };
 }

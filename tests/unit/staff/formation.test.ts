@@ -51,8 +51,8 @@ describe('formation against occupation on a date', () => {
     expect(result.positions.find((p) => p.code === 'OR-TL')).toMatchObject({ occupiedFte: 1, status: 'filled' });
     expect(result.positions.find((p) => p.code === 'OR-GR')).toMatchObject({ occupiedFte: 0, vacancyFte: 1, status: 'vacant' });
     expect(result.costCentres).toEqual([
-      { costCentre: 'OR01', formationFte: 3, occupiedFte: 3, vacancyFte: 0, overOccupationFte: 0, occupancyPercent: 100, headcount: 3, unlinkedFte: 0 },
-      { costCentre: 'OR02', formationFte: 1, occupiedFte: 0.75, vacancyFte: 0.25, overOccupationFte: 0, occupancyPercent: 75, headcount: 1, unlinkedFte: 0.75 },
+      { costCentre: 'OR01', formationFte: 3, occupiedFte: 3, vacancyFte: 0, overOccupationFte: 0, occupancyPercent: 100, headcount: 3, unlinkedFte: 0, hireFte: 0 },
+      { costCentre: 'OR02', formationFte: 1, occupiedFte: 0.75, vacancyFte: 0.25, overOccupationFte: 0, occupancyPercent: 75, headcount: 1, unlinkedFte: 0.75, hireFte: 0 },
     ]);
     expect(result.total).toMatchObject({ formationFte: 4, occupiedFte: 3.75, vacancyFte: 0.25, overOccupationFte: 0, headcount: 4 });
   });
@@ -72,6 +72,21 @@ describe('formation against occupation on a date', () => {
     expect(result.costCentres[0]).toMatchObject({ formationFte: 2, occupiedFte: 3.5, overOccupationFte: 1.5, vacancyFte: 0, unlinkedFte: 2, occupancyPercent: 175 });
     expect(result.costCentres[1]).toMatchObject({ formationFte: 1, occupiedFte: 0.75, vacancyFte: 0.25 });
     expect(result.total).toMatchObject({ formationFte: 3, occupiedFte: 4.25, vacancyFte: 0.25, overOccupationFte: 1.5 });
+  });
+
+  it('shows external hire beside the occupation, on its position and cost centre, only while it runs', () => {
+    const hires = [
+      { costCentre: 'OR01', hoursPerWeek: 18, startDate: '2027-04-01', endDate: '2027-09-30', formationPositionId: 2 },
+      { costCentre: 'OR02', hoursPerWeek: 9, startDate: '2027-01-01', endDate: '2027-12-31', formationPositionId: null },
+    ];
+    const april = occupationOn('2027-04-15', positions, staff, 36, hires);
+    expect(april.positions.find((p) => p.code === 'OR-TL')).toMatchObject({ occupiedFte: 0, vacancyFte: 1, hireFte: 0.5 });
+    expect(april.costCentres.map((c) => [c.costCentre, c.occupiedFte, c.hireFte])).toEqual([
+      ['OR01', 1.5, 0.5],
+      ['OR02', 0.75, 0.25],
+    ]);
+    expect(april.total.hireFte).toBe(0.75);
+    expect(occupationOn('2027-10-01', positions, staff, 36, hires).total.hireFte).toBe(0.25);
   });
 
   it('marks over-occupation of a position', () => {
