@@ -147,7 +147,7 @@ export class StaffRules {
     return this.positions.get(id);
   }
 
-  /** A position must exist, lie on the employee's cost centre and be valid on the day the terms start. */
+  /** A position must exist, lie on the employee's cost centre and not have ended before the terms start. */
   position(id: number | null, costCentre: string, validFrom: string): void {
     if (id === null) return;
     const position = this.positionById(id);
@@ -155,11 +155,9 @@ export class StaffRules {
     if (position.cost_centre !== costCentre) {
       throw new ApiError('invalid_input', `Formatieplaats ${position.code} hoort bij kostenplaats ${position.cost_centre}, niet bij ${costCentre}.`);
     }
-    if (validFrom < position.valid_from || (position.valid_to !== null && validFrom > position.valid_to)) {
-      throw new ApiError(
-        'invalid_input',
-        `Formatieplaats ${position.code} geldt van ${formatDate(position.valid_from)}${position.valid_to ? ` tot en met ${formatDate(position.valid_to)}` : ''}, niet op ${formatDate(validFrom)}.`,
-      );
+    // A position set up later than the terms start is fine: before its start the employee counts as unlinked.
+    if (position.valid_to !== null && validFrom > position.valid_to) {
+      throw new ApiError('invalid_input', `Formatieplaats ${position.code} is vervallen per ${formatDate(position.valid_to)}; kies een formatieplaats die op ${formatDate(validFrom)} nog bestaat.`);
     }
   }
 

@@ -1,7 +1,6 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import { formatDate, formatNumber } from '../../../shared/format/nl.ts';
 import { addDays, maxDate } from '../../../shared/domain/staff/calendar.ts';
-import { isPositionValidOn } from '../../../shared/domain/staff/formation.ts';
 import { isEmployedOn, type Terms } from '../../../shared/domain/staff/terms.ts';
 import { parseDate } from '../../../shared/import/values.ts';
 import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome } from '../import/importer.ts';
@@ -127,7 +126,7 @@ class RosterImportRun implements ImportRun {
     const position = this.positions.get(code);
     if (!position) throw new RowRejection(`formatieplaats ${code} bestaat niet in dit werkboek`, 'formationPosition');
     if (position.costCentre !== costCentre) throw new RowRejection(`formatieplaats ${code} hoort bij kostenplaats ${position.costCentre}, niet bij ${costCentre}`, 'formationPosition');
-    if (!isPositionValidOn(position, date)) throw new RowRejection(`formatieplaats ${code} geldt niet op ${formatDate(date)}`, 'formationPosition');
+    if (position.validTo !== null && date > position.validTo) throw new RowRejection(`formatieplaats ${code} is vervallen per ${formatDate(position.validTo)}`, 'formationPosition');
     return position.id;
   }
 
