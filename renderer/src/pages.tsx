@@ -4,6 +4,11 @@ import { BudgetPage } from './areas/budget/BudgetPage.tsx';
 import { CommitmentsPage } from './areas/budget/CommitmentsPage.tsx';
 import { LedgerPage } from './areas/budget/LedgerPage.tsx';
 import { ImportPage } from './areas/import/ImportPage.tsx';
+import { FormationPage } from './areas/staff/FormationPage.tsx';
+import { HiresPage } from './areas/staff/HiresPage.tsx';
+import { PersonnelCostsPage } from './areas/staff/PersonnelCostsPage.tsx';
+import { SalaryTablePage } from './areas/staff/SalaryTablePage.tsx';
+import { StaffPage } from './areas/staff/StaffPage.tsx';
 import { AuditPage } from './areas/workbook/AuditPage.tsx';
 import { SettingsPage } from './areas/workbook/SettingsPage.tsx';
 
@@ -24,6 +29,11 @@ export const PAGES: PageDef[] = [
   { route: 'budget', labelKey: 'nav.budget', workbookKinds: ['department'], render: ({ info }) => <BudgetPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'ledger', labelKey: 'nav.ledger', workbookKinds: ['department'], render: ({ info }) => <LedgerPage fiscalYear={info.fiscalYear} /> },
   { route: 'commitments', labelKey: 'nav.commitments', workbookKinds: ['department'], render: ({ info }) => <CommitmentsPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'staff', labelKey: 'nav.staff', workbookKinds: ['department'], render: ({ info }) => <StaffPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'formation', labelKey: 'nav.formation', workbookKinds: ['department'], render: ({ info }) => <FormationPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'personnel-costs', labelKey: 'nav.personnelCosts', workbookKinds: ['department'], render: ({ info }) => <PersonnelCostsPage fiscalYear={info.fiscalYear} /> },
+  { route: 'hires', labelKey: 'nav.hires', workbookKinds: ['department'], render: ({ info }) => <HiresPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'salary', labelKey: 'nav.salary', workbookKinds: ['department'], render: ({ info }) => <SalaryTablePage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   {
     route: 'import',
     labelKey: 'nav.import',

@@ -89,7 +89,8 @@ export const staffApi = {
 
   'formation.positions': method(z.object({ date: isoDateSchema.optional() }).strict()).returns<PositionView[]>(),
   'formation.createPosition': method(z.object({ ...positionFields, salaryScale: positionFields.salaryScale.default(null), validTo: positionFields.validTo.default(null), note: positionFields.note.default('') }).strict(), { mutates: true }).returns<PositionView>(),
-  'formation.updatePosition': method(z.object({ id: z.number().int(), patch: z.object(positionFields).partial().strict() }).strict(), { mutates: true }).returns<PositionView>(),
+  /** `date`: the day the returned occupation is for (default: today within the fiscal year). */
+  'formation.updatePosition': method(z.object({ id: z.number().int(), patch: z.object(positionFields).partial().strict(), date: isoDateSchema.optional() }).strict(), { mutates: true }).returns<PositionView>(),
   'formation.deletePosition': method(z.object({ id: z.number().int() }).strict(), { mutates: true }).returns<null>(),
   'formation.occupation': method(z.object({ date: isoDateSchema.optional() }).strict()).returns<OccupationView>(),
   /** Formation against occupation on the last day of each month of a year. */

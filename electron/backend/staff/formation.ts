@@ -46,8 +46,8 @@ export function listPositions(wb: Workbook, date = defaultDate(wb)): PositionVie
   });
 }
 
-function positionView(wb: Workbook, id: number): PositionView {
-  const view = listPositions(wb).find((p) => p.id === id);
+function positionView(wb: Workbook, id: number, date?: string): PositionView {
+  const view = listPositions(wb, date).find((p) => p.id === id);
   if (!view) throw new ApiError('not_found', `Formatieplaats ${id} bestaat niet.`);
   return view;
 }
@@ -126,7 +126,7 @@ function linkedTerms(wb: Workbook, positionId: number) {
   );
 }
 
-export function updatePosition(wb: Workbook, id: number, patch: Partial<PositionInput>): PositionView {
+export function updatePosition(wb: Workbook, id: number, patch: Partial<PositionInput>, date?: string): PositionView {
   wb.requireKind('department');
   const row = wb.first(wb.db.selectFrom('formation_position').selectAll().where('id', '=', id));
   if (!row) throw new ApiError('not_found', `Formatieplaats ${id} bestaat niet.`);
@@ -154,7 +154,7 @@ export function updatePosition(wb: Workbook, id: number, patch: Partial<Position
       wb.audit({ action: 'update', table: 'formation_position', rowId: id, old, new: changes });
     });
   }
-  return positionView(wb, id);
+  return positionView(wb, id, date);
 }
 
 export function deletePosition(wb: Workbook, id: number): void {

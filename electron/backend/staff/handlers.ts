@@ -16,7 +16,7 @@ export const staffHandlers: Handlers<typeof staffApi> = {
 
   'formation.positions': (input, ctx) => listPositions(ctx.wb(), input.date),
   'formation.createPosition': (input, ctx) => createPosition(ctx.wb(), input),
-  'formation.updatePosition': (input, ctx) => updatePosition(ctx.wb(), input.id, input.patch),
+  'formation.updatePosition': (input, ctx) => updatePosition(ctx.wb(), input.id, input.patch, input.date),
   'formation.deletePosition': (input, ctx) => {
     deletePosition(ctx.wb(), input.id);
     return null;

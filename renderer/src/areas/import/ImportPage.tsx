@@ -29,6 +29,8 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string | null>>({});
   const [decimalMark, setDecimalMark] = useState<',' | '.' | ''>('');
+  const [options, setOptions] = useState<Record<string, string>>({});
+  const kindOptions = kinds.find((k) => k.kind === kind)?.options ?? [];
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,6 +42,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
     source: source!,
     mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
     dialect: decimalMark ? { decimalMark } : undefined,
+    options: kindOptions.some((o) => options[o.key]?.trim()) ? Object.fromEntries(kindOptions.filter((o) => options[o.key]?.trim()).map((o) => [o.key, options[o.key].trim()])) : undefined,
   });
 
   async function runPreview(nextSource = source) {
@@ -123,6 +126,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
                 setPreview(null);
                 setSource(null);
                 setMapping({});
+                setOptions({});
               }}
             >
               {kinds.map((k) => (
@@ -132,6 +136,23 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
               ))}
             </select>
           </label>
+          {kindOptions.map((option) => (
+            <label key={option.key} htmlFor={`import-option-${option.key}`}>
+              {t(option.labelKey)}
+              <input
+                id={`import-option-${option.key}`}
+                placeholder="dd-mm-jjjj"
+                size={11}
+                value={options[option.key] ?? ''}
+                onChange={(e) => setOptions({ ...options, [option.key]: e.target.value })}
+                aria-describedby={`import-option-${option.key}-hint`}
+                disabled={busy}
+              />
+              <span id={`import-option-${option.key}-hint`} className="hint">
+                {t(option.hintKey)}
+              </span>
+            </label>
+          ))}
           {nativeDialogs ? (
             <button type="button" onClick={() => void chooseNative()} disabled={busy}>
               {t('import.chooseFile')}

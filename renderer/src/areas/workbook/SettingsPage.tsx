@@ -7,6 +7,7 @@ import { parseDecimal, parseUserAmountCents } from '../../../../shared/import/va
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { StaffSettingsForm } from '../staff/StaffSettingsForm.tsx';
 
 export function SettingsPage({ info }: { info: WorkbookInfo }) {
   const { t } = useTranslation();
@@ -108,6 +109,7 @@ export function SettingsPage({ info }: { info: WorkbookInfo }) {
           )}
         </form>
       </section>
+      {info.kind === 'department' && <StaffSettingsForm readOnly={info.readOnly} />}
       <section className="card" aria-labelledby="cc-title">
         <h2 id="cc-title">{t('settings.costCentres')}</h2>
         <table className="simple-table">
