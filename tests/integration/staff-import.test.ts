@@ -47,7 +47,7 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     expect(result).toMatchObject({ kind: 'staff', imported: ours.length, updated: 0, duplicates: 0, outsideDepartment: sampleRoster().length - ours.length, rejected: [], rejectedCount: 0 });
     expect(ours.length).toBe(13);
     expect(result.dialect).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', headerLine: 1, decimalMark: ',' });
-    expect(result.extra).toEqual({ termsChanged: 0, transferredOut: 0, notInFile: 0 });
+    expect(result.extra).toEqual({ termsChanged: 0, transferredIn: 0, transferredOut: 0, notInFile: 0 });
 
     const employees = await client.staff.employees({ date: '2027-03-01' });
     expect(employees.map((e) => e.personnelNumber).sort()).toEqual(ours.map((r) => r.Personeelsnummer).sort());
@@ -90,7 +90,7 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     );
     const result = await client.import.commit({ kind: 'staff', source: { path: changed }, options: { referenceDate: '01-04-2027' } });
     expect(result).toMatchObject({ imported: 0, updated: 4, duplicates: 9, outsideDepartment: 47, rejectedCount: 0 });
-    expect(result.extra).toEqual({ termsChanged: 2, transferredOut: 1, notInFile: 0 });
+    expect(result.extra).toEqual({ termsChanged: 2, transferredIn: 0, transferredOut: 1, notInFile: 0 });
 
     const jansen = (await client.staff.employees({ date: '2027-03-31' })).find((e) => e.personnelNumber === '100287')!;
     const detail = await client.staff.employee({ id: jansen.id });
@@ -110,6 +110,30 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     // Importing the April file again changes nothing more.
     const again = await client.import.commit({ kind: 'staff', source: { path: changed }, options: { referenceDate: '2027-04-01' } });
     expect(again).toMatchObject({ imported: 0, updated: 0, duplicates: 13 });
+  });
+
+  it('counts someone who moves in from another department from the reference date, keeping the organisation’s start date', async () => {
+    const { client, dir } = await workbook();
+    await client.import.commit({ kind: 'staff', source: { path: sample('personeel-2027.csv') }, options: { referenceDate: '2027-01-01' } });
+    // Sanne Boer (100105) moves from BZ01 to OR02; an employee of ours is missing from this file.
+    const moved = writeTemp(dir, 'personeel-juli.csv', rosterWith({ '100105': { Kostenplaats: 'OR02' } }).replace(/\r\n100406;[^\r]*/, ''));
+    const result = await client.import.commit({ kind: 'staff', source: { path: moved }, options: { referenceDate: '2027-07-01' } });
+    expect(result).toMatchObject({ imported: 1, updated: 0, duplicates: 12 });
+    expect(result.extra).toEqual({ termsChanged: 0, transferredIn: 1, transferredOut: 0, notInFile: 1 });
+    const sanne = (await client.staff.employees({ date: '2027-07-01' })).find((e) => e.personnelNumber === '100105')!;
+    expect(sanne).toMatchObject({ startDate: '2027-07-01', organisationStartDate: '1995-08-01', terms: { costCentre: 'OR02', validFrom: '2027-07-01' } });
+    // The first half year is as it was: 13 employees on 30 June, 14 on 1 July.
+    expect((await client.staff.employees({ date: '2027-06-30' })).length).toBe(13);
+    expect((await client.staff.employees({ date: '2027-07-01' })).length).toBe(14);
+    expect(await client.import.commit({ kind: 'staff', source: { path: moved }, options: { referenceDate: '2027-08-01' } })).toMatchObject({ imported: 0, updated: 0, duplicates: 13 });
+  });
+
+  it('does not take staff typed in by hand before the first import for transfers', async () => {
+    const { client } = await workbook();
+    await client.staff.createEmployee({ personnelNumber: '999', firstName: 'Test', infix: '', lastName: 'Persoon', startDate: '2027-01-01', terms: { functionTitle: '', salaryScale: null, salaryStep: null, hoursPerWeek: 36, costCentre: 'OR01', contractType: '', formationPositionId: null } });
+    const result = await client.import.commit({ kind: 'staff', source: { path: sample('personeel-2027.csv') }, options: { referenceDate: '2027-03-01' } });
+    expect(result.extra).toMatchObject({ transferredIn: 0, notInFile: 1 });
+    expect((await client.staff.employees({ date: '2027-03-01' })).find((e) => e.personnelNumber === '100182')).toMatchObject({ startDate: '2015-05-01', organisationStartDate: null });
   });
 
   it('takes the change date from an "Ingangsdatum wijziging" column when the file has one', async () => {
@@ -159,7 +183,7 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     expect(countRows(file, 'employee')).toBe(1);
   });
 
-  it('reads a Windows-1252, tab-separated export with a title line, and an XLSX export', async () => {
+  it('reads a Windows-1252, tab-separated export with a title line', async () => {
     const { client, dir } = await workbook();
     const text = ['Personeelsoverzicht afdeling OR', 'Persnr\tAchternaam\tTussenvoegsel\tRoepnaam\tSchaal\tTrede\tUren\tIn dienst\tKpl', '700001\tMeer\tvan der\tÜmit\t8\t0\t20,5\t1-9-2013\tOR01', ''].join('\r\n');
     const bytes = Buffer.from(text, 'latin1');
@@ -168,7 +192,10 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     expect(result).toMatchObject({ imported: 1, rejectedCount: 0 });
     const [umit] = await client.staff.employees({ date: '2027-01-01' });
     expect(umit).toMatchObject({ displayName: 'Ümit van der Meer', startDate: '2013-09-01', fte: 0.5694 });
+  });
 
+  it('reads an XLSX export with real dates and numbers', async () => {
+    const { client, dir } = await workbook();
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('Personeel');
     sheet.addRow(['Personeelsnummer', 'Achternaam', 'Voornaam', 'Salarisschaal', 'Trede', 'Uren per week', 'Datum in dienst', 'Kostenplaats']);

@@ -9,7 +9,7 @@ import { defaultDate, staffSettings } from './settings.ts';
 
 /** Terms as stored, with their row id. */
 export type StoredTerms = Terms & { id: number };
-export type StoredEmployee = EmployeeHistory & { terms: StoredTerms[] };
+export type StoredEmployee = EmployeeHistory & { terms: StoredTerms[]; organisationStartDate: string | null };
 
 export function loadEmployees(wb: Workbook, ids?: number[]): StoredEmployee[] {
   let employeeQuery = wb.db.selectFrom('employee').selectAll();
@@ -29,6 +29,7 @@ export function loadEmployees(wb: Workbook, ids?: number[]): StoredEmployee[] {
       lastName: e.last_name,
       startDate: e.start_date,
       endDate: e.end_date,
+      organisationStartDate: e.organisation_start_date,
       terms: [],
     });
   }
@@ -93,6 +94,7 @@ export function employeeView(employee: StoredEmployee, date: string, normalWeekH
     sortName: sortName(employee),
     startDate: employee.startDate,
     endDate: employee.endDate,
+    organisationStartDate: employee.organisationStartDate,
     date,
     status,
     terms: index >= 0 ? termsView(employee, index, normalWeekHours, codes) : null,
@@ -191,7 +193,7 @@ function termsColumns(terms: Omit<Terms, 'validFrom'>) {
 
 export function insertEmployee(
   wb: Workbook,
-  input: { personnelNumber: string; firstName: string; infix: string; lastName: string; startDate: string; endDate: string | null },
+  input: { personnelNumber: string; firstName: string; infix: string; lastName: string; startDate: string; endDate: string | null; organisationStartDate?: string | null },
   terms: Omit<Terms, 'validFrom'>,
   note?: string,
 ): number {
@@ -203,6 +205,7 @@ export function insertEmployee(
     last_name: input.lastName,
     start_date: input.startDate,
     end_date: input.endDate,
+    organisation_start_date: input.organisationStartDate ?? null,
     created_at: now,
     updated_at: now,
   };
@@ -278,6 +281,7 @@ const employeeColumns = {
   lastName: 'last_name',
   startDate: 'start_date',
   endDate: 'end_date',
+  organisationStartDate: 'organisation_start_date',
 } as const;
 
 export function updateEmployee(
@@ -305,6 +309,7 @@ export function changeEmployeeRow(wb: Workbook, employee: StoredEmployee, patch:
     last_name: employee.lastName,
     start_date: employee.startDate,
     end_date: employee.endDate,
+    organisation_start_date: employee.organisationStartDate,
   };
   const old: Record<string, unknown> = {};
   const changes: Record<string, unknown> = {};

@@ -15,7 +15,8 @@ const SCALE = /^(?:schaal\s*)?(\d{1,2})$/i;
  * The staff roster of the HR system. Employees are matched on personnel number only. A row that
  * differs from the workbook changes it as of the reference date (peildatum; the import's option,
  * default the day of the import) or the row's own "ingangsdatum wijziging" when the file has one:
- * terms get a new row from that date, so the past stays as it was.
+ * terms get a new row from that date, so the past stays as it was. People who move between this and
+ * another department start or end here on that date too.
  */
 class RosterImportRun implements ImportRun {
   private readonly employees = new Map<string, StoredEmployee>();
@@ -25,10 +26,18 @@ class RosterImportRun implements ImportRun {
   private readonly referenceDate: string;
   private termsChanged = 0;
   private transferredOut = 0;
+  private transferredIn = 0;
+  /**
+   * Whether an earlier roster import filled the workbook: only then is a newcomer with an old start date
+   * someone who moved here from another department (the first import, or staff typed in by hand, is not).
+   */
+  private readonly hadStaff: boolean;
 
   constructor(private readonly context: ImportRunContext) {
     const { wb, options } = context;
     for (const employee of loadEmployees(wb)) this.employees.set(employee.personnelNumber, employee);
+    this.hadStaff =
+      this.employees.size > 0 && wb.first(wb.db.selectFrom('import_batch').select('id').where('kind', '=', 'staff').where('id', '!=', context.batchId).limit(1)) !== undefined;
     this.departmentCostCentres = new Set(wb.departmentCostCentres());
     this.positions = new Map(loadPositions(wb).map((p) => [p.code, p]));
     this.referenceDate = referenceDateOption(options.referenceDate);
@@ -49,7 +58,7 @@ class RosterImportRun implements ImportRun {
     if (endDate !== null && endDate < startDate) {
       throw new RowRejection(`datum uit dienst ${formatDate(endDate)} ligt vóór datum in dienst ${formatDate(startDate)}`, 'endDate');
     }
-    if (!ours) return this.transferOut(existing!, startDate, endDate, reader);
+    if (!ours) return this.transferOut(existing!, existing!.organisationStartDate !== null ? existing!.startDate : startDate, endDate, reader);
 
     const lastName = reader.required('lastName');
     const hours = reader.decimal('hoursPerWeek');
@@ -73,23 +82,34 @@ class RosterImportRun implements ImportRun {
     const note = `Personeelsbestand ${fileName}`;
 
     if (!existing) {
-      terms.formationPositionId = this.position(reader, costCentre, startDate, null);
-      const id = insertEmployee(wb, { personnelNumber, ...name, startDate, endDate }, terms, note);
-      this.employees.set(personnelNumber, { id, personnelNumber, ...name, startDate, endDate, terms: [] });
+      // Someone new in a workbook that already has staff, employed before the reference date, joined
+      // this department then (a transfer): they count here from that date, not from their "datum in dienst".
+      const joined = validFrom ?? this.referenceDate;
+      const transferIn = this.hadStaff && startDate < joined && (endDate === null || endDate >= joined);
+      const departmentStart = transferIn ? joined : startDate;
+      terms.formationPositionId = this.position(reader, costCentre, departmentStart, null);
+      const id = insertEmployee(wb, { personnelNumber, ...name, startDate: departmentStart, endDate, organisationStartDate: transferIn ? startDate : null }, terms, transferIn ? `${note}: nieuw op de afdeling per ${formatDate(joined)}, in dienst sinds ${formatDate(startDate)}` : note);
+      if (transferIn) this.transferredIn += 1;
+      this.employees.set(personnelNumber, { id, personnelNumber, ...name, startDate: departmentStart, endDate, organisationStartDate: transferIn ? startDate : null, terms: [] });
       return { status: 'new' };
     }
 
+    // For a transfer the file's "datum in dienst" is the organisation's; the department's own start stays.
+    const fileStart = startDate;
+    const departmentStart = existing.organisationStartDate !== null ? existing.startDate : fileStart;
     // A change takes effect on its own date, else on the reference date, within the employment.
-    let effective = maxDate(validFrom ?? this.referenceDate, startDate);
+    let effective = maxDate(validFrom ?? this.referenceDate, departmentStart);
     if (endDate !== null && effective > endDate) effective = endDate;
     const current = latestTermsFrom(existing, effective);
     terms.formationPositionId = this.position(reader, costCentre, effective, current && current.costCentre === costCentre ? current.formationPositionId : null);
 
-    const employeeChanged = changeEmployeeRow(wb, existing, { ...name, startDate, endDate }, note);
+    const dates = existing.organisationStartDate !== null ? { organisationStartDate: fileStart } : { startDate: fileStart };
+    const employeeChanged = changeEmployeeRow(wb, existing, { ...name, ...dates, endDate }, note);
     const reloaded = employeeChanged ? loadEmployees(wb, [existing.id])[0] : existing;
     // A leaver's row describes their last terms: it corrects the terms in force then, instead of adding a change.
     const leftBeforeReference = endDate !== null && endDate < (validFrom ?? this.referenceDate);
-    const termsResult = leftBeforeReference && current ? applyTermsFrom(wb, reloaded, current.validFrom < startDate ? startDate : current.validFrom, terms, note) : applyTermsFrom(wb, reloaded, effective, terms, note);
+    const termsResult =
+      leftBeforeReference && current ? applyTermsFrom(wb, reloaded, current.validFrom < departmentStart ? departmentStart : current.validFrom, terms, note) : applyTermsFrom(wb, reloaded, effective, terms, note);
     if (termsResult !== 'unchanged') this.termsChanged += 1;
     this.employees.set(personnelNumber, loadEmployees(wb, [existing.id])[0]);
     return { status: employeeChanged || termsResult !== 'unchanged' ? 'updated' : 'duplicate' };
@@ -137,7 +157,7 @@ class RosterImportRun implements ImportRun {
     for (const employee of this.employees.values()) {
       if (!this.seen.has(employee.personnelNumber) && isEmployedOn(employee, this.referenceDate)) notInFile += 1;
     }
-    return { termsChanged: this.termsChanged, transferredOut: this.transferredOut, notInFile };
+    return { termsChanged: this.termsChanged, transferredIn: this.transferredIn, transferredOut: this.transferredOut, notInFile };
   }
 }
 

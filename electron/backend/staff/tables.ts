@@ -11,6 +11,8 @@ export interface EmployeeTable {
   start_date: string;
   /** Last day of employment, inclusive; null while employed. */
   end_date: string | null;
+  /** Migration 0004: the organisation's "datum in dienst" of someone who joined this department later (else null). */
+  organisation_start_date: string | null;
   created_at: string;
   updated_at: string;
 }

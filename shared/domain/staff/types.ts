@@ -25,8 +25,11 @@ export interface EmployeeView {
   displayName: string;
   /** "Berg, Thijs van den" */
   sortName: string;
+  /** First day in this department (the workbook counts the employee from here). */
   startDate: string;
   endDate: string | null;
+  /** The HR system's "datum in dienst" when the employee joined this department later (a transfer); else null. */
+  organisationStartDate: string | null;
   /** The date the view is for (peildatum). */
   date: string;
   status: EmploymentStatus;

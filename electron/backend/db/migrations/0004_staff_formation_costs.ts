@@ -8,6 +8,9 @@ import type { Migration } from './types.ts';
  *   (migration 0003 could not reference this table; the staff service keeps that link valid).
  * - salary_table_entry: monthly salary in cents per scale and step, for a table valid from a date
  *   (usually 1 January; a collective raise in the year is a new table from its date).
+ * - employee.organisation_start_date: the HR system's "datum in dienst" when it differs from the day the
+ *   employee joined this department (a transfer from another department); start_date stays the day
+ *   they count here, which is what headcount and absence need. NULL: the same as start_date.
  * - external_hire: agency staff, secondment or ZZP, paid per hour from a budget line (cost centre ×
  *   account of the year the hours fall in). Hours are per week. Soft-deleted: the history of hire
  *   costs matters. Kept apart from the staff tables so a later assignments register can absorb it.
@@ -16,6 +19,8 @@ export const migration0004: Migration = {
   version: 4,
   name: 'staff_formation_costs',
   sql: `
+    ALTER TABLE employee ADD COLUMN organisation_start_date TEXT;
+
     CREATE TABLE formation_position (
       id INTEGER PRIMARY KEY,
       code TEXT NOT NULL UNIQUE,

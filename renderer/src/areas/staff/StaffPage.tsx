@@ -149,6 +149,7 @@ function EmployeePanel({ employee, readOnly, onRemoveChange, forms }: { employee
       </h2>
       <p>
         {t('staff.employedFromTo', { start: formatDate(employee.startDate), end: employee.endDate ? formatDate(employee.endDate) : t('staff.open') })} · {t(`staff.statuses.${employee.status}`)}
+        {employee.organisationStartDate && ` · ${t('staff.organisationSince', { date: formatDate(employee.organisationStartDate) })}`}
       </p>
       <table className="simple-table" aria-label={t('staff.historyTitle')}>
         <caption className="table-caption">{t('staff.historyTitle')}</caption>
