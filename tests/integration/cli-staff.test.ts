@@ -53,6 +53,8 @@ describe('werkboek command line: staff import and report keys', () => {
     expect(report.formation).toMatchObject({ fte: 0, vacancyFte: 0, unlinkedFte: report.staff.fte });
     expect(report.personnelCosts).toMatchObject({ year: 2027, missingSalaryDays: 0 });
     expect(report.personnelCosts.forecastCents).toBeGreaterThan(0);
+    const human = werkboek(['report', file, '--period', '2027-Q2'], env);
+    expect(human.stdout).toContain('Personeel op 30-06-2027: 13 medewerkers, 10,86 fte');
     const month = werkboek(['report', file, '--json', '--period', '2027-04'], env).json<{ staff: { date: string } }>();
     expect(month.staff.date).toBe('2027-04-30');
   });
