@@ -136,6 +136,18 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     expect((await client.staff.employees({ date: '2027-03-01' })).find((e) => e.personnelNumber === '100182')).toMatchObject({ startDate: '2015-05-01', organisationStartDate: null });
   });
 
+  it('corrects the last terms of someone who left before the reference date, instead of adding a change after they left', async () => {
+    const { client, dir } = await workbook();
+    const header = 'Personeelsnummer;Achternaam;Voornaam;Uren per week;Datum in dienst;Datum uit dienst;Kostenplaats';
+    await client.import.commit({ kind: 'staff', source: { path: writeTemp(dir, 'a.csv', `${header}\n900002;Vos;Ria;36;01-01-2020;;OR01\n`) }, options: { referenceDate: '2027-01-01' } });
+    const result = await client.import.commit({ kind: 'staff', source: { path: writeTemp(dir, 'b.csv', `${header}\n900002;Vos;Ria;32;01-01-2020;31-03-2027;OR01\n`) }, options: { referenceDate: '2027-06-01' } });
+    expect(result).toMatchObject({ updated: 1, extra: { termsChanged: 1 } });
+    const [ria] = await client.staff.employees({ date: '2027-06-01', includeInactive: true });
+    const detail = await client.staff.employee({ id: ria.id, date: '2027-06-01' });
+    expect(detail).toMatchObject({ endDate: '2027-03-31', status: 'left' });
+    expect(detail.history.map((t) => [t.validFrom, t.hoursPerWeek])).toEqual([['2020-01-01', 32]]);
+  });
+
   it('takes the change date from an "Ingangsdatum wijziging" column when the file has one', async () => {
     const { client, dir } = await workbook();
     const header = 'Personeelsnummer;Achternaam;Voornaam;Uren per week;Datum in dienst;Kostenplaats;Ingangsdatum wijziging';
