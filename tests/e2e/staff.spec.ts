@@ -20,6 +20,7 @@ test('a head imports the roster, changes an employee’s hours from a date and s
   await page.getByTestId('import-file').setInputFiles(path.join(SAMPLES, 'personeel-2027.csv'));
   await expect(page.getByTestId('import-counts')).toContainText('Nieuw: 13');
   await expect(page.getByTestId('import-counts')).toContainText('andere afdeling: 47');
+  await expect(page.getByTestId('import-extra')).toHaveCount(0);
   await expectAccessible(page, 'roster import preview');
   await page.getByRole('button', { name: 'Importeren (13 regels)' }).click();
   await expect(page.getByRole('heading', { name: /Import voltooid: 13 nieuw/ })).toBeVisible();
@@ -74,6 +75,14 @@ test('a head imports the roster, changes an employee’s hours from a date and s
   await expect(or01).toContainText('▼ boventallig');
   const positions = page.getByRole('region', { name: 'Formatieplaatsen op 01-04-2027' });
   await expect(positions.getByRole('row').filter({ hasText: 'OR01-BEH' })).toContainText('Vacant: 11,00 fte');
+
+  // A later roster still says 20,5 hours: from its reference date the HR system's terms apply again.
+  await nav(page, 'Importeren');
+  await page.getByLabel('Soort bestand').selectOption('staff');
+  await page.getByLabel('Peildatum van het bestand').fill('01-06-2027');
+  await page.getByTestId('import-file').setInputFiles(path.join(SAMPLES, 'personeel-2027.csv'));
+  await expect(page.getByTestId('import-counts')).toContainText('bijgewerkt: 1');
+  await expect(page.getByTestId('import-extra')).toContainText('Arbeidsvoorwaarden gewijzigd per peildatum: 1');
 });
 
 test('salary table, external hire and the personnel cost forecast beside the budget', async ({ page, app }) => {

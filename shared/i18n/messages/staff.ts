@@ -11,6 +11,12 @@ export const staffMessages = defineMessages({
     },
     import: {
       kinds: { staff: 'Personeelsbestand (HR-systeem)', salaryTable: 'Salaristabel' },
+      extra: {
+        termsChanged: 'Arbeidsvoorwaarden gewijzigd per peildatum: {{count}}',
+        transferredIn: 'Nieuw op de afdeling vanuit een andere afdeling (telt vanaf de peildatum): {{count}}',
+        transferredOut: 'Naar een andere afdeling (dienstverband hier beëindigd per de dag vóór de peildatum): {{count}}',
+        notInFile: 'Medewerkers in dienst die niet in het bestand staan (niet gewijzigd; controleer of het bestand volledig is): {{count}}',
+      },
       options: {
         referenceDate: 'Peildatum van het bestand',
         referenceDateHint: 'Wijzigingen (uren, schaal, kostenplaats …) gaan in op deze datum. Leeg: vandaag.',
@@ -225,6 +231,12 @@ export const staffMessages = defineMessages({
     },
     import: {
       kinds: { staff: 'Staff roster (HR system)', salaryTable: 'Salary table' },
+      extra: {
+        termsChanged: 'Terms changed from the reference date: {{count}}',
+        transferredIn: 'New in the department from another department (counted from the reference date): {{count}}',
+        transferredOut: 'Moved to another department (employment here ended the day before the reference date): {{count}}',
+        notInFile: 'Employees not in the file (not changed; check that the file is complete): {{count}}',
+      },
       options: {
         referenceDate: 'Reference date of the file',
         referenceDateHint: 'Changes (hours, scale, cost centre …) take effect on this date. Empty: today.',

@@ -18,6 +18,20 @@ function sourceName(source: Source): string {
   return 'path' in source ? source.path : source.name;
 }
 
+/** An importer's extra counts that have a text (import.extra.<key>), e.g. the roster's transfers. */
+function ExtraCounts({ extra, testId }: { extra: Record<string, number>; testId: string }) {
+  const { t, i18n } = useTranslation();
+  const shown = Object.entries(extra).filter(([key, value]) => value > 0 && i18n.exists(`import.extra.${key}`));
+  if (shown.length === 0) return null;
+  return (
+    <ul data-testid={testId}>
+      {shown.map(([key, value]) => (
+        <li key={key}>{t(`import.extra.${key}`, { count: value })}</li>
+      ))}
+    </ul>
+  );
+}
+
 const DELIMITER_NAMES: Record<string, string> = { ';': 'puntkomma', ',': 'komma', '\t': 'tab' };
 
 export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbookKind: string; nativeDialogs: boolean; onImported?: () => void }) {
@@ -228,6 +242,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
           <p data-testid="import-counts">
             {t('import.counts', { imported: preview.imported, updated: preview.updated, duplicates: preview.duplicates, outside: preview.outsideDepartment, rejected: preview.rejectedCount })}
           </p>
+          <ExtraCounts extra={preview.extra} testId="import-extra" />
           <p>{t('import.total', { total: formatCents(preview.totalCents) })}</p>
           {preview.rejected.length > 0 && (
             <details open>
@@ -264,6 +279,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
       {result && (
         <section className="card" aria-labelledby="result-title">
           <h2 id="result-title">{t('import.done', { imported: result.imported, updated: result.updated, duplicates: result.duplicates, rejected: result.rejectedCount })}</h2>
+          <ExtraCounts extra={result.extra} testId="import-result-extra" />
           <p>{t('import.total', { total: formatCents(result.totalCents) })}</p>
         </section>
       )}
