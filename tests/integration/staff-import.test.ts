@@ -126,6 +126,11 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     expect((await client.staff.employees({ date: '2027-06-30' })).length).toBe(13);
     expect((await client.staff.employees({ date: '2027-07-01' })).length).toBe(14);
     expect(await client.import.commit({ kind: 'staff', source: { path: moved }, options: { referenceDate: '2027-08-01' } })).toMatchObject({ imported: 0, updated: 0, duplicates: 13 });
+    // An end date before she came to this department is refused for that row only.
+    const early = writeTemp(dir, 'personeel-fout.csv', rosterWith({ '100105': { Kostenplaats: 'OR02', 'Datum uit dienst': '31-05-2027' } }));
+    const refused = await client.import.commit({ kind: 'staff', source: { path: early }, options: { referenceDate: '2027-08-01' } });
+    expect(refused.rejected).toEqual([{ line: 17, column: 'Datum uit dienst', reason: 'datum uit dienst 31-05-2027 ligt vóór 01-07-2027, de dag waarop de medewerker op deze afdeling kwam' }]);
+    expect((await client.staff.employees({ date: '2027-08-01' })).find((e) => e.personnelNumber === '100105')?.endDate).toBeNull();
   });
 
   it('does not take staff typed in by hand before the first import for transfers', async () => {

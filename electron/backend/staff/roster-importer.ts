@@ -43,6 +43,7 @@ class RosterImportRun implements ImportRun {
     this.referenceDate = referenceDateOption(options.referenceDate);
   }
 
+  /** Every check that can reject a row comes before its first write: a rejected row leaves nothing behind. */
   row(reader: RowReader): RowOutcome {
     const personnelNumber = reader.required('personnelNumber');
     const earlier = this.seen.get(personnelNumber);
@@ -97,6 +98,9 @@ class RosterImportRun implements ImportRun {
     // For a transfer the file's "datum in dienst" is the organisation's; the department's own start stays.
     const fileStart = startDate;
     const departmentStart = existing.organisationStartDate !== null ? existing.startDate : fileStart;
+    if (endDate !== null && endDate < departmentStart) {
+      throw new RowRejection(`datum uit dienst ${formatDate(endDate)} ligt vóór ${formatDate(departmentStart)}, de dag waarop de medewerker op deze afdeling kwam`, 'endDate');
+    }
     // A change takes effect on its own date, else on the reference date, within the employment.
     let effective = maxDate(validFrom ?? this.referenceDate, departmentStart);
     if (endDate !== null && effective > endDate) effective = endDate;
