@@ -13,9 +13,10 @@ test('a head imports the roster, changes an employee’s hours from a date and s
   await app.open();
   await createDepartmentWorkbook(page, app.dir);
 
-  // Import the HR roster with a reference date: preview first, then confirm.
-  await nav(page, 'Importeren');
-  await page.getByLabel('Soort bestand').selectOption('staff');
+  // Import the HR roster with a reference date, from the link on the Personeel page: preview first, then confirm.
+  await nav(page, 'Personeel');
+  await page.getByRole('link', { name: 'Personeelsbestand importeren' }).click();
+  await expect(page.getByLabel('Soort bestand')).toHaveValue('staff');
   await page.getByLabel('Peildatum van het bestand').fill('01-01-2027');
   await page.getByTestId('import-file').setInputFiles(path.join(SAMPLES, 'personeel-2027.csv'));
   await expect(page.getByTestId('import-counts')).toContainText('Nieuw: 13');

@@ -38,7 +38,9 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
   const { t } = useTranslation();
   const status = useStatus();
   const kinds = IMPORT_KINDS.filter((k) => k.workbookKinds.includes(workbookKind));
-  const [kind, setKind] = useState(kinds[0]?.kind ?? '');
+  // A link like #/import?kind=staff opens the page with that kind chosen.
+  const linkedKind = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('kind');
+  const [kind, setKind] = useState(kinds.find((k) => k.kind === linkedKind)?.kind ?? kinds[0]?.kind ?? '');
   const [source, setSource] = useState<Source | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string | null>>({});

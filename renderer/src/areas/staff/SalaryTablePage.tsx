@@ -102,6 +102,11 @@ export function SalaryTablePage({ fiscalYear, readOnly }: { fiscalYear: number; 
         {!readOnly && <UndoButtons editing={editing} />}
       </div>
       {(tables.data?.length ?? 0) === 0 && <p className="card">{t('salary.none')}</p>}
+      {!readOnly && (
+        <p>
+          <a href="#/import?kind=salary-table">{t('salary.importLink')}</a>
+        </p>
+      )}
       <p className="hint">{t('salary.hint')}</p>
       {entries.data && (
         <div onKeyDown={editing.onKeyDown}>

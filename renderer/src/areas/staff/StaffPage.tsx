@@ -77,7 +77,7 @@ export function StaffPage({ fiscalYear, readOnly }: { fiscalYear: number; readOn
         <label className="inline-field">
           <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> {t('staff.showAll')}
         </label>
-        <a href="#/import">{t('staff.importLink')}</a>
+        <a href="#/import?kind=staff">{t('staff.importLink')}</a>
       </div>
       {employees.error && (
         <p role="alert" className="form-error">
