@@ -19,6 +19,10 @@ import { registerOverviewSection } from './overview/registry.ts';
 import { bottleneckPackageSections } from './bottlenecks/package-section.ts';
 import { registerPackageSection } from './exchange/sections.ts';
 import { buildReport, registerReportSection } from './report.ts';
+import { staffHandlers } from './staff/handlers.ts';
+import { staffReportSection } from './staff/report.ts';
+import { rosterImporter } from './staff/roster-importer.ts';
+import { salaryTableImporter } from './staff/salary-importer.ts';
 import type { reportApi } from '../../shared/api/report.ts';
 import type { Handlers } from './router.ts';
 import { workbookHandlers } from './workbook/handlers.ts';
@@ -37,6 +41,7 @@ export const handlers = {
   ...overviewHandlers,
   ...exchangeHandlers,
   ...centralHandlers,
+  ...staffHandlers,
 };
 
 let registered = false;
@@ -54,4 +59,7 @@ export function registerAreas(): void {
   registerManagementReportSection(bottleneckReportSection);
   registerExchange();
   for (const section of bottleneckPackageSections) registerPackageSection(section);
+  registerImporter(rosterImporter);
+  registerImporter(salaryTableImporter);
+  registerReportSection(staffReportSection);
 }

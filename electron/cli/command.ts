@@ -69,6 +69,20 @@ export function mappingOption(args: ParsedArgs, command: Command): Record<string
   return mapping;
 }
 
+/** `--option key=value` given once or more → { key: value } (e.g. the staff import's referenceDate). */
+export function keyValueOption(args: ParsedArgs, name: string, command: Command): Record<string, string> | undefined {
+  const raw = args.values[name];
+  if (raw === undefined) return undefined;
+  const list = Array.isArray(raw) ? raw : [String(raw)];
+  const values: Record<string, string> = {};
+  for (const item of list) {
+    const eq = item.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--${name} verwacht sleutel=waarde, niet "${item}".\nGebruik: ${command.usage}`);
+    values[item.slice(0, eq).trim()] = item.slice(eq + 1).trim();
+  }
+  return values;
+}
+
 export function printJson(io: CliIo, value: unknown): void {
   io.out(JSON.stringify(value, null, 2));
 }

@@ -11,6 +11,11 @@ import { FinanceReviewPage } from './areas/consolidation/FinanceReviewPage.tsx';
 import { ExchangePage } from './areas/exchange/ExchangePage.tsx';
 import { ImportPage } from './areas/import/ImportPage.tsx';
 import { OverviewPage } from './areas/overview/OverviewPage.tsx';
+import { FormationPage } from './areas/staff/FormationPage.tsx';
+import { HiresPage } from './areas/staff/HiresPage.tsx';
+import { PersonnelCostsPage } from './areas/staff/PersonnelCostsPage.tsx';
+import { SalaryTablePage } from './areas/staff/SalaryTablePage.tsx';
+import { StaffPage } from './areas/staff/StaffPage.tsx';
 import { AuditPage } from './areas/workbook/AuditPage.tsx';
 import { SettingsPage } from './areas/workbook/SettingsPage.tsx';
 
@@ -33,6 +38,11 @@ export const PAGES: PageDef[] = [
   { route: 'ledger', labelKey: 'nav.ledger', workbookKinds: ['department'], render: ({ info }) => <LedgerPage fiscalYear={info.fiscalYear} /> },
   { route: 'commitments', labelKey: 'nav.commitments', workbookKinds: ['department'], render: ({ info }) => <CommitmentsPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'bottlenecks', labelKey: 'nav.bottlenecks', workbookKinds: ['department'], render: ({ info }) => <BottlenecksPage readOnly={info.readOnly} /> },
+  { route: 'staff', labelKey: 'nav.staff', workbookKinds: ['department'], render: ({ info }) => <StaffPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'formation', labelKey: 'nav.formation', workbookKinds: ['department'], render: ({ info }) => <FormationPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'personnel-costs', labelKey: 'nav.personnelCosts', workbookKinds: ['department'], render: ({ info }) => <PersonnelCostsPage fiscalYear={info.fiscalYear} /> },
+  { route: 'hires', labelKey: 'nav.hires', workbookKinds: ['department'], render: ({ info }) => <HiresPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'salary', labelKey: 'nav.salary', workbookKinds: ['department'], render: ({ info }) => <SalaryTablePage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   {
     route: 'import',
     labelKey: 'nav.import',

@@ -9,6 +9,8 @@ const importRequest = z
     source: importSourceSchema,
     /** field key → column name in the file (null = not mapped). */
     mapping: z.record(z.string(), z.string().nullable()).optional(),
+    /** Options an importer declares, e.g. the roster's `referenceDate` (peildatum). */
+    options: z.record(z.string(), z.string()).optional(),
     dialect: z
       .object({
         encoding: z.enum(['utf-8', 'windows-1252', 'utf-16le']),

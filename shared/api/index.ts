@@ -7,6 +7,7 @@ import { importApi } from './imports.ts';
 import { overviewApi } from './overview.ts';
 import { reportApi } from './report.ts';
 import { shellApi } from './shell.ts';
+import { staffApi } from './staff.ts';
 import { workbookApi } from './workbook.ts';
 
 /** The single seam between the renderer (or CLI, or tests) and the backend: every method, once. */
@@ -20,6 +21,7 @@ export const api = {
   ...overviewApi,
   ...exchangeApi,
   ...centralApi,
+  ...staffApi,
 };
 
 export type Api = typeof api;

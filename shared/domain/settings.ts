@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.ts';
 import { signalSettingsDefaults, signalSettingsShape } from './overview/settings.ts';
 import { exchangeSettingsDefaults, exchangeSettingsShape } from './exchange/settings.ts';
+import { staffSettingsDefaults, staffSettingsShape } from './staff/settings.ts';
 
 /**
  * Every user setting of a workbook. Each key is stored as its own row, so adding a setting needs no
@@ -12,6 +13,7 @@ const settingsShape = {
   ...budgetSettingsShape,
   ...signalSettingsShape,
   ...exchangeSettingsShape,
+  ...staffSettingsShape,
 };
 
 export const settingsSchema = z.object(settingsShape);
@@ -26,4 +28,5 @@ export const DEFAULT_SETTINGS: Settings = {
   ...budgetSettingsDefaults,
   ...signalSettingsDefaults,
   ...exchangeSettingsDefaults,
+  ...staffSettingsDefaults,
 };

@@ -5,10 +5,11 @@ import { budgetMessages } from './messages/budget.ts';
 import { exchangeMessages } from './messages/exchange.ts';
 import { importMessages } from './messages/import.ts';
 import { overviewMessages } from './messages/overview.ts';
+import { staffMessages } from './messages/staff.ts';
 import { workbookMessages } from './messages/workbook.ts';
 
 /** All UI texts, one file per area in ./messages; an area adds its file to this list. */
-export const messageAreas = [appMessages, workbookMessages, budgetMessages, importMessages, bottleneckMessages, overviewMessages, exchangeMessages] as const;
+export const messageAreas = [appMessages, workbookMessages, budgetMessages, importMessages, bottleneckMessages, overviewMessages, exchangeMessages, staffMessages] as const;
 
 export const nl = mergeMessages(messageAreas, 'nl');
 export type Messages = typeof nl;

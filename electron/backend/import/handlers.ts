@@ -5,12 +5,13 @@ import { getImporter } from './registry.ts';
 
 export const importHandlers: Handlers<typeof importApi> = {
   'import.preview': (input, ctx) =>
-    runImport(ctx.wb(), getImporter(input.kind), { source: input.source, mapping: input.mapping, dialect: input.dialect, dryRun: true, previewRows: input.previewRows, progress: ctx.progress }),
+    runImport(ctx.wb(), getImporter(input.kind), { source: input.source, mapping: input.mapping, dialect: input.dialect, options: input.options, dryRun: true, previewRows: input.previewRows, progress: ctx.progress }),
   'import.commit': async (input, ctx) => {
     const { rows: _rows, columns: _columns, fields: _fields, missingFields: _missing, totalRows: _total, ...result } = await runImport(ctx.wb(), getImporter(input.kind), {
       source: input.source,
       mapping: input.mapping,
       dialect: input.dialect,
+      options: input.options,
       dryRun: false,
       strict: input.strict,
       progress: ctx.progress,

@@ -14,6 +14,8 @@ export interface ImportRunContext {
   wb: Workbook;
   batchId: number;
   fileName: string;
+  /** The request's options, limited to the keys the importer declares. */
+  options: Record<string, string>;
 }
 
 /** One file being imported: rows go in one by one, inside the pipeline's single transaction. */
@@ -40,5 +42,7 @@ export interface ImporterDefinition {
   table: string;
   /** Only some workbook kinds take this import. */
   workbookKinds: Array<'department' | 'central-hr' | 'central-finance'>;
+  /** Option keys this importer reads from the request (others are refused as a typo). */
+  options?: string[];
   begin(context: ImportRunContext): ImportRun;
 }

@@ -25,6 +25,7 @@ export interface ImportRequest {
   source: ImportSourceInput;
   mapping?: Mapping;
   dialect?: DialectOverrides;
+  options?: Record<string, string>;
   dryRun: boolean;
   /** Refuse the whole file when any row is rejected. */
   strict?: boolean;
@@ -79,6 +80,11 @@ function saveProfile(wb: Workbook, signature: string, kind: string, profile: Rem
 export async function runImport(wb: Workbook, importer: ImporterDefinition, request: ImportRequest): Promise<ImportPreview> {
   wb.requireKind(...importer.workbookKinds);
   if (!request.dryRun) wb.requireWritable();
+  const options = request.options ?? {};
+  const unknownOptions = Object.keys(options).filter((key) => !(importer.options ?? []).includes(key));
+  if (unknownOptions.length > 0) {
+    throw new ApiError('invalid_input', `Onbekende optie ${unknownOptions.join(', ')} voor import van ${importer.title.toLowerCase()}. Mogelijk: ${(importer.options ?? []).join(', ') || 'geen'}.`);
+  }
   const source = openImportSource(request.source);
   const progress = request.progress;
   progress?.report('Bestand herkennen', 0, source.size);
@@ -166,7 +172,7 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
         wb.db.insertInto('import_batch').values({ kind: importer.kind, file_name: source.fileName, file_sha256: '', imported_at: nowIso(), actor: wb.actor, result_json: '{}' }),
       ).lastInsertRowid,
     );
-    const run = importer.begin({ wb, batchId, fileName: source.fileName });
+    const run = importer.begin({ wb, batchId, fileName: source.fileName, options });
     let records = 0;
     let lastReport = Date.now();
 

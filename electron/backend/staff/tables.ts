@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { HireTables } from './hires/tables.ts';
 
 export interface EmployeeTable {
   id: Generated<number>;
@@ -10,6 +11,8 @@ export interface EmployeeTable {
   start_date: string;
   /** Last day of employment, inclusive; null while employed. */
   end_date: string | null;
+  /** Migration 0004: the organisation's "datum in dienst" of someone who joined this department later (else null). */
+  organisation_start_date: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -30,7 +33,38 @@ export interface EmployeeTermsTable {
   updated_at: string;
 }
 
-export interface StaffTables {
+export interface StaffTables extends FormationTables, HireTables {
   employee: EmployeeTable;
   employee_terms: EmployeeTermsTable;
+}
+
+/** A budgeted position (formatieplaats) from valid_from to valid_to (inclusive; null = open). */
+export interface FormationPositionTable {
+  id: Generated<number>;
+  code: string;
+  function_title: string;
+  salary_scale: number | null;
+  fte: number;
+  cost_centre: string;
+  valid_from: string;
+  valid_to: string | null;
+  note: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Monthly salary per scale and step of the salary table valid from valid_from. */
+export interface SalaryTableEntryTable {
+  id: Generated<number>;
+  valid_from: string;
+  scale: number;
+  step: number;
+  monthly_cents: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FormationTables {
+  formation_position: FormationPositionTable;
+  salary_table_entry: SalaryTableEntryTable;
 }

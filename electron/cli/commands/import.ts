@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { formatCents } from '../../../shared/format/nl.ts';
 import type { ImportResult } from '../../../shared/import/types.ts';
-import { mappingOption, printJson, requireOption, requirePositional, stringOption, UsageError, type Command } from '../command.ts';
+import { keyValueOption, mappingOption, printJson, requireOption, requirePositional, stringOption, UsageError, type Command } from '../command.ts';
 
 function humanSummary(result: ImportResult, dryRun: boolean): string {
   const lines = [
@@ -17,10 +17,11 @@ function humanSummary(result: ImportResult, dryRun: boolean): string {
 export const importCommand: Command = {
   name: 'import',
   summary: 'Importeer een bestand (begroting, grootboek, …) in een werkboek',
-  usage: 'werkboek import FILE --kind SOORT INPUT [--map veld=kolom …] [--decimal-mark ,|.] [--date-order dmy|mdy|ymd] [--dry-run] [--strict] [--json]',
+  usage: 'werkboek import FILE --kind SOORT INPUT [--map veld=kolom …] [--option sleutel=waarde …] [--decimal-mark ,|.] [--date-order dmy|mdy|ymd] [--dry-run] [--strict] [--json]',
   options: {
     kind: { type: 'string' },
     map: { type: 'string', multiple: true },
+    option: { type: 'string', multiple: true },
     'decimal-mark': { type: 'string' },
     'date-order': { type: 'string' },
     'dry-run': { type: 'boolean' },
@@ -41,6 +42,7 @@ export const importCommand: Command = {
       kind,
       source: { path: path.resolve(input) },
       mapping: mappingOption(args, this),
+      options: keyValueOption(args, 'option', this),
       dialect: { ...(decimalMark ? { decimalMark: decimalMark as ',' | '.' } : {}), ...(dateOrder ? { dateOrder: dateOrder as 'dmy' } : {}) },
     };
     const dryRun = args.values['dry-run'] === true;

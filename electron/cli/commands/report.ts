@@ -1,4 +1,4 @@
-import { formatCents, formatPercent } from '../../../shared/format/nl.ts';
+import { formatCents, formatDate, formatNumber, formatPercent } from '../../../shared/format/nl.ts';
 import { printJson, requirePositional, stringOption, type Command } from '../command.ts';
 
 function human(report: Record<string, unknown>): string {
@@ -11,6 +11,17 @@ function human(report: Record<string, unknown>): string {
     lines.push(
       `Begroting: actueel ${formatCents(budget.currentCents)}, realisatie ${formatCents(budget.actualCents)}, verplichtingen ${formatCents(budget.commitmentsCents)}, prognose ${formatCents(budget.forecastCents)}, afwijking ${formatCents(budget.varianceCents)}, uitputting ${formatPercent(budget.exhaustionPercent)}`,
     );
+  }
+  const staff = report.staff as { date: string; headcount: number; fte: number } | undefined;
+  const formation = report.formation as { fte: number; vacancyFte: number; overOccupationFte: number } | undefined;
+  const costs = report.personnelCosts as { year: number; forecastCents: number; budgetCents: number; varianceCents: number } | undefined;
+  if (staff && formation) {
+    lines.push(
+      `Personeel op ${formatDate(staff.date)}: ${staff.headcount} medewerkers, ${formatNumber(staff.fte, 2)} fte; formatie ${formatNumber(formation.fte, 2)} fte, vacatureruimte ${formatNumber(formation.vacancyFte, 2)} fte, boventallig ${formatNumber(formation.overOccupationFte, 2)} fte`,
+    );
+  }
+  if (costs) {
+    lines.push(`Personeelskosten ${costs.year}: prognose ${formatCents(costs.forecastCents)}, begroting ${formatCents(costs.budgetCents)}, afwijking ${formatCents(costs.varianceCents)}`);
   }
   lines.push('Gebruik --json voor alle cijfers.');
   return lines.join('\n');

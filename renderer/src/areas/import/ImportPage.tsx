@@ -18,17 +18,35 @@ function sourceName(source: Source): string {
   return 'path' in source ? source.path : source.name;
 }
 
+/** An importer's extra counts that have a text (import.extra.<key>), e.g. the roster's transfers. */
+function ExtraCounts({ extra, testId }: { extra: Record<string, number>; testId: string }) {
+  const { t, i18n } = useTranslation();
+  const shown = Object.entries(extra).filter(([key, value]) => value > 0 && i18n.exists(`import.extra.${key}`));
+  if (shown.length === 0) return null;
+  return (
+    <ul data-testid={testId}>
+      {shown.map(([key, value]) => (
+        <li key={key}>{t(`import.extra.${key}`, { count: value })}</li>
+      ))}
+    </ul>
+  );
+}
+
 const DELIMITER_NAMES: Record<string, string> = { ';': 'puntkomma', ',': 'komma', '\t': 'tab' };
 
 export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbookKind: string; nativeDialogs: boolean; onImported?: () => void }) {
   const { t } = useTranslation();
   const status = useStatus();
   const kinds = IMPORT_KINDS.filter((k) => k.workbookKinds.includes(workbookKind));
-  const [kind, setKind] = useState(kinds[0]?.kind ?? '');
+  // A link like #/import?kind=staff opens the page with that kind chosen.
+  const linkedKind = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('kind');
+  const [kind, setKind] = useState(kinds.find((k) => k.kind === linkedKind)?.kind ?? kinds[0]?.kind ?? '');
   const [source, setSource] = useState<Source | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Record<string, string | null>>({});
   const [decimalMark, setDecimalMark] = useState<',' | '.' | ''>('');
+  const [options, setOptions] = useState<Record<string, string>>({});
+  const kindOptions = kinds.find((k) => k.kind === kind)?.options ?? [];
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -40,6 +58,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
     source: source!,
     mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
     dialect: decimalMark ? { decimalMark } : undefined,
+    options: kindOptions.some((o) => options[o.key]?.trim()) ? Object.fromEntries(kindOptions.filter((o) => options[o.key]?.trim()).map((o) => [o.key, options[o.key].trim()])) : undefined,
   });
 
   async function runPreview(nextSource = source) {
@@ -123,6 +142,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
                 setPreview(null);
                 setSource(null);
                 setMapping({});
+                setOptions({});
               }}
             >
               {kinds.map((k) => (
@@ -132,6 +152,23 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
               ))}
             </select>
           </label>
+          {kindOptions.map((option) => (
+            <label key={option.key} htmlFor={`import-option-${option.key}`}>
+              {t(option.labelKey)}
+              <input
+                id={`import-option-${option.key}`}
+                placeholder="dd-mm-jjjj"
+                size={11}
+                value={options[option.key] ?? ''}
+                onChange={(e) => setOptions({ ...options, [option.key]: e.target.value })}
+                aria-describedby={`import-option-${option.key}-hint`}
+                disabled={busy}
+              />
+              <span id={`import-option-${option.key}-hint`} className="hint">
+                {t(option.hintKey)}
+              </span>
+            </label>
+          ))}
           {nativeDialogs ? (
             <button type="button" onClick={() => void chooseNative()} disabled={busy}>
               {t('import.chooseFile')}
@@ -207,6 +244,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
           <p data-testid="import-counts">
             {t('import.counts', { imported: preview.imported, updated: preview.updated, duplicates: preview.duplicates, outside: preview.outsideDepartment, rejected: preview.rejectedCount })}
           </p>
+          <ExtraCounts extra={preview.extra} testId="import-extra" />
           <p>{t('import.total', { total: formatCents(preview.totalCents) })}</p>
           {preview.rejected.length > 0 && (
             <details open>
@@ -243,6 +281,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
       {result && (
         <section className="card" aria-labelledby="result-title">
           <h2 id="result-title">{t('import.done', { imported: result.imported, updated: result.updated, duplicates: result.duplicates, rejected: result.rejectedCount })}</h2>
+          <ExtraCounts extra={result.extra} testId="import-result-extra" />
           <p>{t('import.total', { total: formatCents(result.totalCents) })}</p>
         </section>
       )}

@@ -9,6 +9,7 @@ import { SignalSettings } from '../overview/SignalSettings.tsx';
 import { KeyCard } from '../exchange/KeyCard.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { StaffSettingsForm } from '../staff/StaffSettingsForm.tsx';
 
 export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookInfo; nativeDialogs?: boolean }) {
   const { t } = useTranslation();
@@ -112,6 +113,7 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
         </form>
       </section>
       {info.kind === 'department' && <SignalSettings readOnly={info.readOnly} />}
+      {info.kind === 'department' && <StaffSettingsForm readOnly={info.readOnly} />}
       <section className="card" aria-labelledby="cc-title">
         <h2 id="cc-title">{t('settings.costCentres')}</h2>
         <table className="simple-table">

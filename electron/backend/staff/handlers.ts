@@ -1,0 +1,45 @@
+import type { staffApi } from '../../../shared/api/staff.ts';
+import type { Handlers } from '../router.ts';
+import { personnelCostForecast } from './costs.ts';
+import { changeTerms, createEmployee, deleteTerms, employeeDetail, listEmployees, updateEmployee } from './employees.ts';
+import { createPosition, deletePosition, listPositions, occupation, timeline, updatePosition } from './formation.ts';
+import { createHire, deleteHire, listHires, updateHire } from './hires/service.ts';
+import { copyTable, deleteTable, listEntries, listTables, setEntry } from './salary-table.ts';
+
+export const staffHandlers: Handlers<typeof staffApi> = {
+  'staff.employees': (input, ctx) => listEmployees(ctx.wb(), input),
+  'staff.employee': (input, ctx) => employeeDetail(ctx.wb(), input.id, input.date),
+  'staff.createEmployee': (input, ctx) => createEmployee(ctx.wb(), input),
+  'staff.updateEmployee': (input, ctx) => updateEmployee(ctx.wb(), input.id, input.patch),
+  'staff.changeTerms': (input, ctx) => changeTerms(ctx.wb(), input.employeeId, input.validFrom, input.patch),
+  'staff.deleteTerms': (input, ctx) => deleteTerms(ctx.wb(), input.id),
+
+  'formation.positions': (input, ctx) => listPositions(ctx.wb(), input.date),
+  'formation.createPosition': (input, ctx) => createPosition(ctx.wb(), input),
+  'formation.updatePosition': (input, ctx) => updatePosition(ctx.wb(), input.id, input.patch, input.date),
+  'formation.deletePosition': (input, ctx) => {
+    deletePosition(ctx.wb(), input.id);
+    return null;
+  },
+  'formation.occupation': (input, ctx) => occupation(ctx.wb(), input.date),
+  'formation.timeline': (input, ctx) => timeline(ctx.wb(), input.year),
+
+  'salary.tables': (_input, ctx) => listTables(ctx.wb()),
+  'salary.entries': (input, ctx) => listEntries(ctx.wb(), input.validFrom),
+  'salary.setEntry': (input, ctx) => setEntry(ctx.wb(), input),
+  'salary.copyTable': (input, ctx) => copyTable(ctx.wb(), input),
+  'salary.deleteTable': (input, ctx) => {
+    deleteTable(ctx.wb(), input.validFrom);
+    return null;
+  },
+
+  'hires.list': (input, ctx) => listHires(ctx.wb(), input),
+  'hires.create': (input, ctx) => createHire(ctx.wb(), input),
+  'hires.update': (input, ctx) => updateHire(ctx.wb(), input.id, input.patch),
+  'hires.delete': (input, ctx) => {
+    deleteHire(ctx.wb(), input.id);
+    return null;
+  },
+
+  'personnelCosts.forecast': (input, ctx) => personnelCostForecast(ctx.wb(), input.year),
+};

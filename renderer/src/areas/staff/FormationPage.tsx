@@ -1,0 +1,445 @@
+import type { ColDef } from 'ag-grid-community';
+import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { OccupationFigures } from '../../../../shared/domain/staff/formation.ts';
+import type { PositionView } from '../../../../shared/domain/staff/types.ts';
+import { formatDate, formatPercent, MONTHS_NL } from '../../../../shared/format/nl.ts';
+import { api } from '../../api/client.ts';
+import { DataGrid } from '../../components/DataGrid.tsx';
+import { dateColumn } from '../../components/grid.ts';
+import { useStatus } from '../../components/Status.tsx';
+import { UndoButtons } from '../../components/UndoButtons.tsx';
+import { errorMessage, useApi } from '../../components/useApi.ts';
+import { useGridEditing } from '../../components/useGridEditing.ts';
+import { checkDate, checkInteger, checkNumber, DateField, defaultPeildatum, formatFte } from './common.tsx';
+
+/** A position as the grid shows it: its own fields plus the occupation on the chosen date. */
+interface Row {
+  id: number;
+  code: string;
+  costCentre: string;
+  functionTitle: string;
+  salaryScale: number | null;
+  fte: number;
+  validFrom: string;
+  validTo: string | null;
+  note: string;
+  occupiedFte: number | null;
+  vacancyFte: number | null;
+  overOccupationFte: number | null;
+  occupancyPercent: number | null;
+  hireFte: number | null;
+  occupants: string;
+  status: PositionView['status'];
+}
+
+function toRow(p: PositionView): Row {
+  return {
+    id: p.id,
+    code: p.code,
+    costCentre: p.costCentre,
+    functionTitle: p.functionTitle,
+    salaryScale: p.salaryScale,
+    fte: p.fte,
+    validFrom: p.validFrom,
+    validTo: p.validTo,
+    note: p.note,
+    occupiedFte: p.occupation?.occupiedFte ?? null,
+    vacancyFte: p.occupation?.vacancyFte ?? null,
+    overOccupationFte: p.occupation?.overOccupationFte ?? null,
+    occupancyPercent: p.occupation?.occupancyPercent ?? null,
+    hireFte: p.occupation?.hireFte ?? null,
+    occupants: p.occupation?.occupants.map((o) => `${o.name} (${formatFte(o.fte)})`).join(', ') ?? '',
+    status: p.status,
+  };
+}
+
+const EDITABLE = ['functionTitle', 'salaryScale', 'fte', 'validFrom', 'validTo', 'note'];
+
+/** Status in words and a symbol, so it does not depend on colour. */
+export function positionStatusText(t: (key: string, options?: Record<string, unknown>) => string, row: Pick<Row, 'status' | 'vacancyFte' | 'overOccupationFte'>): string {
+  switch (row.status) {
+    case 'vacant':
+      return `▲ ${t('formation.statuses.vacant', { fte: formatFte(row.vacancyFte) })}`;
+    case 'partlyVacant':
+      return `△ ${t('formation.statuses.partlyVacant', { fte: formatFte(row.vacancyFte) })}`;
+    case 'overOccupied':
+      return `▼ ${t('formation.statuses.overOccupied', { fte: formatFte(row.overOccupationFte) })}`;
+    case 'filled':
+      return `✓ ${t('formation.statuses.filled')}`;
+    default:
+      return t('formation.statuses.notValid');
+  }
+}
+
+function figuresCells(f: OccupationFigures) {
+  return [formatFte(f.formationFte), formatFte(f.occupiedFte), formatFte(f.unlinkedFte), formatFte(f.vacancyFte), formatFte(f.overOccupationFte), formatPercent(f.occupancyPercent), formatFte(f.hireFte), String(f.headcount)];
+}
+
+export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const status = useStatus();
+  const [date, setDate] = useState(defaultPeildatum(fiscalYear));
+  const [version, setVersion] = useState(0);
+  const [selected, setSelected] = useState<Row | null>(null);
+  const refreshTotals = () => setVersion((v) => v + 1);
+  const editing = useGridEditing<Row>({
+    fieldOf: (colId) => (EDITABLE.includes(colId) ? colId : undefined),
+    save: async (id, patch) => toRow(await api.formation.updatePosition({ id, patch: patch as never, date })),
+    onSaved: () => refreshTotals(),
+    onError: (message) => status.error(message),
+  });
+  const positions = useApi(async () => {
+    const rows = (await api.formation.positions({ date })).map(toRow);
+    editing.reset(rows);
+    return rows;
+  }, [date]);
+  const occupation = useApi(() => api.formation.occupation({ date }), [date, version]);
+  const timeline = useApi(() => api.formation.timeline({ year: Number(date.slice(0, 4)) }), [date.slice(0, 4), version]);
+  const costCentres = useApi(() => api.workbook.costCentres({}), []);
+  const onInvalid = useCallback((reason: string) => status.error(reason), [status]);
+
+  const fteColumn = (field: keyof Row, header: string, extra: Partial<ColDef<Row>> = {}): ColDef<Row> => ({
+    field: field as never,
+    headerName: header,
+    type: 'rightAligned',
+    width: 150,
+    valueFormatter: (p) => formatFte(p.value as number | null),
+    ...extra,
+  });
+
+  const columns = useMemo<ColDef<Row>[]>(
+    () => [
+      { field: 'code', headerName: t('formation.code'), pinned: 'left', width: 140 },
+      { field: 'costCentre', headerName: t('staff.costCentre'), width: 130 },
+      { field: 'functionTitle', headerName: t('staff.functionTitle'), editable: !readOnly, width: 210 },
+      {
+        colId: 'statusText',
+        headerName: t('formation.status'),
+        width: 220,
+        valueGetter: (p) => (p.data ? positionStatusText(t, p.data) : ''),
+        cellClassRules: {
+          'cell-warning': (p) => p.data?.status === 'vacant' || p.data?.status === 'partlyVacant',
+          'cell-over': (p) => p.data?.status === 'overOccupied',
+        },
+      },
+      {
+        field: 'salaryScale',
+        headerName: t('staff.scale'),
+        editable: !readOnly,
+        width: 95,
+        type: 'rightAligned',
+        valueParser: (p) => {
+          const parsed = checkInteger(t('staff.scale'), String(p.newValue ?? ''));
+          if (!parsed.ok) {
+            onInvalid(parsed.reason);
+            return p.oldValue;
+          }
+          return parsed.value;
+        },
+      },
+      fteColumn('fte', t('formation.formationFte'), {
+        editable: !readOnly,
+        valueParser: (p) => {
+          const parsed = checkNumber(t('formation.formationFte'), String(p.newValue ?? ''));
+          if (!parsed.ok) {
+            onInvalid(parsed.reason);
+            return p.oldValue;
+          }
+          return parsed.value;
+        },
+      }),
+      fteColumn('occupiedFte', t('formation.occupiedFte')),
+      fteColumn('vacancyFte', t('formation.vacancyFte')),
+      fteColumn('overOccupationFte', t('formation.overOccupationFte')),
+      { field: 'occupancyPercent', headerName: t('formation.occupancy'), type: 'rightAligned', width: 140, valueFormatter: (p) => formatPercent(p.value as number | null) },
+      fteColumn('hireFte', t('formation.hireFte')),
+      { field: 'occupants', headerName: t('formation.occupants'), minWidth: 260, flex: 1 },
+      dateColumn<Row>('validFrom', t('formation.validFrom'), { editable: !readOnly, onInvalid }),
+      {
+        ...dateColumn<Row>('validTo', t('formation.validTo'), { editable: !readOnly, onInvalid }),
+        // An empty end date means the position stays: clearing the cell must be possible.
+        valueSetter: (p) => {
+          const text = String(p.newValue ?? '').trim();
+          const parsed = checkDate(t('formation.validTo'), text, false);
+          if (!parsed.ok) {
+            onInvalid(parsed.reason);
+            return false;
+          }
+          if (parsed.value === p.data.validTo) return false;
+          p.data.validTo = parsed.value;
+          return true;
+        },
+      },
+      { field: 'note', headerName: t('formation.note'), editable: !readOnly, minWidth: 180 },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, readOnly, onInvalid],
+  );
+
+  async function remove(row: Row) {
+    try {
+      await api.formation.deletePosition({ id: row.id });
+      status.info(t('formation.deleted', { code: row.code }));
+      setSelected(null);
+      positions.reload();
+      refreshTotals();
+    } catch (e) {
+      status.error(errorMessage(e));
+    }
+  }
+
+  const total = occupation.data?.total;
+  const figureHeaders = [t('formation.formationFte'), t('formation.occupiedFte'), t('formation.unlinkedFte'), t('formation.vacancyFte'), t('formation.overOccupationFte'), t('formation.occupancy'), t('formation.hireFte'), t('formation.headcount')];
+
+  return (
+    <div>
+      <h1>{t('formation.title')}</h1>
+      <div className="toolbar filters">
+        <DateField label={t('staff.peildatum')} value={date} onChange={setDate} id="formation-date" />
+        {!readOnly && <UndoButtons editing={editing} />}
+      </div>
+      {total && (
+        <dl className="key-figures" aria-label={t('formation.keyFigures', { date: formatDate(date) })}>
+          {(
+            [
+              ['formationFte', t('formation.formationFte'), formatFte(total.formationFte)],
+              ['occupiedFte', t('formation.occupiedFte'), formatFte(total.occupiedFte)],
+              ['vacancyFte', t('formation.vacancyFte'), formatFte(total.vacancyFte)],
+              ['overOccupationFte', t('formation.overOccupationFte'), formatFte(total.overOccupationFte)],
+              ['occupancy', t('formation.occupancy'), formatPercent(total.occupancyPercent)],
+              ['hireFte', t('formation.hireFte'), formatFte(total.hireFte)],
+            ] as const
+          ).map(([key, label, value]) => (
+            <div key={key} className="key-figure">
+              <dt>{label}</dt>
+              <dd data-testid={`formation-${key}`}>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <p className="hint">{t('formation.hint')}</p>
+      {positions.error && (
+        <p role="alert" className="form-error">
+          {positions.error}
+        </p>
+      )}
+      <div onKeyDown={editing.onKeyDown}>
+        <DataGrid<Row>
+          label={t('formation.gridLabel', { date: formatDate(date) })}
+          rowData={positions.data ?? []}
+          columnDefs={columns}
+          getRowId={(p) => String(p.data.id)}
+          onGridReady={(e) => editing.setApi(e.api)}
+          onCellValueChanged={editing.onCellValueChanged}
+          onCellFocused={(e) => {
+            if (e.rowIndex === null) return;
+            const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+            if (node?.data) setSelected(node.data);
+          }}
+          height={300}
+        />
+      </div>
+      {selected && !readOnly && (
+        <p className="toolbar">
+          <span>
+            {t('formation.selected', { code: selected.code, fn: selected.functionTitle })}
+          </span>
+          <button type="button" onClick={() => void remove(selected)}>
+            {t('formation.delete', { code: selected.code })}
+          </button>
+        </p>
+      )}
+
+      {occupation.data && (
+        <section className="card" aria-labelledby="per-cc-title">
+          <h2 id="per-cc-title">{t('formation.perCostCentre', { date: formatDate(date) })}</h2>
+          <p className="hint">{t('formation.perCostCentreHint')}</p>
+          <table className="simple-table" data-testid="formation-cost-centres">
+            <thead>
+              <tr>
+                <th scope="col">{t('staff.costCentre')}</th>
+                {figureHeaders.map((h) => (
+                  <th key={h} scope="col" className="num">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {occupation.data.costCentres.map((cc) => (
+                <tr key={cc.costCentre}>
+                  <th scope="row">
+                    {cc.costCentre} {cc.name}
+                    {cc.vacancyFte > 0 && <span className="tag tag-warning"> ▲ {t('formation.tagVacancy')}</span>}
+                    {cc.overOccupationFte > 0 && <span className="tag tag-over"> ▼ {t('formation.tagOver')}</span>}
+                  </th>
+                  {figuresCells(cc).map((v, i) => (
+                    <td key={i} className="num">
+                      {v}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr className="row-total">
+                <th scope="row">{t('formation.total')}</th>
+                {figuresCells(occupation.data.total).map((v, i) => (
+                  <td key={i} className="num">
+                    {v}
+                  </td>
+                ))}
+              </tr>
+            </tfoot>
+          </table>
+        </section>
+      )}
+
+      {timeline.data && (
+        <section className="card" aria-labelledby="timeline-title">
+          <h2 id="timeline-title">{t('formation.timelineTitle', { year: date.slice(0, 4) })}</h2>
+          <table className="simple-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('formation.month')}</th>
+                <th scope="col" className="num">
+                  {t('formation.formationFte')}
+                </th>
+                <th scope="col" className="num">
+                  {t('formation.occupiedFte')}
+                </th>
+                <th scope="col" className="num">
+                  {t('formation.room')}
+                </th>
+                <th scope="col" className="num">
+                  {t('formation.occupancy')}
+                </th>
+                <th scope="col" className="num">
+                  {t('formation.hireFte')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {timeline.data.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">
+                    {MONTHS_NL[Number(m.month.slice(5, 7)) - 1]} ({formatDate(m.date)})
+                  </th>
+                  <td className="num">{formatFte(m.total.formationFte)}</td>
+                  <td className="num">{formatFte(m.total.occupiedFte)}</td>
+                  <td className="num">{formatFte(m.total.formationFte - m.total.occupiedFte)}</td>
+                  <td className="num">{formatPercent(m.total.occupancyPercent)}</td>
+                  <td className="num">{formatFte(m.total.hireFte)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      {!readOnly && (
+        <AddPositionForm
+          costCentres={(costCentres.data ?? []).map((c) => c.code)}
+          fiscalYear={fiscalYear}
+          onAdded={() => {
+            positions.reload();
+            refreshTotals();
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+function AddPositionForm({ costCentres, fiscalYear, onAdded }: { costCentres: string[]; fiscalYear: number; onAdded(): void }) {
+  const { t } = useTranslation();
+  const status = useStatus();
+  const empty = { code: '', functionTitle: '', salaryScale: '', fte: '1', costCentre: '', validFrom: formatDate(`${fiscalYear}-01-01`), validTo: '', note: '' };
+  const [form, setForm] = useState(empty);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const fte = checkNumber(t('formation.formationFte'), form.fte);
+    if (!fte.ok) return setError(fte.reason);
+    const scale = checkInteger(t('staff.scale'), form.salaryScale);
+    if (!scale.ok) return setError(scale.reason);
+    const from = checkDate(t('formation.validFrom'), form.validFrom);
+    if (!from.ok) return setError(from.reason);
+    const to = checkDate(t('formation.validTo'), form.validTo, false);
+    if (!to.ok) return setError(to.reason);
+    try {
+      const created = await api.formation.createPosition({
+        code: form.code,
+        functionTitle: form.functionTitle,
+        salaryScale: scale.value,
+        fte: fte.value as number,
+        costCentre: form.costCentre || costCentres[0] || '',
+        validFrom: from.value as string,
+        validTo: to.value,
+        note: form.note,
+      });
+      status.info(t('formation.added', { code: created.code }));
+      setForm({ ...empty, costCentre: form.costCentre });
+      onAdded();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
+  return (
+    <details className="card">
+      <summary>{t('formation.add')}</summary>
+      <form onSubmit={submit} className="inline-form" aria-label={t('formation.add')}>
+        <label htmlFor="pos-code">
+          {t('formation.code')}
+          <input id="pos-code" required size={12} value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} />
+        </label>
+        <label htmlFor="pos-function">
+          {t('staff.functionTitle')}
+          <input id="pos-function" required value={form.functionTitle} onChange={(e) => setForm({ ...form, functionTitle: e.target.value })} />
+        </label>
+        <label htmlFor="pos-scale">
+          {t('staff.scale')}
+          <input id="pos-scale" inputMode="numeric" size={4} value={form.salaryScale} onChange={(e) => setForm({ ...form, salaryScale: e.target.value })} />
+        </label>
+        <label htmlFor="pos-fte">
+          {t('formation.formationFte')}
+          <input id="pos-fte" inputMode="decimal" size={6} required value={form.fte} onChange={(e) => setForm({ ...form, fte: e.target.value })} />
+        </label>
+        <label htmlFor="pos-cc">
+          {t('staff.costCentre')}
+          <select id="pos-cc" value={form.costCentre || costCentres[0] || ''} onChange={(e) => setForm({ ...form, costCentre: e.target.value })}>
+            {costCentres.map((cc) => (
+              <option key={cc} value={cc}>
+                {cc}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label htmlFor="pos-from">
+          {t('formation.validFrom')}
+          <input id="pos-from" required placeholder="dd-mm-jjjj" size={11} value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} />
+        </label>
+        <label htmlFor="pos-to">
+          {t('formation.validTo')}
+          <input id="pos-to" placeholder="dd-mm-jjjj" size={11} value={form.validTo} onChange={(e) => setForm({ ...form, validTo: e.target.value })} />
+        </label>
+        <label htmlFor="pos-note">
+          {t('formation.note')}
+          <input id="pos-note" value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
+        </label>
+        <button type="submit" className="primary">
+          {t('app.add')}
+        </button>
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+      </form>
+    </details>
+  );
+}
