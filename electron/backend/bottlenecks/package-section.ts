@@ -53,7 +53,15 @@ export function escalatedBottlenecks(wb: Workbook, period: Period, target: Escal
   return result;
 }
 
+/** Nothing escalated: the section is left out, as every optional section is when there is nothing to report. */
+function section(target: EscalationTarget) {
+  return (wb: Workbook, period: Period) => {
+    const cases = escalatedBottlenecks(wb, period, target);
+    return cases.length > 0 ? cases : undefined;
+  };
+}
+
 export const bottleneckPackageSections: PackageSection[] = [
-  { kind: 'finance-summary', key: 'bottlenecks', area: 'knelpunten', build: (wb, period) => escalatedBottlenecks(wb, period, 'financien') },
-  { kind: 'hr-summary', key: 'bottlenecks', area: 'knelpunten', build: (wb, period) => escalatedBottlenecks(wb, period, 'hr') },
+  { kind: 'finance-summary', key: 'bottlenecks', area: 'knelpunten', build: section('financien') },
+  { kind: 'hr-summary', key: 'bottlenecks', area: 'knelpunten', build: section('hr') },
 ];
