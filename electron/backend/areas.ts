@@ -1,3 +1,6 @@
+import { absenceHandlers } from './absence/handlers.ts';
+import { absenceImporter } from './absence/importer.ts';
+import { absenceReportSection } from './absence/report.ts';
 import { budgetImporter } from './budget/budget-importer.ts';
 import { budgetHandlers } from './budget/handlers.ts';
 import { ledgerImporter } from './budget/ledger-importer.ts';
@@ -17,6 +20,7 @@ const reportHandlers: Handlers<typeof reportApi> = {
 export const handlers = {
   ...workbookHandlers,
   ...budgetHandlers,
+  ...absenceHandlers,
   ...importHandlers,
   ...reportHandlers,
 };
@@ -27,5 +31,7 @@ export function registerAreas(): void {
   registered = true;
   registerImporter(budgetImporter);
   registerImporter(ledgerImporter);
+  registerImporter(absenceImporter);
   registerReportSection(budgetReportSection);
+  registerReportSection(absenceReportSection);
 }

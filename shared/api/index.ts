@@ -1,3 +1,4 @@
+import { absenceApi } from './absence.ts';
 import { budgetApi } from './budget.ts';
 import type { ApiClient } from './client.ts';
 import { importApi } from './imports.ts';
@@ -9,6 +10,7 @@ import { workbookApi } from './workbook.ts';
 export const api = {
   ...workbookApi,
   ...budgetApi,
+  ...absenceApi,
   ...importApi,
   ...reportApi,
   ...shellApi,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absenceSettingsDefaults, absenceSettingsShape } from './absence/settings.ts';
 import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.ts';
 
 /**
@@ -8,6 +9,7 @@ import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.t
 const settingsShape = {
   language: z.enum(['nl', 'en']),
   ...budgetSettingsShape,
+  ...absenceSettingsShape,
 };
 
 export const settingsSchema = z.object(settingsShape);
@@ -20,4 +22,5 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const DEFAULT_SETTINGS: Settings = {
   language: 'nl',
   ...budgetSettingsDefaults,
+  ...absenceSettingsDefaults,
 };

@@ -16,7 +16,7 @@ function humanSummary(result: ImportResult, dryRun: boolean): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Importeer een bestand (begroting, grootboek, …) in een werkboek',
+  summary: 'Importeer een bestand (begroting, grootboek, verzuim, …) in een werkboek',
   usage: 'werkboek import FILE --kind SOORT INPUT [--map veld=kolom …] [--decimal-mark ,|.] [--date-order dmy|mdy|ymd] [--dry-run] [--strict] [--json]',
   options: {
     kind: { type: 'string' },
