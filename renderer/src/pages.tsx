@@ -1,5 +1,8 @@
 import type { ReactNode } from 'react';
 import type { WorkbookInfo } from '../../shared/domain/workbook/types.ts';
+import { AbsencePage } from './areas/absence/AbsencePage.tsx';
+import { OpeningNotice } from './areas/absence/OpeningNotice.tsx';
+import { PoortwachterPage } from './areas/absence/PoortwachterPage.tsx';
 import { BudgetPage } from './areas/budget/BudgetPage.tsx';
 import { CommitmentsPage } from './areas/budget/CommitmentsPage.tsx';
 import { LedgerPage } from './areas/budget/LedgerPage.tsx';
@@ -24,6 +27,8 @@ export const PAGES: PageDef[] = [
   { route: 'budget', labelKey: 'nav.budget', workbookKinds: ['department'], render: ({ info }) => <BudgetPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'ledger', labelKey: 'nav.ledger', workbookKinds: ['department'], render: ({ info }) => <LedgerPage fiscalYear={info.fiscalYear} /> },
   { route: 'commitments', labelKey: 'nav.commitments', workbookKinds: ['department'], render: ({ info }) => <CommitmentsPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'absence', labelKey: 'nav.absence', workbookKinds: ['department'], render: ({ info }) => <AbsencePage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'poortwachter', labelKey: 'nav.poortwachter', workbookKinds: ['department'], render: ({ info }) => <PoortwachterPage readOnly={info.readOnly} /> },
   {
     route: 'import',
     labelKey: 'nav.import',
@@ -33,3 +38,12 @@ export const PAGES: PageDef[] = [
   { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info }) => <SettingsPage info={info} /> },
   { route: 'audit', labelKey: 'nav.audit', workbookKinds: ['department', 'central-hr', 'central-finance'], render: () => <AuditPage /> },
 ];
+
+export interface NoticeDef {
+  key: string;
+  workbookKinds: WorkbookInfo['kind'][];
+  render(ctx: PageContext): ReactNode;
+}
+
+/** Shown above every page of an open workbook, from the moment it opens (e.g. overdue deadlines). Areas add theirs. */
+export const NOTICES: NoticeDef[] = [{ key: 'poortwachter', workbookKinds: ['department'], render: ({ info }) => <OpeningNotice workbookPath={info.path} /> }];
