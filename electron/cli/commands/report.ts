@@ -12,6 +12,14 @@ function human(report: Record<string, unknown>): string {
       `Begroting: actueel ${formatCents(budget.currentCents)}, realisatie ${formatCents(budget.actualCents)}, verplichtingen ${formatCents(budget.commitmentsCents)}, prognose ${formatCents(budget.forecastCents)}, afwijking ${formatCents(budget.varianceCents)}, uitputting ${formatPercent(budget.exhaustionPercent)}`,
     );
   }
+  const absence = report.absence as Record<string, number | null> | undefined;
+  if (absence) {
+    lines.push(
+      `Verzuim: ${formatPercent(absence.percentage, 2) || '–'}, meldingsfrequentie ${absence.frequency ?? '–'}, ${absence.reports} ziekmeldingen, gemiddelde duur ${absence.averageDurationDays ?? '–'} dagen, nulverzuim ${formatPercent(absence.zeroAbsencePercentage) || '–'}`,
+    );
+  }
+  const poortwachter = report.poortwachter as { overdue: unknown[]; dueNext28Days: unknown[] } | undefined;
+  if (poortwachter) lines.push(`Poortwachter: ${poortwachter.overdue.length} stap(pen) te laat, ${poortwachter.dueNext28Days.length} binnen 28 dagen`);
   lines.push('Gebruik --json voor alle cijfers.');
   return lines.join('\n');
 }
