@@ -77,6 +77,8 @@ describe('the sample absence list (verzuim-2027.csv)', () => {
     // Nine of thirteen had a sick day.
     expect(or.zeroAbsencePercentage).toBeCloseTo((4 / 13) * 100, 10);
     expect([or.bands.short.cases, or.bands.medium.cases, or.bands.long.cases, or.bands.extraLong.cases]).toEqual([3, 8, 3, 0]);
+    // Only V2027-00066 (100399, from 19 October) is still running on 31 December.
+    expect(year.openCases).toBe(1);
     expect(year.costCentres.map((c) => c.code)).toEqual(['OR01', 'OR02', 'OR03']);
     expect(year.costCentres[0].figures.sickDays).toBeCloseTo(sick, 8);
     expect(year.costCentres[1].figures.employees).toBe(0);

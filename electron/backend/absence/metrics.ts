@@ -67,15 +67,6 @@ export function absenceMetrics(wb: Workbook, period: Period, today: string, inpu
   const scope = new Set(departmentCostCentres.map((c) => c.code));
   const metricsPeriod = toMetricsPeriod(period);
   const result = computeAbsenceMetrics(input, metricsPeriod, { bands, scope, perCostCentre: true });
-  const openAtEnd = wb.first(
-    wb.db
-      .selectFrom('absence_case')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('deleted_at', 'is', null)
-      .where('kind', '=', 'sickness')
-      .where('first_day', '<=', period.end)
-      .where((eb) => eb.or([eb('last_day', 'is', null), eb('last_day', '>', period.end)])),
-  );
   return {
     period: { code: period.code, start: period.start, end: period.end, months: period.months, days: period.days },
     department: result.total,
@@ -83,7 +74,7 @@ export function absenceMetrics(wb: Workbook, period: Period, today: string, inpu
     bands,
     bandRanges: bandRanges(bands),
     extendsBeyondToday: period.end > today,
-    openCases: Number(openAtEnd?.n ?? 0),
+    openCases: result.total.openCases,
   };
 }
 

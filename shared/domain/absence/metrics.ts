@@ -90,6 +90,8 @@ export interface AbsenceFigures {
   employeesWithAbsence: number;
   /** nulverzuim = employees without a sick day / employees × 100. */
   zeroAbsencePercentage: number | null;
+  /** Cases still running at the end of the period (on the cost centre of their last sick day in it). */
+  openCases: number;
   bands: Record<BandKey, BandFigures>;
 }
 
@@ -116,6 +118,7 @@ class Accumulator {
   closedCaseDays = 0;
   employees = 0;
   employeesWithAbsence = 0;
+  openCases = 0;
   bandCases: Record<BandKey, number> = { short: 0, medium: 0, long: 0, extraLong: 0 };
   bandDays: Record<BandKey, number> = { short: 0, medium: 0, long: 0, extraLong: 0 };
 
@@ -139,6 +142,7 @@ class Accumulator {
       employees: this.employees,
       employeesWithAbsence: this.employeesWithAbsence,
       zeroAbsencePercentage: this.employees > 0 ? ((this.employees - this.employeesWithAbsence) / this.employees) * 100 : null,
+      openCases: this.openCases,
       bands,
     };
   }
@@ -316,6 +320,10 @@ export function computeAbsenceMetrics(employees: readonly EmployeeInput[], perio
       if (isReport && trace.firstCostCentre !== null) {
         if (inScope(trace.firstCostCentre)) total.reports += 1;
         if (wantCostCentres) accumulatorOf(trace.firstCostCentre).reports += 1;
+      }
+      if ((absence.lastDay === null || absence.lastDay > period.end) && trace.lastCountedDay === period.end && trace.lastCostCentre !== null) {
+        if (inScope(trace.lastCostCentre)) total.openCases += 1;
+        if (wantCostCentres) accumulatorOf(trace.lastCostCentre).openCases += 1;
       }
       if (isClosed && trace.lastCostCentre !== null) {
         if (inScope(trace.lastCostCentre)) {

@@ -71,7 +71,7 @@ export interface AbsenceMetricsView {
   bandRanges: Record<BandKey, { from: number; to: number }>;
   /** True when the period ends after today: open cases are counted up to the end of the period. */
   extendsBeyondToday: boolean;
-  /** Cases still open at the end of the period. */
+  /** Cases of the department still open at the end of the period. */
   openCases: number;
 }
 

@@ -10,7 +10,7 @@ const COST_CENTRES = ['OR01', 'OR02', 'SD01'];
 const SCOPE = new Set(['OR01', 'OR02']);
 
 function dayByDay(employees: EmployeeInput[], period: MetricsPeriod) {
-  const totals = { sick: 0, available: 0, personDays: 0, reports: 0, closed: 0, closedDays: 0, employees: 0, withAbsence: 0 };
+  const totals = { open: 0, sick: 0, available: 0, personDays: 0, reports: 0, closed: 0, closedDays: 0, employees: 0, withAbsence: 0 };
   for (const e of employees) {
     const termsOn = (day: number) => [...e.terms].reverse().find((t) => t.from <= day) ?? e.terms[0];
     const employed = (day: number) => e.employment.some((j) => j.from <= day && (j.to === null || day <= j.to));
@@ -38,6 +38,7 @@ function dayByDay(employees: EmployeeInput[], period: MetricsPeriod) {
       for (let day = Math.max(c.firstDay, period.start); day <= end; day++) if (employed(day) && e.terms.length > 0) days.push(day);
       if (days.length === 0) continue;
       if (c.firstDay >= period.start && c.firstDay <= period.end && SCOPE.has(termsOn(days[0]).costCentre)) totals.reports += 1;
+      if ((c.lastDay === null || c.lastDay > period.end) && days[days.length - 1] === period.end && SCOPE.has(termsOn(period.end).costCentre)) totals.open += 1;
       if (c.lastDay !== null && c.lastDay >= period.start && c.lastDay <= period.end && SCOPE.has(termsOn(days[days.length - 1]).costCentre)) {
         totals.closed += 1;
         totals.closedDays += Math.min(c.lastDay - c.firstDay + 1, 730);
@@ -98,6 +99,7 @@ it('agrees with a day-by-day computation of the formulas on random staff', () =>
       expect(total.closedCaseDays).toBe(expected.closedDays);
       expect(total.employees).toBe(expected.employees);
       expect(total.employeesWithAbsence).toBe(expected.withAbsence);
+      expect(total.openCases).toBe(expected.open);
       const bandDays = total.bands.short.sickDays + total.bands.medium.sickDays + total.bands.long.sickDays + total.bands.extraLong.sickDays;
       expect(bandDays).toBeCloseTo(total.sickDays, 8);
     }),

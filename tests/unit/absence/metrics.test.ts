@@ -99,6 +99,7 @@ describe('a case spanning the period boundary (25 March – 5 April, 12 days)', 
     expect(total.averageDurationDays).toBeNull();
     expect(total.bands.short.cases).toBe(1);
     expect(total.zeroAbsencePercentage).toBe(50);
+    expect(total.openCases).toBe(1);
   });
 
   it('in April: 5 sick days, no report, closed with its whole length of 12 days, medium', () => {
@@ -111,6 +112,7 @@ describe('a case spanning the period boundary (25 March – 5 April, 12 days)', 
     expect(total.averageDurationDays).toBe(12);
     expect(total.bands.medium.cases).toBe(1);
     expect(total.bands.short.cases).toBe(0);
+    expect(total.openCases).toBe(0);
   });
 
   it('an open case runs to the end of the period', () => {
@@ -118,6 +120,7 @@ describe('a case spanning the period boundary (25 March – 5 April, 12 days)', 
     expect(total.sickDays).toBe(30);
     expect(total.percentage).toBe(100);
     expect(total.closedCases).toBe(0);
+    expect(total.openCases).toBe(1);
     // 7 days in March + 30 in April = 37 days: still medium at the end of April.
     expect(total.bands.medium.cases).toBe(1);
   });
