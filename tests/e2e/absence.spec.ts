@@ -2,8 +2,17 @@ import path from 'node:path';
 import { createLocalClient } from '../../electron/backend/local-client.ts';
 import { addDays, localToday } from '../../shared/domain/absence/days.ts';
 import { formatDate } from '../../shared/format/nl.ts';
-import { insertEmployees } from '../helpers/employees.ts';
+import { insertEmployees, sampleRoster } from '../helpers/employees.ts';
+import { sample } from '../helpers/workbook.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
+
+/** Calls the preview host's API as the page does, to check what was saved. */
+async function invoke(app: { server: { url: string; token: string } }, method: string, input: unknown): Promise<unknown> {
+  const response = await fetch(new URL('/api/invoke', app.server.url), { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${app.server.token}` }, body: JSON.stringify({ method, input }) });
+  const result = (await response.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(result.error?.message);
+  return result.value;
+}
 
 /**
  * A department workbook with two employees (the staff screens are another area's, so they are written
@@ -31,6 +40,16 @@ async function prepareWorkbook(dir: string): Promise<string> {
     { personnelNumber: '1002', firstName: 'Bram', infix: 'de', lastName: 'Vries', start: '2020-01-01', terms: [{ from: '2020-01-01', hours: 18, costCentre: 'OR02' }] },
   ]);
   await client.absence.register({ employeeId: ids.get('1002')!, firstDay: addDays(localToday(), -43), caseNumber: 'V-BRAM' });
+  session.close();
+  return file;
+}
+
+/** The sample roster in a department workbook for "Openbare Ruimte". */
+async function prepareSampleWorkbook(dir: string): Promise<string> {
+  const { client, session } = createLocalClient({ dataDir: path.join(dir, 'setup'), rememberRecent: false });
+  const file = path.join(dir, 'openbare-ruimte.werkboek');
+  await client.workbook.create({ path: file, kind: 'department', organisation: 'Gemeente Voorbeeld', departmentCode: 'OR', departmentName: 'Openbare Ruimte', fiscalYear: 2027, owner: 'Anne Hoofd', costCentres: [{ code: 'OR01', name: 'Beheer', taakveld: null }] });
+  insertEmployees(session, sampleRoster());
   session.close();
   return file;
 }
@@ -132,4 +151,44 @@ test('a head registers a sick report, a partial recovery and a recovery, and see
   const anna = page.getByTestId('timeline-WB2026-00001');
   await expect(anna.getByRole('row', { name: /Probleemanalyse/ })).toContainText('niet nodig (hersteld)');
   await expectAccessible(page, 'poortwachter page after recovery');
+});
+
+test('a head imports the absence list, sees what was refused and the year’s figures, and undoes a grid edit', async ({ page, app }) => {
+  const file = await prepareSampleWorkbook(app.dir);
+  await app.open();
+  await page.getByLabel('Pad naar het werkboek (.werkboek)').fill(file);
+  await page.getByRole('button', { name: 'Openen', exact: true }).click();
+
+  await page.getByRole('link', { name: 'Importeren' }).click();
+  await page.getByLabel('Soort bestand').selectOption('absence');
+  await page.getByTestId('import-file').setInputFiles(sample('verzuim-2027.csv'));
+  await expect(page.getByTestId('import-counts')).toContainText('Nieuw: 73');
+  await expect(page.getByText('24-07-2027 t/m 21-09-2027 overlapt met verzuimgeval V2027-00015').first()).toBeVisible();
+  await expectAccessible(page, 'absence import preview');
+  await page.getByRole('button', { name: 'Importeren (73 regels)' }).click();
+  await expect(page.getByRole('heading', { name: /Import voltooid: 73 nieuw/ })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Verzuim', exact: true }).click();
+  // The fiscal year 2027 as computed by hand in tests/integration/absence-import.test.ts.
+  await expect(page.getByTestId('absence-percentage')).toHaveText('8,79 %');
+  await expect(page.getByTestId('absence-reports')).toHaveText('14');
+  await expect(page.getByTestId('absence-averageDuration')).toHaveText('35,5');
+  await expect(page.getByTestId('absence-zeroAbsence')).toHaveText('30,8 %');
+  await expect(page.getByTestId('absence-cost-centres').getByRole('row', { name: /OR01/ })).toContainText('8,79 %');
+
+  // A flag edited in the grid is saved, and Ctrl+Z takes it back.
+  const grid = page.getByRole('region', { name: 'Verzuimgevallen' });
+  const row = grid.getByRole('row').filter({ hasText: 'V2027-00052' });
+  const safetyNet = row.locator('[role="gridcell"][col-id="safetyNet"]');
+  await safetyNet.locator('input[type="checkbox"]').check();
+  await expect(page.getByRole('button', { name: '↶ Ongedaan maken', exact: true })).toBeEnabled();
+  const safetyNetSaved = async () => {
+    const cases = await invoke(app, 'absence.cases', {});
+    return (cases as Array<{ caseNumber: string; safetyNet: boolean }>).find((c) => c.caseNumber === 'V2027-00052')!.safetyNet;
+  };
+  await expect.poll(safetyNetSaved).toBe(true);
+  await safetyNet.click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(safetyNetSaved).toBe(false);
+  await expect(safetyNet.locator('input[type="checkbox"]')).not.toBeChecked();
 });
