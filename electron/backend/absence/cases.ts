@@ -130,7 +130,7 @@ export function listCases(wb: Workbook, filter: CaseFilter, today: string): Abse
   const relapseOf = new Map<number, string>();
   for (const periods of sicknessPeriods(wb, employeeIds).values()) {
     for (const chain of chainsOf(periods)) {
-      for (let i = 1; i < chain.length; i++) relapseOf.set(chain[i].caseId, (chain[i - 1] as SicknessPeriod & { caseNumber: string }).caseNumber);
+      for (let i = 1; i < chain.length; i++) relapseOf.set(chain[i].caseId, chain[i - 1].caseNumber);
     }
   }
   return rows.map((row) => {

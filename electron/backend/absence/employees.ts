@@ -44,13 +44,6 @@ export function costCentresOn(wb: Workbook, day: string): Map<number, string> {
   return result;
 }
 
-export function costCentreOn(wb: Workbook, employeeId: number, day: string): string | null {
-  const terms = wb.all(wb.db.selectFrom('employee_terms').select(['valid_from', 'cost_centre']).where('employee_id', '=', employeeId).orderBy('valid_from'));
-  let result: string | null = terms[0]?.cost_centre ?? null;
-  for (const t of terms) if (t.valid_from <= day) result = t.cost_centre;
-  return result;
-}
-
 /** Employees to choose from when registering a sick report, sorted on surname (without tussenvoegsel). */
 export function listEmployees(wb: Workbook, day: string): EmployeeOption[] {
   const rows = wb.all(wb.db.selectFrom('employee').select(['id', 'personnel_number', 'first_name', 'infix', 'last_name', 'start_date', 'end_date']));

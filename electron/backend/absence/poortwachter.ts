@@ -86,7 +86,7 @@ export function poortwachterCases(wb: Workbook, options: { today: string; openOn
   const periods = sicknessPeriods(wb, employeeFilter);
   const chains: Array<{ employeeId: number; chain: Chain }> = [];
   for (const [employeeId, list] of periods) {
-    for (const chain of chainsOf(list) as Chain[]) {
+    for (const chain of chainsOf(list)) {
       if (options.caseId !== undefined && !chain.some((p) => p.caseId === options.caseId)) continue;
       if (options.openOnly && chain[chain.length - 1].lastDay !== null) continue;
       chains.push({ employeeId, chain });

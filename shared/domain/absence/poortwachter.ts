@@ -54,9 +54,9 @@ export function fitDaysBetween(earlier: SicknessPeriod, later: SicknessPeriod): 
  * One employee's periods of sickness (any order) grouped into chains that share one timeline: a
  * period that starts fewer than 28 fit days after the previous one ends continues its chain.
  */
-export function chainsOf(periods: readonly SicknessPeriod[]): SicknessPeriod[][] {
+export function chainsOf<T extends SicknessPeriod>(periods: readonly T[]): T[][] {
   const sorted = [...periods].sort((a, b) => a.firstDay.localeCompare(b.firstDay));
-  const chains: SicknessPeriod[][] = [];
+  const chains: T[][] = [];
   for (const period of sorted) {
     const current = chains[chains.length - 1];
     const previous = current?.[current.length - 1];
@@ -64,11 +64,6 @@ export function chainsOf(periods: readonly SicknessPeriod[]): SicknessPeriod[][]
     else chains.push([period]);
   }
   return chains;
-}
-
-/** The chain that holds a case, or null. */
-export function chainOfCase(periods: readonly SicknessPeriod[], caseId: number): SicknessPeriod[] | null {
-  return chainsOf(periods).find((chain) => chain.some((p) => p.caseId === caseId)) ?? null;
 }
 
 /**
