@@ -90,6 +90,10 @@ describe('sick report, partial recovery, recovery', () => {
     expect(corrected.episodes.map((e) => [e.from, e.percentage])).toEqual([['2027-04-01', 80]]);
     const audit = auditRows('absence_case').at(-1)!;
     expect(JSON.parse(audit.old_json!)).toEqual({ first_day: '2027-04-03', safety_net: 0, note: 'Gebeld op maandag' });
+    expect(auditRows('absence_episode').map((r) => [r.action, r.new_json])).toEqual([
+      ['insert', expect.stringContaining('"from_date":"2027-04-03"')],
+      ['update', '{"from_date":"2027-04-01"}'],
+    ]);
   });
 });
 

@@ -422,7 +422,9 @@ export function updateCase(wb: Workbook, id: number, patch: CasePatch, today: st
     const now = nowIso();
     wb.run(wb.db.updateTable('absence_case').set({ ...changes, updated_at: now }).where('id', '=', id));
     if (changes.first_day !== undefined && episodes[0]) {
+      // The first percentage starts on the first sick day, so it moves along.
       wb.run(wb.db.updateTable('absence_episode').set({ from_date: firstDay, updated_at: now }).where('id', '=', episodes[0].id));
+      wb.audit({ action: 'update', table: 'absence_episode', rowId: episodes[0].id, old: { from_date: episodes[0].from_date }, new: { from_date: firstDay } });
     }
     wb.audit({ action: 'update', table: 'absence_case', rowId: id, old, new: changes });
   });
