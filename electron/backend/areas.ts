@@ -2,6 +2,9 @@ import { bottleneckImporter } from './bottlenecks/importer.ts';
 import { bottlenecksHandlers } from './bottlenecks/handlers.ts';
 import { bottleneckOverviewSection } from './bottlenecks/overview.ts';
 import { bottleneckReportSection } from './bottlenecks/report.ts';
+import { absenceHandlers } from './absence/handlers.ts';
+import { absenceImporter } from './absence/importer.ts';
+import { absenceReportSection } from './absence/report.ts';
 import { budgetImporter } from './budget/budget-importer.ts';
 import { budgetHandlers } from './budget/handlers.ts';
 import { ledgerImporter } from './budget/ledger-importer.ts';
@@ -35,6 +38,7 @@ const reportHandlers: Handlers<typeof reportApi> = {
 export const handlers = {
   ...workbookHandlers,
   ...budgetHandlers,
+  ...absenceHandlers,
   ...importHandlers,
   ...reportHandlers,
   ...bottlenecksHandlers,
@@ -50,6 +54,7 @@ export function registerAreas(): void {
   registered = true;
   registerImporter(budgetImporter);
   registerImporter(ledgerImporter);
+  registerImporter(absenceImporter);
   registerReportSection(budgetReportSection);
   registerImporter(bottleneckImporter);
   // The overview and the quarterly management report: one section per area (see docs/architecture.md).
@@ -62,4 +67,5 @@ export function registerAreas(): void {
   registerImporter(rosterImporter);
   registerImporter(salaryTableImporter);
   registerReportSection(staffReportSection);
+  registerReportSection(absenceReportSection);
 }

@@ -7,7 +7,7 @@ import { navigate, useHashRoute } from './components/router.ts';
 import { useStatus } from './components/Status.tsx';
 import { errorMessage, useApi } from './components/useApi.ts';
 import { setLanguage } from './i18n/index.ts';
-import { PAGES } from './pages.tsx';
+import { NOTICES, PAGES } from './pages.tsx';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -101,6 +101,8 @@ export function App() {
         <main id="main" tabIndex={-1} className="app-main">
           {info === undefined && <p>{t('app.loading')}</p>}
           {info === null && <StartPage onOpened={opened} nativeDialogs={nativeDialogs} />}
+          {info &&
+            NOTICES.filter((n) => n.workbookKinds.includes(info.kind)).map((n) => <div key={`${info.path}:${n.key}`}>{n.render({ info, nativeDialogs })}</div>)}
           {info && page && <div key={`${info.path}:${page.route}`}>{page.render({ info, nativeDialogs })}</div>}
         </main>
       </div>

@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import type { WorkbookInfo } from '../../shared/domain/workbook/types.ts';
 import { BottlenecksPage } from './areas/bottlenecks/BottlenecksPage.tsx';
+import { AbsencePage } from './areas/absence/AbsencePage.tsx';
+import { OpeningNotice } from './areas/absence/OpeningNotice.tsx';
+import { PoortwachterPage } from './areas/absence/PoortwachterPage.tsx';
 import { BudgetPage } from './areas/budget/BudgetPage.tsx';
 import { CommitmentsPage } from './areas/budget/CommitmentsPage.tsx';
 import { LedgerPage } from './areas/budget/LedgerPage.tsx';
@@ -43,6 +46,8 @@ export const PAGES: PageDef[] = [
   { route: 'personnel-costs', labelKey: 'nav.personnelCosts', workbookKinds: ['department'], render: ({ info }) => <PersonnelCostsPage fiscalYear={info.fiscalYear} /> },
   { route: 'hires', labelKey: 'nav.hires', workbookKinds: ['department'], render: ({ info }) => <HiresPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'salary', labelKey: 'nav.salary', workbookKinds: ['department'], render: ({ info }) => <SalaryTablePage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'absence', labelKey: 'nav.absence', workbookKinds: ['department'], render: ({ info }) => <AbsencePage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'poortwachter', labelKey: 'nav.poortwachter', workbookKinds: ['department'], render: ({ info }) => <PoortwachterPage readOnly={info.readOnly} /> },
   {
     route: 'import',
     labelKey: 'nav.import',
@@ -77,3 +82,12 @@ export const PAGES: PageDef[] = [
   { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info, nativeDialogs }) => <SettingsPage info={info} nativeDialogs={nativeDialogs} /> },
   { route: 'audit', labelKey: 'nav.audit', workbookKinds: ['department', 'central-hr', 'central-finance'], render: () => <AuditPage /> },
 ];
+
+export interface NoticeDef {
+  key: string;
+  workbookKinds: WorkbookInfo['kind'][];
+  render(ctx: PageContext): ReactNode;
+}
+
+/** Shown above every page of an open workbook, from the moment it opens (e.g. overdue deadlines). Areas add theirs. */
+export const NOTICES: NoticeDef[] = [{ key: 'poortwachter', workbookKinds: ['department'], render: ({ info }) => <OpeningNotice workbookPath={info.path} /> }];

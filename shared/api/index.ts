@@ -1,4 +1,5 @@
 import { bottlenecksApi } from './bottlenecks.ts';
+import { absenceApi } from './absence.ts';
 import { budgetApi } from './budget.ts';
 import { centralApi } from './central.ts';
 import type { ApiClient } from './client.ts';
@@ -14,6 +15,7 @@ import { workbookApi } from './workbook.ts';
 export const api = {
   ...workbookApi,
   ...budgetApi,
+  ...absenceApi,
   ...importApi,
   ...reportApi,
   ...shellApi,

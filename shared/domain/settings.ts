@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { absenceSettingsDefaults, absenceSettingsShape } from './absence/settings.ts';
 import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.ts';
 import { signalSettingsDefaults, signalSettingsShape } from './overview/settings.ts';
 import { exchangeSettingsDefaults, exchangeSettingsShape } from './exchange/settings.ts';
@@ -14,6 +15,7 @@ const settingsShape = {
   ...signalSettingsShape,
   ...exchangeSettingsShape,
   ...staffSettingsShape,
+  ...absenceSettingsShape,
 };
 
 export const settingsSchema = z.object(settingsShape);
@@ -29,4 +31,5 @@ export const DEFAULT_SETTINGS: Settings = {
   ...signalSettingsDefaults,
   ...exchangeSettingsDefaults,
   ...staffSettingsDefaults,
+  ...absenceSettingsDefaults,
 };

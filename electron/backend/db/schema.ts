@@ -1,3 +1,4 @@
+import type { AbsenceTables } from '../absence/tables.ts';
 import type { BottleneckTables } from '../bottlenecks/tables.ts';
 import type { BudgetTables } from '../budget/tables.ts';
 import type { ConsolidationTables } from '../consolidation/tables.ts';
@@ -6,4 +7,4 @@ import type { StaffTables } from '../staff/tables.ts';
 import type { WorkbookTables } from '../workbook/tables.ts';
 
 /** The whole schema as kysely sees it: each area declares its own tables. */
-export interface DB extends WorkbookTables, BudgetTables, StaffTables, BottleneckTables, ExchangeTables, ConsolidationTables {}
+export interface DB extends WorkbookTables, BudgetTables, StaffTables, AbsenceTables, BottleneckTables, ExchangeTables, ConsolidationTables {}

@@ -1,11 +1,12 @@
 import type { FieldSpec } from '../../../shared/import/types.ts';
 import type { Workbook } from '../workbook/workbook.ts';
-import type { RowReader } from './row-reader.ts';
+import type { RowReader, RowRejection } from './row-reader.ts';
 
 export type AcceptedStatus = 'new' | 'duplicate' | 'updated' | 'outside';
 
 export interface RowOutcome {
-  status: AcceptedStatus;
+  /** 'deferred': the row is decided in `settle()`, once all rows are read (rows that only make sense together). */
+  status: AcceptedStatus | 'deferred';
   /** The row's amount, where it has one: summed into totalCents or outsideDepartmentCents. */
   cents?: number;
 }
@@ -18,9 +19,17 @@ export interface ImportRunContext {
   options: Record<string, string>;
 }
 
+/** What became of a deferred row. */
+export type SettledRow = { line: number; status: AcceptedStatus; cents?: number } | { line: number; rejection: RowRejection };
+
 /** One file being imported: rows go in one by one, inside the pipeline's single transaction. */
 export interface ImportRun {
   row(reader: RowReader): RowOutcome;
+  /**
+   * Decides the rows answered 'deferred', after the last row: for files where several rows form one
+   * record (an absence case with a partial recovery), so a record is written whole or not at all.
+   */
+  settle?(): SettledRow[];
   /** Called once after the last row, still inside the transaction: final checks and extra counts. */
   finish(): Record<string, number>;
 }

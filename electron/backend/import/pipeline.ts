@@ -14,7 +14,7 @@ import { detectDecimalMark, type DateOrder, type DecimalMark } from '../../../sh
 import type { ProgressReporter } from '../progress.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import { forEachCsvRecord } from './csv-records.ts';
-import type { AcceptedStatus, ImporterDefinition } from './importer.ts';
+import type { AcceptedStatus, ImporterDefinition, RowOutcome } from './importer.ts';
 import { columnIndexes, headerSignature, resolveMapping, type Mapping } from './mapping.ts';
 import { RowReader, RowRejection } from './row-reader.ts';
 import { sniff, normaliseHeader } from './sniff.ts';
@@ -174,6 +174,20 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
     );
     const run = importer.begin({ wb, batchId, fileName: source.fileName, options });
     let records = 0;
+    const deferredValues = new Map<number, Record<string, string>>();
+    const count = (status: AcceptedStatus, cents: number) => {
+      if (status === 'new') {
+        result.imported += 1;
+        result.totalCents += cents;
+      } else if (status === 'updated') {
+        result.updated += 1;
+        result.totalCents += cents;
+      } else if (status === 'duplicate') result.duplicates += 1;
+      else {
+        result.outsideDepartment += 1;
+        result.outsideDepartmentCents += cents;
+      }
+    };
     let lastReport = Date.now();
 
     const onRecord = (line: number, cells: string[]) => {
@@ -186,7 +200,7 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
       }
       result.totalRows += 1;
       reader.reset(line, cells);
-      let status: AcceptedStatus;
+      let status: RowOutcome['status'];
       let cents = 0;
       try {
         const outcome = run.row(reader);
@@ -199,18 +213,12 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
         if (wantsPreview()) result.rows.push({ line, status: 'rejected', values: reader.values(), reason: column ? `${column}: ${error.reason}` : error.reason });
         return;
       }
-      if (status === 'new') {
-        result.imported += 1;
-        result.totalCents += cents;
-      } else if (status === 'updated') {
-        result.updated += 1;
-        result.totalCents += cents;
-      } else if (status === 'duplicate') result.duplicates += 1;
-      else {
-        result.outsideDepartment += 1;
-        result.outsideDepartmentCents += cents;
+      if (status === 'deferred') {
+        if (deferredValues.size < previewLimit) deferredValues.set(line, reader.values());
+      } else {
+        count(status, cents);
+        if (wantsPreview()) result.rows.push({ line, status, values: reader.values() });
       }
-      if (wantsPreview()) result.rows.push({ line, status, values: reader.values() });
       records += 1;
       if (progress && (records & 1023) === 0 && Date.now() - lastReport > 100) {
         lastReport = Date.now();
@@ -235,6 +243,24 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
           progress?.report('Regels verwerken', read, source.size, records);
         },
       });
+    }
+    const settled = run.settle?.() ?? [];
+    for (const outcome of settled) {
+      // Only the rows kept for the preview have their values; the preview is cut back to its limit below.
+      const values = deferredValues.get(outcome.line);
+      if ('rejection' in outcome) {
+        const column = outcome.rejection.field ? reader.column(outcome.rejection.field) : undefined;
+        reject({ line: outcome.line, column, reason: outcome.rejection.reason });
+        if (values) result.rows.push({ line: outcome.line, status: 'rejected', values, reason: column ? `${column}: ${outcome.rejection.reason}` : outcome.rejection.reason });
+      } else {
+        count(outcome.status, outcome.cents ?? 0);
+        if (values) result.rows.push({ line: outcome.line, status: outcome.status, values });
+      }
+    }
+    if (settled.length > 0) {
+      result.rows.sort((a, b) => a.line - b.line);
+      result.rows.length = Math.min(result.rows.length, previewLimit);
+      result.rejected.sort((a, b) => a.line - b.line);
     }
     result.extra = run.finish();
     const sha256 = hash.digest('hex');

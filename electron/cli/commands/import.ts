@@ -16,7 +16,7 @@ function humanSummary(result: ImportResult, dryRun: boolean): string {
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'Importeer een bestand (begroting, grootboek, …) in een werkboek',
+  summary: 'Importeer een bestand (begroting, grootboek, personeel, verzuim, …) in een werkboek',
   usage: 'werkboek import FILE --kind SOORT INPUT [--map veld=kolom …] [--option sleutel=waarde …] [--decimal-mark ,|.] [--date-order dmy|mdy|ymd] [--dry-run] [--strict] [--json]',
   options: {
     kind: { type: 'string' },

@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { absencePurgeCommand } from './absence-purge.ts';
 import { centralCreateCommand, centralExportCommand, centralImportCommand, centralPeriodCommand, centralRegisterCommand, centralReportCommand } from './central.ts';
 import { createCommand } from './create.ts';
 import { exportCommand, keyCommand, verifyCommand } from './exchange.ts';
@@ -12,6 +13,7 @@ export const commands: Command[] = [
   importCommand,
   reportCommand,
   managementReportCommand,
+  absencePurgeCommand,
   exportCommand,
   keyCommand,
   verifyCommand,

@@ -23,6 +23,14 @@ function human(report: Record<string, unknown>): string {
   if (costs) {
     lines.push(`Personeelskosten ${costs.year}: prognose ${formatCents(costs.forecastCents)}, begroting ${formatCents(costs.budgetCents)}, afwijking ${formatCents(costs.varianceCents)}`);
   }
+  const absence = report.absence as Record<string, number | null> | undefined;
+  if (absence) {
+    lines.push(
+      `Verzuim: ${formatPercent(absence.percentage, 2) || '–'}, meldingsfrequentie ${absence.frequency ?? '–'}, ${absence.reports} ziekmeldingen, gemiddelde duur ${absence.averageDurationDays ?? '–'} dagen, nulverzuim ${formatPercent(absence.zeroAbsencePercentage) || '–'}`,
+    );
+  }
+  const poortwachter = report.poortwachter as { overdue: unknown[]; dueNext28Days: unknown[] } | undefined;
+  if (poortwachter) lines.push(`Poortwachter: ${poortwachter.overdue.length} stap(pen) te laat, ${poortwachter.dueNext28Days.length} binnen 28 dagen`);
   lines.push('Gebruik --json voor alle cijfers.');
   return lines.join('\n');
 }

@@ -22,4 +22,5 @@ export const IMPORT_KINDS: Array<{ kind: string; labelKey: string; workbookKinds
     workbookKinds: ['department'],
     options: [{ key: 'validFrom', labelKey: 'import.options.validFrom', hintKey: 'import.options.validFromHint' }],
   },
+  { kind: 'absence', labelKey: 'import.kinds.absence', workbookKinds: ['department'] },
 ];

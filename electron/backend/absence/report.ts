@@ -1,0 +1,52 @@
+import { BAND_KEYS } from '../../../shared/domain/absence/bands.ts';
+import { localToday } from '../../../shared/domain/absence/days.ts';
+import type { AbsenceFigures } from '../../../shared/domain/absence/metrics.ts';
+import type { AttentionItem } from '../../../shared/domain/absence/types.ts';
+import type { ReportSection } from '../report.ts';
+import { absenceMetrics } from './metrics.ts';
+import { poortwachterAttention } from './poortwachter.ts';
+
+const round = (value: number | null, decimals = 2) => (value === null ? null : Math.round(value * 10 ** decimals) / 10 ** decimals);
+
+function figures(f: AbsenceFigures, ranges: ReturnType<typeof absenceMetrics>['bandRanges']) {
+  return {
+    percentage: round(f.percentage),
+    frequency: round(f.frequency),
+    reports: f.reports,
+    averageDurationDays: round(f.averageDurationDays, 1),
+    closedCases: f.closedCases,
+    zeroAbsencePercentage: round(f.zeroAbsencePercentage),
+    employees: f.employees,
+    employeesWithAbsence: f.employeesWithAbsence,
+    averageHeadcount: round(f.averageHeadcount),
+    sickDays: round(f.sickDays, 4),
+    availableDays: round(f.availableDays, 4),
+    personDays: f.personDays,
+    durationBands: Object.fromEntries(BAND_KEYS.map((key) => [key, { ...ranges[key], cases: f.bands[key].cases, percentage: round(f.bands[key].percentage) }])),
+  };
+}
+
+const item = (i: AttentionItem) => ({ caseNumber: i.caseNumber, personnelNumber: i.personnelNumber, step: i.step, label: i.label, due: i.due, daysLeft: i.daysLeft });
+
+/**
+ * `absence.*`: the metrics of the period (department and per cost centre); `poortwachter.*`: the
+ * steps overdue and due within 28 days as of today (the timeline runs on the calendar, not the period).
+ */
+export const absenceReportSection: ReportSection = (wb, period) => {
+  if (wb.meta.kind !== 'department') return {};
+  const today = localToday();
+  const metrics = absenceMetrics(wb, period, today);
+  const attention = poortwachterAttention(wb, today, 28);
+  return {
+    absence: {
+      ...figures(metrics.department, metrics.bandRanges),
+      openCases: metrics.openCases,
+      costCentres: Object.fromEntries(metrics.costCentres.map((c) => [c.code, { name: c.name, ...figures(c.figures, metrics.bandRanges) }])),
+    },
+    poortwachter: {
+      asOf: today,
+      overdue: attention.overdue.map(item),
+      dueNext28Days: attention.dueSoon.map(item),
+    },
+  };
+};
