@@ -78,6 +78,15 @@ if (wanted('ledger')) {
   add({ name: 'open-ledger-page-first-rows', seconds: open.big.ledgerPage, floorSeconds: open.small.ledgerPage, ratio: ratio(open.big.ledgerPage, open.small.ledgerPage), peakRssMb: open.peakRssMb, detail });
 }
 
+// ── Absence metrics for a year per cost centre, at three staff sizes ───────
+if (wanted('absence')) {
+  for (const staff of [0.2, 0.5, 1].map((f) => Math.max(50, Math.round(5000 * f * scale)))) {
+    const run = child<{ seconds: number; floorSeconds: number; peakRssMb: number; cases: number }>('absence-metrics.ts', [String(staff), path.join(work, `absence-${staff}`)]);
+    add({ name: `absence-metrics-${staff}-staff`, seconds: run.seconds, floorSeconds: run.floorSeconds, ratio: ratio(run.seconds, run.floorSeconds), peakRssMb: run.peakRssMb, detail: { staff, cases: run.cases, years: 10, period: 'one year, per cost centre', floor: 'one SQL aggregate: verzuimpercentage and reports per cost centre' } });
+    fs.rmSync(path.join(work, `absence-${staff}`), { recursive: true, force: true });
+  }
+}
+
 const output = { scale, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` }, at: new Date().toISOString(), entries };
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench/results/latest.json'), `${JSON.stringify(output, null, 2)}\n`);
