@@ -4,9 +4,19 @@ import type { WorkbookInfo } from '../../shared/domain/workbook/types.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { defaultWorkbookFolder } from './data-dir.ts';
 import type { ProgressListener } from './progress.ts';
-import { createWorkbookFile, openWorkbookFile, syncedFolderWarning, WORKBOOK_EXTENSION, type CreateWorkbookInput } from './workbook/file.ts';
+import { createWorkbookFile, openWorkbookFile, syncedFolderWarning, WORKBOOK_EXTENSION, type CreateWorkbookInput, type OpenResult } from './workbook/file.ts';
+import { restoreWorkbook, type Restored } from './workbook/restore.ts';
 import { RecentWorkbooks } from './workbook/recent.ts';
 import type { Workbook } from './workbook/workbook.ts';
+
+interface LastOpen {
+  migratedFrom: number | null;
+  backupPath: string | null;
+  openBackupPath: string | null;
+  warnings: string[];
+}
+
+const NOTHING_OPENED: LastOpen = { migratedFrom: null, backupPath: null, openBackupPath: null, warnings: [] };
 
 export interface SessionOptions {
   dataDir: string;
@@ -23,7 +33,7 @@ export interface SessionOptions {
  */
 export class Session {
   private current: Workbook | null = null;
-  private lastOpen: { migratedFrom: number | null; backupPath: string | null } = { migratedFrom: null, backupPath: null };
+  private lastOpen: LastOpen = NOTHING_OPENED;
   readonly recent: RecentWorkbooks;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -64,7 +74,7 @@ export class Session {
   create(filePath: string, input: CreateWorkbookInput): WorkbookInfo {
     this.close();
     this.current = createWorkbookFile(path.resolve(filePath), input);
-    this.lastOpen = { migratedFrom: null, backupPath: null };
+    this.lastOpen = NOTHING_OPENED;
     if (this.options.rememberRecent !== false) this.recent.remember(this.current.path, this.title());
     return this.info()!;
   }
@@ -74,10 +84,28 @@ export class Session {
     if (this.current && path.resolve(this.current.path) === absolute && this.current.readOnly === readOnly) return this.info()!;
     const result = openWorkbookFile(absolute, { readOnly, holder: this.options.holder });
     this.close();
-    this.current = result.workbook;
-    this.lastOpen = { migratedFrom: result.migratedFrom, backupPath: result.backupPath };
+    this.adopt(result);
     if (this.options.rememberRecent !== false) this.recent.remember(absolute, this.title());
     return this.info()!;
+  }
+
+  private adopt(result: OpenResult): void {
+    this.current = result.workbook;
+    this.lastOpen = { migratedFrom: result.migratedFrom, backupPath: result.backupPath, openBackupPath: result.openBackupPath, warnings: result.warnings };
+  }
+
+  /** Replaces the open workbook's contents with a backup of it (see workbook/restore.ts). */
+  async restore(source: string): Promise<Restored> {
+    const wb = this.requireWorkbook();
+    wb.requireWritable();
+    this.current = null;
+    try {
+      return await restoreWorkbook(wb, source, this.options.holder, (result) => this.adopt(result));
+    } catch (error) {
+      // Checks that failed before anything was closed leave the workbook open as it was.
+      if (!this.current && !wb.isClosed) this.current = wb;
+      throw error;
+    }
   }
 
   close(): void {
@@ -98,6 +126,7 @@ export class Session {
     const warnings: string[] = [];
     const synced = syncedFolderWarning(wb.path);
     if (synced) warnings.push(synced);
+    warnings.push(...this.lastOpen.warnings);
     if (this.lastOpen.migratedFrom !== null) {
       warnings.push(`Het werkboek is bijgewerkt van schemaversie ${this.lastOpen.migratedFrom} naar ${LATEST_SCHEMA_VERSION}; de reservekopie van vóór het bijwerken staat in ${this.lastOpen.backupPath}.`);
     }
@@ -116,6 +145,7 @@ export class Session {
       warnings,
       migratedFrom: this.lastOpen.migratedFrom,
       backupPath: this.lastOpen.backupPath,
+      openBackupPath: this.lastOpen.openBackupPath,
     };
   }
 }

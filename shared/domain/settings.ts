@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.ts';
+import { workbookSettingsDefaults, workbookSettingsShape } from './workbook/settings.ts';
 
 /**
  * Every user setting of a workbook. Each key is stored as its own row, so adding a setting needs no
@@ -7,6 +8,7 @@ import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.t
  */
 const settingsShape = {
   language: z.enum(['nl', 'en']),
+  ...workbookSettingsShape,
   ...budgetSettingsShape,
 };
 
@@ -19,5 +21,6 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'nl',
+  ...workbookSettingsDefaults,
   ...budgetSettingsDefaults,
 };

@@ -1,6 +1,8 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { workbookApi } from '../../../shared/api/workbook.ts';
 import type { Handlers } from '../router.ts';
+import { backupFolderFor, createBackup, listBackups, resolveBackupSource, rotateBackups } from './backup.ts';
+import { backupsToKeep } from './file.ts';
 import { getSettings, updateSettings } from './settings.ts';
 import { nowIso } from './workbook.ts';
 
@@ -56,6 +58,22 @@ export const workbookHandlers: Handlers<typeof workbookApi> = {
   },
   'workbook.settings': (_input, ctx) => getSettings(ctx.wb()),
   'workbook.updateSettings': (input, ctx) => updateSettings(ctx.wb(), input),
+  'workbook.backups': (_input, ctx) => {
+    const wb = ctx.wb();
+    return { folder: backupFolderFor(wb.path), keep: getSettings(wb).backupsToKeep, backups: listBackups(wb.path) };
+  },
+  'workbook.backup': (_input, ctx) => {
+    const wb = ctx.wb();
+    const entry = createBackup(wb.sqlite, wb.path, 'handmatig');
+    rotateBackups(wb.path, backupsToKeep(wb.sqlite));
+    return entry;
+  },
+  'workbook.restoreBackup': async (input, ctx) => {
+    const wb = ctx.wb();
+    const source = resolveBackupSource(wb.path, input);
+    const restored = await ctx.session.restore(source);
+    return { info: ctx.session.info()!, restoredFrom: restored.restoredFrom, safetyBackup: restored.safetyBackup };
+  },
   'workbook.audit': (input, ctx) => {
     const wb = ctx.wb();
     let query = wb.db.selectFrom('audit_log');

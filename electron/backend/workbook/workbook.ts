@@ -105,6 +105,17 @@ export class Workbook extends SqlRunner {
     return this.closed;
   }
 
+  /**
+   * Closes the database but hands over the lock instead of releasing it, so no other process can
+   * open the file while its contents are replaced (restore). The caller must release it.
+   */
+  closeKeepingLock(): HeldLock | null {
+    if (this.closed) throw new Error('Workbook already closed');
+    this.closed = true;
+    this.sqlite.close();
+    return this.lock;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

@@ -1,7 +1,8 @@
 import type { Command } from '../command.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { createCommand } from './create.ts';
 import { importCommand } from './import.ts';
 import { reportCommand } from './report.ts';
 
 /** Every command of `werkboek`; areas add theirs here. */
-export const commands: Command[] = [createCommand, importCommand, reportCommand];
+export const commands: Command[] = [createCommand, importCommand, reportCommand, backupCommand, restoreCommand];
