@@ -10,7 +10,7 @@ import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations/index.ts';
 import type { Migration } from '../db/migrations/types.ts';
 import { APPLICATION_ID, backupOnOpen, createBackup, rotateBackups, WORKBOOK_EXTENSION } from './backup.ts';
 import { workbookSettingsDefaults, workbookSettingsShape } from '../../../shared/domain/workbook/settings.ts';
-import { nowIso, Workbook } from './workbook.ts';
+import { currentActor, nowIso, Workbook } from './workbook.ts';
 import type Database from 'better-sqlite3';
 
 export { APPLICATION_ID, backupFolderFor, WORKBOOK_EXTENSION } from './backup.ts';
@@ -62,13 +62,21 @@ function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('busy_timeout = 5000');
 }
 
-/** All pending migrations and the new user_version in one transaction: a crash leaves the old schema or the new one. */
-export function runMigrations(sqlite: Database.Database, from: number, list: readonly Migration[] = migrations): void {
+/**
+ * All pending migrations, the new user_version and the audit row in one transaction: a crash leaves
+ * the old schema or the new one, never a mix, and never a migration without its audit row.
+ */
+export function runMigrations(sqlite: Database.Database, from: number, options: { list?: readonly Migration[]; note?: string } = {}): void {
+  const list = options.list ?? migrations;
   const pending = list.filter((m) => m.version > from);
   const target = list[list.length - 1].version;
   sqlite.transaction(() => {
     for (const migration of pending) sqlite.exec(migration.sql);
     sqlite.pragma(`user_version = ${target}`);
+    // audit_log is part of schema version 1 and never changes shape, so raw SQL is safe here.
+    sqlite
+      .prepare('INSERT INTO audit_log (at, actor, action, table_name, row_id, old_json, new_json, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(nowIso(), currentActor(), 'migrate', 'workbook_meta', '1', JSON.stringify({ schemaVersion: from }), JSON.stringify({ schemaVersion: target }), options.note ?? null);
   }).immediate();
 }
 
@@ -201,15 +209,10 @@ export function openWorkbookFile(filePath: string, options: OpenOptions = {}): O
       const backup = createBackup(sqlite, filePath, 'voor-migratie', { fromSchema: userVersion });
       backupPath = backup.path;
       migratedFrom = userVersion;
-      runMigrations(sqlite, userVersion);
+      runMigrations(sqlite, userVersion, { note: `Reservekopie: ${backup.path}` });
       rotateBackups(filePath, backupsToKeep(sqlite), [backup.path]);
     }
     const workbook = new Workbook(sqlite, filePath, readOnly, lock);
-    if (migratedFrom !== null) {
-      workbook.tx(() =>
-        workbook.audit({ action: 'migrate', table: 'workbook_meta', rowId: 1, old: { schemaVersion: migratedFrom }, new: { schemaVersion: LATEST_SCHEMA_VERSION }, note: `Reservekopie: ${backupPath}` }),
-      );
-    }
     let openBackupPath: string | null = null;
     if (!readOnly && migratedFrom === null && !options.skipOpenBackup) {
       try {
