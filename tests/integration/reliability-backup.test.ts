@@ -171,10 +171,18 @@ describe('backups', () => {
     fs.writeFileSync(damaged, bytes);
     await expect(client.workbook.restoreBackup({ path: damaged })).rejects.toMatchObject({ code: 'workbook_corrupt' });
     await expect(client.workbook.restoreBackup({ name: '../or.werkboek' })).rejects.toMatchObject({ code: 'invalid_input' });
+    // integrity_check passes a file whose table definitions were edited; the schema check does not.
+    const edited = path.join(path.dirname(file), 'bewerkt.werkboek');
+    fs.copyFileSync(good.path, edited);
+    const db = new Database(edited);
+    db.exec('ALTER TABLE budget_line ADD COLUMN geheim TEXT');
+    db.close();
+    await expect(client.workbook.restoreBackup({ path: edited })).rejects.toMatchObject({ code: 'workbook_corrupt', message: expect.stringContaining('niet de tabellen') });
 
     // Still open, unchanged, and no safety copies were made for refused restores.
     expect((await client.budget.summary({})).lines.map((l) => l.account)).toEqual(['4100']);
     expect(listBackups(file).map((b) => b.kind)).toEqual(['handmatig']);
+    expect(fs.readdirSync(path.dirname(file)).filter((n) => n.endsWith('-wal') && !n.startsWith('or.'))).toEqual([]);
   });
 
   it('backs up and restores from the command line', async () => {
