@@ -16,7 +16,7 @@ const GZIP = zlib.gzipSync(Buffer.from('Boekjaar;Kostenplaats\n2027;OR01\n'));
 const RANDOM = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
 
 describe.each(IMPORTER_FUZZ_TARGETS)('files that are no export, for the $kind importer', (target) => {
-  let wb: Awaited<ReturnType<typeof departmentWorkbook>>;
+  let wb: Awaited<ReturnType<NonNullable<(typeof target)['workbook']>>>;
   const dir = tempDir();
   beforeAll(async () => {
     wb = await (target.workbook ?? departmentWorkbook)();

@@ -1,6 +1,9 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { workbookApi } from '../../../shared/api/workbook.ts';
 import type { Handlers } from '../router.ts';
+import path from 'node:path';
+import { archiveAsBase64, writeArchive } from './archive.ts';
+import { closeYear, listClosedYears, reopenYear } from './year-close.ts';
 import { backupFolderFor, createBackup, listBackups, resolveBackupSource, rotateBackups } from './backup.ts';
 import { backupsToKeep } from './file.ts';
 import { getSettings, updateSettings } from './settings.ts';
@@ -73,6 +76,18 @@ export const workbookHandlers: Handlers<typeof workbookApi> = {
     const source = resolveBackupSource(wb.path, input);
     const restored = await ctx.session.restore(source);
     return { info: ctx.session.info()!, restoredFrom: restored.restoredFrom, safetyBackup: restored.safetyBackup };
+  },
+  'workbook.closedYears': (_input, ctx) => listClosedYears(ctx.wb()),
+  'workbook.closeYear': (input, ctx) => closeYear(ctx.wb(), input.year, input.note),
+  'workbook.reopenYear': (input, ctx) => reopenYear(ctx.wb(), input.year, input.reason),
+  'workbook.exportArchive': (input, ctx) => {
+    const wb = ctx.wb();
+    ctx.progress?.report('Archief maken', null, null);
+    const result = input.path ? writeArchive(wb, path.resolve(input.path)) : archiveAsBase64(wb);
+    // Exports are audited: an archive holds personal data, so who made one, when and where is on record.
+    wb.tx(() => wb.audit({ action: 'export', table: 'workbook_meta', rowId: 1, new: { archive: result.fileName, path: result.path, sizeBytes: result.sizeBytes }, note: 'Archiefexport (alle tabellen en het logboek)' }));
+    ctx.progress?.report('Klaar', 1, 1, undefined, true);
+    return result;
   },
   'workbook.audit': (input, ctx) => {
     const wb = ctx.wb();

@@ -74,3 +74,19 @@ export interface RestoreResult {
   /** The state just before the restore, kept as a backup of kind "voor-herstel". */
   safetyBackup: BackupEntry;
 }
+
+export interface ClosedYear {
+  year: number;
+  closedAt: string;
+  closedBy: string;
+  note: string | null;
+}
+
+export interface ArchiveResult {
+  /** Where the ZIP was written, or null when it is returned as contentBase64 (browser preview). */
+  path: string | null;
+  fileName: string;
+  contentBase64: string | null;
+  sizeBytes: number;
+  tables: Array<{ name: string; rows: number }>;
+}

@@ -2,8 +2,9 @@ import type { Migration } from './types.ts';
 import { migration0001 } from './0001_workbook.ts';
 import { migration0002 } from './0002_budget.ts';
 import { migration0003 } from './0003_staff_core.ts';
+import { migration0008 } from './0008_reliability.ts';
 
 /** Static, ordered list (the app is bundled, so no directory scanning). Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0008];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
