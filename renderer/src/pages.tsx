@@ -5,6 +5,7 @@ import { CommitmentsPage } from './areas/budget/CommitmentsPage.tsx';
 import { LedgerPage } from './areas/budget/LedgerPage.tsx';
 import { ImportPage } from './areas/import/ImportPage.tsx';
 import { AuditPage } from './areas/workbook/AuditPage.tsx';
+import { BackupPage } from './areas/workbook/BackupPage.tsx';
 import { SettingsPage } from './areas/workbook/SettingsPage.tsx';
 
 export interface PageContext {
@@ -31,5 +32,11 @@ export const PAGES: PageDef[] = [
     render: ({ info, nativeDialogs }) => <ImportPage workbookKind={info.kind} nativeDialogs={nativeDialogs} />,
   },
   { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info }) => <SettingsPage info={info} /> },
+  {
+    route: 'backups',
+    labelKey: 'nav.backups',
+    workbookKinds: ['department', 'central-hr', 'central-finance'],
+    render: ({ info, nativeDialogs }) => <BackupPage info={info} nativeDialogs={nativeDialogs} />,
+  },
   { route: 'audit', labelKey: 'nav.audit', workbookKinds: ['department', 'central-hr', 'central-finance'], render: () => <AuditPage /> },
 ];
