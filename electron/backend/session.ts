@@ -3,6 +3,7 @@ import { ApiError } from '../../shared/api/errors.ts';
 import type { WorkbookInfo } from '../../shared/domain/workbook/types.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { defaultWorkbookFolder } from './data-dir.ts';
+import type { KeyProtector } from './key-protection.ts';
 import type { ProgressListener } from './progress.ts';
 import { createWorkbookFile, openWorkbookFile, syncedFolderWarning, WORKBOOK_EXTENSION, type CreateWorkbookInput, type OpenResult } from './workbook/file.ts';
 import { restoreWorkbook, type Restored } from './workbook/restore.ts';
@@ -25,6 +26,8 @@ export interface SessionOptions {
   onProgress?: ProgressListener;
   /** The CLI does not add its files to the app's recent list. */
   rememberRecent?: boolean;
+  /** How secrets such as the signing key are sealed at rest; the desktop app passes Electron safeStorage. */
+  keyProtector?: KeyProtector;
 }
 
 /**
