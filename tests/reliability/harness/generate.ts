@@ -60,3 +60,18 @@ export function dutchLedger(rows: number, seed: number, tag: string): { text: st
   }
   return { text: `${lines.join('\r\n')}\r\n`, cents: total };
 }
+
+/**
+ * A budget export (begroting) in the same Dutch dialect: one line per cost centre × account, every
+ * account distinct, with primitive budget, revisions and the current budget that adds up.
+ */
+export function dutchBudget(rows: number, seed: number): { text: string } {
+  const random = seededRandom(seed);
+  const lines = ['\uFEFFBoekjaar;Kostenplaats;Grootboekrekening;Omschrijving;Taakveld;Categorie;Primitieve begroting;Begrotingswijzigingen;Actuele begroting'];
+  for (let i = 0; i < rows; i += 1) {
+    const primitive = Math.floor(random() * 200_000_000);
+    const revisions = Math.floor(random() * 2_000_000) - 1_000_000;
+    lines.push(['2027', `OR0${1 + (i % 3)}`, String(60000 + i), quote(`Post ${i} "onderhoud"; groen`), '5.7', '3.4', dutchAmount(primitive), dutchAmount(revisions), dutchAmount(primitive + revisions)].join(';'));
+  }
+  return { text: `${lines.join('\r\n')}\r\n` };
+}
