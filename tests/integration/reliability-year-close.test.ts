@@ -133,6 +133,7 @@ describe('archive export', () => {
     const audit = await client.workbook.audit({ limit: 1, offset: 0 });
     expect(audit.entries[0]).toMatchObject({ action: 'export', note: expect.stringContaining('Archiefexport') });
 
+    await expect(client.workbook.exportArchive({ path: path.join(dir, 'notities.txt') })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('.zip') });
     // Without a path (the browser preview) the same ZIP comes back as base64.
     const inline = await client.workbook.exportArchive({});
     expect(inline.path).toBeNull();

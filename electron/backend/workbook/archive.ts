@@ -177,6 +177,8 @@ export function archiveFileName(wb: Workbook, now = new Date()): string {
 
 /** Writes the archive ZIP to `target` (atomically: a temporary name, then a rename). */
 export function writeArchive(wb: Workbook, target: string): ArchiveResult {
+  // The path comes from a save dialog; whatever asks, this method writes ZIP files only, never over another kind of file.
+  if (path.extname(target).toLowerCase() !== '.zip') throw new ApiError('invalid_input', `Een archief is een ZIP-bestand; kies een naam die eindigt op .zip (niet ${path.basename(target)}).`);
   const folder = path.dirname(target);
   if (!fs.existsSync(folder)) throw new ApiError('not_found', `De map ${folder} bestaat niet.`);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'werkboek-archief-'));

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
   if (action === 'lock') {
     const [workbook, goFile, holdMs] = args;
     say({ ready: true });
+    fs.writeFileSync(`${goFile}.ready.${process.pid}`, '');
     while (!fs.existsSync(goFile)) sleep(1);
     try {
       const lock = acquireWorkbookLock(workbook, `deelnemer ${process.pid}`);
