@@ -153,6 +153,26 @@ describe('backups', () => {
     expect((await client.budget.summary({})).lines.map((l) => l.account)).toEqual(['4100', '4200']);
   });
 
+  it('restores safely while another program reads the workbook', async () => {
+    const { client, file } = await workbook();
+    await client.budget.createLine(line('4100'));
+    const backup = await client.workbook.backup({});
+    await client.budget.createLine(line('4200'));
+    // A read-only reader (a report, another window opened read-only) keeps the file and its WAL open.
+    const reader = new Database(file, { readonly: true });
+    try {
+      expect(reader.prepare('SELECT count(*) AS n FROM budget_line').get()).toEqual({ n: 2 });
+      await client.workbook.restoreBackup({ name: backup.name });
+      // The reader sees the restored contents on its next read, and the file is sound for both.
+      expect(reader.prepare('SELECT account FROM budget_line ORDER BY account').all()).toEqual([{ account: '4100' }]);
+      expect(reader.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      reader.close();
+    }
+    await client.budget.createLine(line('4300'));
+    expect(accounts(file)).toEqual(['4100', '4300']);
+  });
+
   it('refuses a backup of another workbook, a damaged file or a non-workbook, and changes nothing', async () => {
     const { client, file } = await workbook();
     await client.budget.createLine(line('4100'));
