@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import { unzipSync } from 'fflate';
 import { createDepartmentWorkbook, expect, expectAccessible, test } from './fixtures.ts';
 
@@ -59,4 +61,24 @@ test('a department head makes a backup, restores it, closes a year and exports t
   const file = await (await download).path();
   const entries = Object.keys(unzipSync(new Uint8Array(fs.readFileSync(file))));
   expect(entries).toEqual(expect.arrayContaining(['LEESMIJ.txt', 'metadata.json', 'tabellen/budget_line.csv', 'tabellen/audit_log.csv']));
+});
+
+test('a workbook open in another program is offered read-only', async ({ page, app }) => {
+  await app.open();
+  const file = await createDepartmentWorkbook(page, app.dir);
+  await page.getByRole('button', { name: 'Werkboek sluiten' }).click();
+  // Another live process on this computer holds the workbook's lock, as the desktop app or the CLI would.
+  const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+  try {
+    fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: other.pid, hostname: os.hostname(), startedAt: '2027-01-04T08:00:00Z', holder: 'Werkboek (venster)' }));
+    await page.getByRole('button', { name: /Openbare Ruimte/ }).first().click();
+    const notice = page.getByRole('alert').filter({ hasText: 'al geopend door Werkboek (venster)' });
+    await expect(notice).toBeVisible();
+    await expectAccessible(page, 'locked notice');
+    await notice.getByRole('button', { name: 'Alleen-lezen openen' }).click();
+    await expect(page.getByTestId('workbook-title')).toContainText('Openbare Ruimte');
+    await expect(page.getByText('Alleen-lezen', { exact: true })).toBeVisible();
+  } finally {
+    other.kill();
+  }
 });
