@@ -14,6 +14,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        test: {
+          // Crash tests (child processes killed at random moments) and property-based tests of every
+          // importer: minutes, not seconds, so they are their own project (npx vitest run --project reliability).
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 900_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

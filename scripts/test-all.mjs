@@ -8,6 +8,8 @@ const bin = (p) => path.join(root, 'node_modules', p);
 const steps = [
   ['Typecheck', [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
   ['Unit- en integratietests', [bin('vitest/vitest.mjs'), 'run', '--project', 'unit', '--project', 'integration']],
+  // Crash tests (SIGKILL at random moments) and property-based tests of every importer: a few minutes.
+  ['Betrouwbaarheidstests (crash, fuzz)', [bin('vitest/vitest.mjs'), 'run', '--project', 'reliability']],
   ['End-to-endtests (Chromium)', [bin('@playwright/test/cli.js'), 'test', '-c', 'tests/e2e/playwright.config.ts']],
   ['Electron-starttests', [path.join(root, 'tests/electron/run.mjs')]],
 ];

@@ -4,6 +4,7 @@ import { ApiError, type ApiResult } from '../../shared/api/errors.ts';
 import { progressReporter, type ProgressReporter } from './progress.ts';
 import type { Session } from './session.ts';
 import type { Workbook } from './workbook/workbook.ts';
+import { closedYearError } from './workbook/year-close.ts';
 
 z.config(z.locales.nl());
 
@@ -29,6 +30,8 @@ function describeZodError(error: z.ZodError): string {
 
 function sqliteMessage(error: Error & { code?: string }): ApiError | null {
   if (!error.code?.startsWith('SQLITE_')) return null;
+  const closed = closedYearError(error);
+  if (closed) return closed;
   if (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new ApiError('conflict', 'Dit bestaat al in het werkboek (dubbele sleutel).', { sqlite: error.message });
   }

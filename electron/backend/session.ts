@@ -6,9 +6,19 @@ import { defaultWorkbookFolder } from './data-dir.ts';
 import type { KeyProtector } from './exchange/key-protector.ts';
 import type { ProgressListener } from './progress.ts';
 import { runWorkbookCreatedHooks } from './workbook/lifecycle.ts';
-import { createWorkbookFile, openWorkbookFile, syncedFolderWarning, WORKBOOK_EXTENSION, type CreateWorkbookInput } from './workbook/file.ts';
+import { createWorkbookFile, openWorkbookFile, syncedFolderWarning, WORKBOOK_EXTENSION, type CreateWorkbookInput, type OpenResult } from './workbook/file.ts';
+import { restoreWorkbook, type Restored } from './workbook/restore.ts';
 import { RecentWorkbooks } from './workbook/recent.ts';
 import type { Workbook } from './workbook/workbook.ts';
+
+interface LastOpen {
+  migratedFrom: number | null;
+  backupPath: string | null;
+  openBackupPath: string | null;
+  warnings: string[];
+}
+
+const NOTHING_OPENED: LastOpen = { migratedFrom: null, backupPath: null, openBackupPath: null, warnings: [] };
 
 export interface SessionOptions {
   dataDir: string;
@@ -19,7 +29,7 @@ export interface SessionOptions {
   rememberRecent?: boolean;
   /**
    * Protects department signing keys at rest. Default: a key file in the data folder (shared by the CLI
-   * and the app of the same user); Electron's main process may supply one based on safeStorage.
+   * and the app of the same user); the desktop app supplies Electron safeStorage where the OS has a key store.
    */
   keyProtector?: KeyProtector;
 }
@@ -30,7 +40,7 @@ export interface SessionOptions {
  */
 export class Session {
   private current: Workbook | null = null;
-  private lastOpen: { migratedFrom: number | null; backupPath: string | null } = { migratedFrom: null, backupPath: null };
+  private lastOpen: LastOpen = NOTHING_OPENED;
   private createProblems: string[] = [];
   readonly recent: RecentWorkbooks;
   private queue: Promise<unknown> = Promise.resolve();
@@ -72,7 +82,7 @@ export class Session {
   create(filePath: string, input: CreateWorkbookInput): WorkbookInfo {
     this.close();
     this.current = createWorkbookFile(path.resolve(filePath), input);
-    this.lastOpen = { migratedFrom: null, backupPath: null };
+    this.lastOpen = NOTHING_OPENED;
     this.createProblems = runWorkbookCreatedHooks(this.current, this);
     if (this.options.rememberRecent !== false) this.recent.remember(this.current.path, this.title());
     return this.info()!;
@@ -83,11 +93,29 @@ export class Session {
     if (this.current && path.resolve(this.current.path) === absolute && this.current.readOnly === readOnly) return this.info()!;
     const result = openWorkbookFile(absolute, { readOnly, holder: this.options.holder });
     this.close();
-    this.current = result.workbook;
-    this.lastOpen = { migratedFrom: result.migratedFrom, backupPath: result.backupPath };
+    this.adopt(result);
     this.createProblems = [];
     if (this.options.rememberRecent !== false) this.recent.remember(absolute, this.title());
     return this.info()!;
+  }
+
+  private adopt(result: OpenResult): void {
+    this.current = result.workbook;
+    this.lastOpen = { migratedFrom: result.migratedFrom, backupPath: result.backupPath, openBackupPath: result.openBackupPath, warnings: result.warnings };
+  }
+
+  /** Replaces the open workbook's contents with a backup of it (see workbook/restore.ts). */
+  async restore(source: string): Promise<Restored> {
+    const wb = this.requireWorkbook();
+    wb.requireWritable();
+    this.current = null;
+    try {
+      return await restoreWorkbook(wb, source, this.options.holder, (result) => this.adopt(result));
+    } catch (error) {
+      // Checks that failed before anything was closed leave the workbook open as it was.
+      if (!this.current && !wb.isClosed) this.current = wb;
+      throw error;
+    }
   }
 
   close(): void {
@@ -109,6 +137,7 @@ export class Session {
     const synced = syncedFolderWarning(wb.path);
     if (synced) warnings.push(synced);
     warnings.push(...this.createProblems);
+    warnings.push(...this.lastOpen.warnings);
     if (this.lastOpen.migratedFrom !== null) {
       warnings.push(`Het werkboek is bijgewerkt van schemaversie ${this.lastOpen.migratedFrom} naar ${LATEST_SCHEMA_VERSION}; de reservekopie van vóór het bijwerken staat in ${this.lastOpen.backupPath}.`);
     }
@@ -127,6 +156,7 @@ export class Session {
       warnings,
       migratedFrom: this.lastOpen.migratedFrom,
       backupPath: this.lastOpen.backupPath,
+      openBackupPath: this.lastOpen.openBackupPath,
     };
   }
 }

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session as electronSession, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session as electronSession, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +8,8 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
 import { createBackend, createSession, defaultDataDir, setNativeBinding, type Session } from '../backend/index.ts';
 import type { Handlers } from '../backend/router.ts';
 import { menuTemplate } from './menu.ts';
-import { APP_ORIGIN, APP_SCHEME, INVOKE_CHANNEL, isAllowedNavigation, isTrustedSender, permissionDecision, PROGRESS_CHANNEL, resolveAppPath, secureWebPreferences, workbookArgument } from './security.ts';
+import { createSafeStorageProtector } from './safe-storage.ts';
+import { APP_ORIGIN, APP_SCHEME, hardenWebContents, INVOKE_CHANNEL, isTrustedIpcEvent, permissionDecision, PROGRESS_CHANNEL, resolveAppPath, secureWebPreferences, workbookArgument, type HardenableContents } from './security.ts';
 
 // The bundle lives in dist/electron; the app root is two levels up (also inside app.asar).
 const appRoot = path.resolve(__dirname, '..', '..');
@@ -69,6 +70,8 @@ function createWindow(workbookPath?: string | null): BrowserWindow {
   const session = createSession({
     dataDir: defaultDataDir(),
     holder: 'Werkboek (venster)',
+    // The department's signing key is sealed by the operating system where it can (see docs/security.md).
+    keyProtector: createSafeStorageProtector(safeStorage, process.platform) ?? undefined,
     onProgress: (event) => {
       if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, event);
     },
@@ -93,7 +96,7 @@ function createWindow(workbookPath?: string | null): BrowserWindow {
 
 async function invoke(event: IpcMainInvokeEvent, request: { method?: unknown; input?: unknown; jobId?: unknown }) {
   const state = windows.get(event.sender.id);
-  if (!state || !isTrustedSender(event.senderFrame?.url, event.senderFrame === event.sender.mainFrame)) {
+  if (!state || !isTrustedIpcEvent(event)) {
     return { ok: false, error: new ApiError('forbidden', 'Verzoek van een onbekende bron geweigerd.').toJSON() };
   }
   if (typeof request?.method !== 'string') return { ok: false, error: new ApiError('invalid_input', 'Opdracht ontbreekt.').toJSON() };
@@ -122,16 +125,7 @@ function hardenSessions(): void {
   });
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents as unknown as HardenableContents));
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();

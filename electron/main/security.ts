@@ -24,6 +24,8 @@ export function secureWebPreferences(preloadPath: string) {
     navigateOnDragDrop: false,
     spellcheck: false,
     safeDialogs: true,
+    // Middle-click ("auxclick") could open links outside the window-open handler's view.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 
@@ -40,6 +42,44 @@ export function isAllowedNavigation(url: string): boolean {
 /** IPC is answered only for our own top-level page, never for a frame or page from elsewhere. */
 export function isTrustedSender(frameUrl: string | undefined, isMainFrame: boolean): boolean {
   return isMainFrame && typeof frameUrl === 'string' && isAllowedNavigation(frameUrl);
+}
+
+/** The sender of an IPC call, as Electron passes it: the frame that sent it and its page's main frame. */
+export interface IpcSenderLike {
+  senderFrame?: { url: string } | null;
+  sender: { mainFrame: unknown };
+}
+
+/** The IPC check main.ts applies to every invoke: our own page's top frame only. */
+export function isTrustedIpcEvent(event: IpcSenderLike): boolean {
+  const frame = event.senderFrame ?? null;
+  return frame !== null && isTrustedSender(frame.url, frame === event.sender.mainFrame);
+}
+
+/** New windows (window.open, target=_blank, middle-click) are never opened, and nothing is handed to the OS. */
+export function windowOpenDecision(): { action: 'deny' } {
+  return { action: 'deny' };
+}
+
+type Preventable = { preventDefault(): void };
+
+/** What main.ts needs of a webContents to harden it; Electron's WebContents fits. */
+export interface HardenableContents {
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: Preventable, url: string) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: Preventable) => void): unknown;
+  setWindowOpenHandler(handler: () => { action: 'deny' }): void;
+}
+
+/** Applied to every webContents Electron creates: navigation only within the app, no webviews, no new windows. */
+export function hardenWebContents(contents: HardenableContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAllowedNavigation(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(windowOpenDecision);
 }
 
 /** The app needs no camera, microphone, location, notifications or anything else. */

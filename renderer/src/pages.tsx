@@ -20,6 +20,7 @@ import { PersonnelCostsPage } from './areas/staff/PersonnelCostsPage.tsx';
 import { SalaryTablePage } from './areas/staff/SalaryTablePage.tsx';
 import { StaffPage } from './areas/staff/StaffPage.tsx';
 import { AuditPage } from './areas/workbook/AuditPage.tsx';
+import { BackupPage } from './areas/workbook/BackupPage.tsx';
 import { SettingsPage } from './areas/workbook/SettingsPage.tsx';
 
 export interface PageContext {
@@ -80,6 +81,13 @@ export const PAGES: PageDef[] = [
   },
   { route: 'departments', labelKey: 'nav.departments', workbookKinds: ['central-hr', 'central-finance'], render: ({ info }) => <DepartmentsPage readOnly={info.readOnly} /> },
   { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info, nativeDialogs }) => <SettingsPage info={info} nativeDialogs={nativeDialogs} /> },
+  { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info }) => <SettingsPage info={info} /> },
+  {
+    route: 'backups',
+    labelKey: 'nav.backups',
+    workbookKinds: ['department', 'central-hr', 'central-finance'],
+    render: ({ info, nativeDialogs }) => <BackupPage info={info} nativeDialogs={nativeDialogs} />,
+  },
   { route: 'audit', labelKey: 'nav.audit', workbookKinds: ['department', 'central-hr', 'central-finance'], render: () => <AuditPage /> },
 ];
 

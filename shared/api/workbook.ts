@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './contract.ts';
 import { codeSchema, emptyInput, nonEmpty, yearSchema } from './schemas.ts';
-import type { AuditEntry, CostCentre, RecentWorkbook, WorkbookInfo } from '../domain/workbook/types.ts';
+import type { ArchiveResult, AuditEntry, BackupEntry, BackupList, ClosedYear, CostCentre, RecentWorkbook, RestoreResult, WorkbookInfo } from '../domain/workbook/types.ts';
 import { settingsPatchSchema, type Settings } from '../domain/settings.ts';
 
 export const costCentreInput = z.object({ code: codeSchema, name: z.string().trim().max(100).default(''), taakveld: z.string().trim().max(20).nullable().default(null) });
@@ -34,6 +34,21 @@ export const workbookApi = {
   'workbook.saveCostCentre': method(costCentreInput.strict(), { mutates: true }).returns<CostCentre[]>(),
   'workbook.settings': method(emptyInput).returns<Settings>(),
   'workbook.updateSettings': method(settingsPatchSchema, { mutates: true }).returns<Settings>(),
+  'workbook.backups': method(emptyInput).returns<BackupList>(),
+  /** A backup on demand ("handmatig"): checked, and kept until the user removes it. */
+  'workbook.backup': method(emptyInput, { mutates: true }).returns<BackupEntry>(),
+  /** Restore from a backup in the list (by name) or a file the user chose (by path); keeps a safety copy first. */
+  'workbook.restoreBackup': method(
+    z.union([z.object({ name: z.string().min(1) }).strict(), z.object({ path: z.string().min(1) }).strict()]),
+    { mutates: true },
+  ).returns<RestoreResult>(),
+  'workbook.closedYears': method(emptyInput).returns<ClosedYear[]>(),
+  /** Year-end close: the year's budget lines, revisions, commitments and ledger become read-only. */
+  'workbook.closeYear': method(z.object({ year: yearSchema, note: z.string().trim().max(500).nullable().default(null) }).strict(), { mutates: true }).returns<ClosedYear[]>(),
+  /** Reopening a closed year needs a reason; both are in the audit log. */
+  'workbook.reopenYear': method(z.object({ year: yearSchema, reason: nonEmpty('Reden', 500) }).strict(), { mutates: true }).returns<ClosedYear[]>(),
+  /** The whole workbook as a ZIP of open formats; with a path it is written there, without it returned as base64. */
+  'workbook.exportArchive': method(z.object({ path: z.string().min(1).optional() }).strict(), { mutates: true, longRunning: true }).returns<ArchiveResult>(),
   'workbook.audit': method(
     z.object({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0), table: z.string().optional() }).strict(),
   ).returns<{ entries: AuditEntry[]; total: number }>(),

@@ -4,6 +4,7 @@ import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.t
 import { signalSettingsDefaults, signalSettingsShape } from './overview/settings.ts';
 import { exchangeSettingsDefaults, exchangeSettingsShape } from './exchange/settings.ts';
 import { staffSettingsDefaults, staffSettingsShape } from './staff/settings.ts';
+import { workbookSettingsDefaults, workbookSettingsShape } from './workbook/settings.ts';
 
 /**
  * Every user setting of a workbook. Each key is stored as its own row, so adding a setting needs no
@@ -11,6 +12,7 @@ import { staffSettingsDefaults, staffSettingsShape } from './staff/settings.ts';
  */
 const settingsShape = {
   language: z.enum(['nl', 'en']),
+  ...workbookSettingsShape,
   ...budgetSettingsShape,
   ...signalSettingsShape,
   ...exchangeSettingsShape,
@@ -27,6 +29,7 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'nl',
+  ...workbookSettingsDefaults,
   ...budgetSettingsDefaults,
   ...signalSettingsDefaults,
   ...exchangeSettingsDefaults,

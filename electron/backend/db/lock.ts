@@ -32,52 +32,122 @@ function readLock(lockPath: string): LockInfo | null {
   }
 }
 
+/** A lock file whose content cannot be read and that is older than this is left over from a crash. */
+const UNREADABLE_LOCK_GRACE_MS = 10_000;
+
+function sameLock(a: LockInfo | null, b: LockInfo | null): boolean {
+  return !!a && !!b && a.pid === b.pid && a.hostname === b.hostname && a.startedAt === b.startedAt;
+}
+
+/**
+ * Creates the lock file with its whole content in one step: written under a private name, then
+ * hard-linked to the lock name (fails if it exists). A reader never sees a half-written lock.
+ * File systems without hard links fall back to an exclusive create.
+ */
+function createLockFile(lockPath: string, info: LockInfo): boolean {
+  const content = JSON.stringify(info);
+  const temp = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(temp, content, { flag: 'wx' });
+  try {
+    fs.linkSync(temp, lockPath);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV' && code !== 'ENOSYS') throw error;
+    try {
+      fs.writeFileSync(lockPath, content, { flag: 'wx' });
+      return true;
+    } catch (fallbackError) {
+      if ((fallbackError as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw fallbackError;
+    }
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Removes a lock left by a process that is gone, without ever removing a live one: the lock file is
+ * first renamed to a private name (only one process can win that), and if what was moved is not the
+ * stale lock we looked at (another process took over in between), it is put back.
+ */
+function removeStaleLock(lockPath: string, stale: LockInfo | null): boolean {
+  const claim = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}.stale`;
+  try {
+    fs.renameSync(lockPath, claim);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  const moved = readLock(claim);
+  if (stale === null ? moved === null : sameLock(moved, stale)) {
+    fs.rmSync(claim, { force: true });
+    return true;
+  }
+  try {
+    fs.linkSync(claim, lockPath);
+  } catch {
+    // Someone holds a newer lock by now; theirs stands.
+  }
+  fs.rmSync(claim, { force: true });
+  return false;
+}
+
 /**
  * One writer per workbook, across windows, the CLI and other processes: a lock file beside the
  * workbook. SQLite's own locks would only make the second writer wait; this one lets us say who holds it.
+ * (SQLite's locks stay underneath: even two writers could not corrupt the file, only wait for each other.)
  */
 export function acquireWorkbookLock(workbookPath: string, holder: string): HeldLock {
   const lockPath = `${workbookPath}.lock`;
   let previousSessionCrashed = false;
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
     const info: LockInfo = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), holder };
-    try {
-      fs.writeFileSync(lockPath, JSON.stringify(info), { flag: 'wx' });
+    if (createLockFile(lockPath, info)) {
       let released = false;
       return {
         previousSessionCrashed,
         release() {
           if (released) return;
           released = true;
-          const current = readLock(lockPath);
-          if (current && current.pid === process.pid && current.hostname === os.hostname()) fs.rmSync(lockPath, { force: true });
+          if (sameLock(readLock(lockPath), info)) fs.rmSync(lockPath, { force: true });
         },
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const existing = readLock(lockPath);
-      const sameHost = existing?.hostname === os.hostname();
-      if (existing && sameHost && existing.pid !== process.pid && processAlive(existing.pid)) {
-        throw new ApiError(
-          'workbook_locked',
-          `Het werkboek ${workbookPath} is al geopend door ${existing.holder} (proces ${existing.pid}) sinds ${existing.startedAt}. Sluit het daar eerst, of open het alleen-lezen.`,
-          { lock: existing },
-        );
-      }
-      if (existing && !sameHost) {
-        throw new ApiError(
-          'workbook_locked',
-          `Het werkboek ${workbookPath} is geopend op computer ${existing.hostname} door ${existing.holder}. Sluit het daar eerst, of open het alleen-lezen.`,
-          { lock: existing },
-        );
-      }
-      if (existing && existing.pid === process.pid && sameHost) {
-        throw new ApiError('workbook_locked', `Het werkboek ${workbookPath} is in dit venster of proces al geopend.`, { lock: existing });
-      }
-      // A lock whose process is gone: the previous session ended without closing.
-      previousSessionCrashed = true;
-      fs.rmSync(lockPath, { force: true });
     }
+    const existing = readLock(lockPath);
+    const sameHost = existing?.hostname === os.hostname();
+    if (existing && sameHost && existing.pid !== process.pid && processAlive(existing.pid)) {
+      throw new ApiError(
+        'workbook_locked',
+        `Het werkboek ${workbookPath} is al geopend door ${existing.holder} (proces ${existing.pid}) sinds ${existing.startedAt}. Sluit het daar eerst, of open het alleen-lezen.`,
+        { lock: existing },
+      );
+    }
+    if (existing && !sameHost) {
+      throw new ApiError(
+        'workbook_locked',
+        `Het werkboek ${workbookPath} is geopend op computer ${existing.hostname} door ${existing.holder}. Sluit het daar eerst, of open het alleen-lezen.`,
+        { lock: existing },
+      );
+    }
+    if (existing && existing.pid === process.pid && sameHost) {
+      throw new ApiError('workbook_locked', `Het werkboek ${workbookPath} is in dit venster of proces al geopend.`, { lock: existing });
+    }
+    if (!existing) {
+      // Unreadable: gone already (retry), or damaged; only an old damaged lock counts as left over.
+      let age: number;
+      try {
+        age = Date.now() - fs.statSync(lockPath).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (age < UNREADABLE_LOCK_GRACE_MS) {
+        throw new ApiError('workbook_locked', `Het werkboek ${workbookPath} wordt op dit moment door een ander programma geopend. Probeer het zo opnieuw.`);
+      }
+    }
+    // A lock whose process is gone: the previous session ended without closing.
+    if (removeStaleLock(lockPath, existing)) previousSessionCrashed = true;
   }
   throw new ApiError('workbook_locked', `Het werkboek ${workbookPath} kon niet worden vergrendeld.`);
 }

@@ -20,6 +20,7 @@ import { RowReader, RowRejection } from './row-reader.ts';
 import { sniff, normaliseHeader } from './sniff.ts';
 import { openImportSource, type ImportSourceInput } from './source.ts';
 import { forEachXlsxRow } from './xlsx-records.ts';
+import { closedYearRejection } from '../workbook/year-close.ts';
 
 export interface ImportRequest {
   source: ImportSourceInput;
@@ -207,10 +208,12 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
         status = outcome.status;
         cents = outcome.cents ?? 0;
       } catch (error) {
-        if (!(error instanceof RowRejection)) throw error;
-        const column = error.field ? reader.column(error.field) : undefined;
-        reject({ line, column, reason: error.reason });
-        if (wantsPreview()) result.rows.push({ line, status: 'rejected', values: reader.values(), reason: column ? `${column}: ${error.reason}` : error.reason });
+        // A row of a closed year is refused by the database (a trigger); that rejects the row, not the file.
+        const rejection = error instanceof RowRejection ? error : closedYearRejection(error);
+        if (!rejection) throw error;
+        const column = rejection.field ? reader.column(rejection.field) : undefined;
+        reject({ line, column, reason: rejection.reason });
+        if (wantsPreview()) result.rows.push({ line, status: 'rejected', values: reader.values(), reason: column ? `${column}: ${rejection.reason}` : rejection.reason });
         return;
       }
       if (status === 'deferred') {

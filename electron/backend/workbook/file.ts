@@ -5,14 +5,15 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import type { CostCentre, WorkbookKind } from '../../../shared/domain/workbook/types.ts';
 import { APP_VERSION } from '../../../shared/version.ts';
 import { openSqlite } from '../db/database.ts';
-import { acquireWorkbookLock } from '../db/lock.ts';
+import { acquireWorkbookLock, type HeldLock } from '../db/lock.ts';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations/index.ts';
-import { nowIso, Workbook } from './workbook.ts';
+import type { Migration } from '../db/migrations/types.ts';
+import { APPLICATION_ID, backupOnOpen, createBackup, rotateBackups, WORKBOOK_EXTENSION } from './backup.ts';
+import { workbookSettingsDefaults, workbookSettingsShape } from '../../../shared/domain/workbook/settings.ts';
+import { currentActor, nowIso, Workbook } from './workbook.ts';
 import type Database from 'better-sqlite3';
 
-/** "WRKB": lets us recognise our files among all SQLite files. */
-export const APPLICATION_ID = 0x57524b42;
-export const WORKBOOK_EXTENSION = '.werkboek';
+export { APPLICATION_ID, backupFolderFor, WORKBOOK_EXTENSION } from './backup.ts';
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 export interface CreateWorkbookInput {
@@ -28,8 +29,22 @@ export interface CreateWorkbookInput {
 export interface OpenResult {
   workbook: Workbook;
   migratedFrom: number | null;
+  /** The backup made before a migration. */
   backupPath: string | null;
   integrityChecked: boolean;
+  /** The automatic backup made on open, if the workbook changed since its newest backup. */
+  openBackupPath: string | null;
+  /** Non-blocking problems while opening, in Dutch (e.g. the automatic backup failed). */
+  warnings: string[];
+}
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  holder?: string;
+  /** A lock this process already holds for the file (a restore keeps it while it replaces the contents). */
+  lock?: HeldLock;
+  /** No automatic backup on this open (right after a restore, whose safety copy is the backup). */
+  skipOpenBackup?: boolean;
 }
 
 const SYNCED_FOLDER = /(onedrive|dropbox|google ?drive|icloud|sharepoint|nextcloud|owncloud)/i;
@@ -49,12 +64,34 @@ function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('cache_size = -65536');
 }
 
-function runMigrations(sqlite: Database.Database, from: number): void {
-  const pending = migrations.filter((m) => m.version > from);
+/**
+ * All pending migrations, the new user_version and the audit row in one transaction: a crash leaves
+ * the old schema or the new one, never a mix, and never a migration without its audit row.
+ */
+export function runMigrations(sqlite: Database.Database, from: number, options: { list?: readonly Migration[]; note?: string } = {}): void {
+  const list = options.list ?? migrations;
+  const pending = list.filter((m) => m.version > from);
+  const target = list[list.length - 1].version;
   sqlite.transaction(() => {
     for (const migration of pending) sqlite.exec(migration.sql);
-    sqlite.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+    sqlite.pragma(`user_version = ${target}`);
+    // audit_log is part of schema version 1 and never changes shape, so raw SQL is safe here.
+    sqlite
+      .prepare('INSERT INTO audit_log (at, actor, action, table_name, row_id, old_json, new_json, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(nowIso(), currentActor(), 'migrate', 'workbook_meta', '1', JSON.stringify({ schemaVersion: from }), JSON.stringify({ schemaVersion: target }), options.note ?? null);
   }).immediate();
+}
+
+/** The backupsToKeep setting, read straight from the file (it is needed before the Workbook exists). */
+export function backupsToKeep(sqlite: Database.Database): number {
+  try {
+    const row = sqlite.prepare("SELECT value_json FROM setting WHERE key = 'backupsToKeep'").get() as { value_json: string } | undefined;
+    if (!row) return workbookSettingsDefaults.backupsToKeep;
+    const parsed = workbookSettingsShape.backupsToKeep.safeParse(JSON.parse(row.value_json));
+    return parsed.success ? parsed.data : workbookSettingsDefaults.backupsToKeep;
+  } catch {
+    return workbookSettingsDefaults.backupsToKeep;
+  }
 }
 
 /** Reads the 100-byte SQLite header without opening the file, so a foreign file is never touched. */
@@ -79,23 +116,6 @@ function inspectHeader(filePath: string): { applicationId: number; userVersion: 
     throw new ApiError('not_a_workbook', `Het bestand ${path.basename(filePath)} is geen Werkboek-bestand (het is geen SQLite-database). Het bestand is niet gewijzigd.`);
   }
   return { userVersion: header.readUInt32BE(60), applicationId: header.readUInt32BE(68) };
-}
-
-export function backupFolderFor(filePath: string): string {
-  return `${filePath}.backups`;
-}
-
-function timestampForFile(date = new Date()): string {
-  return date.toISOString().replace(/[:]/g, '').replace(/\..+$/, '');
-}
-
-/** A consistent copy through SQLite itself (never a file copy of a live database). */
-export function backupInto(sqlite: Database.Database, filePath: string, label: string): string {
-  const folder = backupFolderFor(filePath);
-  fs.mkdirSync(folder, { recursive: true });
-  const target = path.join(folder, `${path.basename(filePath, WORKBOOK_EXTENSION)}.${label}.${timestampForFile()}${WORKBOOK_EXTENSION}`);
-  sqlite.prepare('VACUUM INTO ?').run(target);
-  return target;
 }
 
 export function createWorkbookFile(filePath: string, input: CreateWorkbookInput): Workbook {
@@ -134,7 +154,7 @@ export function createWorkbookFile(filePath: string, input: CreateWorkbookInput)
   }
 }
 
-export function openWorkbookFile(filePath: string, options: { readOnly?: boolean; holder?: string } = {}): OpenResult {
+export function openWorkbookFile(filePath: string, options: OpenOptions = {}): OpenResult {
   const header = inspectHeader(filePath);
   const hasWal = fs.existsSync(`${filePath}-wal`);
   // The header can be stale while a WAL file holds newer pages; then ask SQLite itself, read-only.
@@ -168,7 +188,7 @@ export function openWorkbookFile(filePath: string, options: { readOnly?: boolean
   if (readOnly && userVersion < LATEST_SCHEMA_VERSION) {
     throw new ApiError('read_only', `Het werkboek ${path.basename(filePath)} moet eerst worden bijgewerkt naar de nieuwe schemaversie; dat kan niet alleen-lezen.`);
   }
-  const lock = readOnly ? null : acquireWorkbookLock(filePath, options.holder ?? 'Werkboek');
+  const lock = readOnly ? null : (options.lock ?? acquireWorkbookLock(filePath, options.holder ?? 'Werkboek'));
   let sqlite: Database.Database | undefined;
   try {
     sqlite = openSqlite(filePath, { readonly: readOnly, fileMustExist: true });
@@ -185,18 +205,25 @@ export function openWorkbookFile(filePath: string, options: { readOnly?: boolean
     }
     let backupPath: string | null = null;
     let migratedFrom: number | null = null;
+    const warnings: string[] = [];
     if (userVersion < LATEST_SCHEMA_VERSION) {
-      backupPath = backupInto(sqlite, filePath, `voor-migratie-v${userVersion}`);
+      // No migration without a good backup: a failed backup refuses the open and leaves the file as it was.
+      const backup = createBackup(sqlite, filePath, 'voor-migratie', { fromSchema: userVersion });
+      backupPath = backup.path;
       migratedFrom = userVersion;
-      runMigrations(sqlite, userVersion);
+      runMigrations(sqlite, userVersion, { note: `Reservekopie: ${backup.path}` });
+      rotateBackups(filePath, backupsToKeep(sqlite), [backup.path]);
     }
     const workbook = new Workbook(sqlite, filePath, readOnly, lock);
-    if (migratedFrom !== null) {
-      workbook.tx(() =>
-        workbook.audit({ action: 'migrate', table: 'workbook_meta', rowId: 1, old: { schemaVersion: migratedFrom }, new: { schemaVersion: LATEST_SCHEMA_VERSION }, note: `Reservekopie: ${backupPath}` }),
-      );
+    let openBackupPath: string | null = null;
+    if (!readOnly && migratedFrom === null && !options.skipOpenBackup) {
+      try {
+        openBackupPath = backupOnOpen(sqlite, filePath, backupsToKeep(sqlite))?.path ?? null;
+      } catch (error) {
+        warnings.push(`${(error as Error).message} Controleer de schijfruimte; als de melding over beschadiging gaat, herstel dan een eerdere reservekopie.`);
+      }
     }
-    return { workbook, migratedFrom, backupPath, integrityChecked };
+    return { workbook, migratedFrom, backupPath, integrityChecked, openBackupPath, warnings };
   } catch (error) {
     sqlite?.close();
     lock?.release();

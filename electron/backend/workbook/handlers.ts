@@ -1,6 +1,11 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { workbookApi } from '../../../shared/api/workbook.ts';
 import type { Handlers } from '../router.ts';
+import path from 'node:path';
+import { archiveAsBase64, writeArchive } from './archive.ts';
+import { closeYear, listClosedYears, reopenYear } from './year-close.ts';
+import { backupFolderFor, createBackup, listBackups, resolveBackupSource, rotateBackups } from './backup.ts';
+import { backupsToKeep } from './file.ts';
 import { getSettings, updateSettings } from './settings.ts';
 import { nowIso } from './workbook.ts';
 
@@ -56,6 +61,34 @@ export const workbookHandlers: Handlers<typeof workbookApi> = {
   },
   'workbook.settings': (_input, ctx) => getSettings(ctx.wb()),
   'workbook.updateSettings': (input, ctx) => updateSettings(ctx.wb(), input),
+  'workbook.backups': (_input, ctx) => {
+    const wb = ctx.wb();
+    return { folder: backupFolderFor(wb.path), keep: getSettings(wb).backupsToKeep, backups: listBackups(wb.path) };
+  },
+  'workbook.backup': (_input, ctx) => {
+    const wb = ctx.wb();
+    const entry = createBackup(wb.sqlite, wb.path, 'handmatig');
+    rotateBackups(wb.path, backupsToKeep(wb.sqlite));
+    return entry;
+  },
+  'workbook.restoreBackup': async (input, ctx) => {
+    const wb = ctx.wb();
+    const source = resolveBackupSource(wb.path, input);
+    const restored = await ctx.session.restore(source);
+    return { info: ctx.session.info()!, restoredFrom: restored.restoredFrom, safetyBackup: restored.safetyBackup };
+  },
+  'workbook.closedYears': (_input, ctx) => listClosedYears(ctx.wb()),
+  'workbook.closeYear': (input, ctx) => closeYear(ctx.wb(), input.year, input.note),
+  'workbook.reopenYear': (input, ctx) => reopenYear(ctx.wb(), input.year, input.reason),
+  'workbook.exportArchive': (input, ctx) => {
+    const wb = ctx.wb();
+    ctx.progress?.report('Archief maken', null, null);
+    const result = input.path ? writeArchive(wb, path.resolve(input.path)) : archiveAsBase64(wb);
+    // Exports are audited: an archive holds personal data, so who made one, when and where is on record.
+    wb.tx(() => wb.audit({ action: 'export', table: 'workbook_meta', rowId: 1, new: { archive: result.fileName, path: result.path, sizeBytes: result.sizeBytes }, note: 'Archiefexport (alle tabellen en het logboek)' }));
+    ctx.progress?.report('Klaar', 1, 1, undefined, true);
+    return result;
+  },
   'workbook.audit': (input, ctx) => {
     const wb = ctx.wb();
     let query = wb.db.selectFrom('audit_log');

@@ -58,6 +58,14 @@ export interface ImportBatchTable {
   result_json: string;
 }
 
+/** A year made read-only by the year-end close (migration 0008); triggers refuse changes to its data. */
+export interface ClosedYearTable {
+  year: number;
+  closed_at: string;
+  closed_by: string;
+  note: string | null;
+}
+
 export interface WorkbookTables {
   workbook_meta: WorkbookMetaTable;
   setting: SettingTable;
@@ -65,4 +73,5 @@ export interface WorkbookTables {
   audit_log: AuditLogTable;
   import_profile: ImportProfileTable;
   import_batch: ImportBatchTable;
+  closed_year: ClosedYearTable;
 }

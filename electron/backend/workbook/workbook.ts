@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { HeldLock } from '../db/lock.ts';
 import type { WorkbookMetaTable } from './tables.ts';
 
-export type AuditAction = 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'export' | 'settings' | 'purge' | 'migrate' | 'backup';
+export type AuditAction = 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'export' | 'settings' | 'purge' | 'migrate' | 'backup' | 'close-year' | 'reopen-year';
 
 export interface AuditInput {
   action: AuditAction;
@@ -103,6 +103,17 @@ export class Workbook extends SqlRunner {
 
   get isClosed(): boolean {
     return this.closed;
+  }
+
+  /**
+   * Closes the database but hands over the lock instead of releasing it, so no other process can
+   * open the file while its contents are replaced (restore). The caller must release it.
+   */
+  closeKeepingLock(): HeldLock | null {
+    if (this.closed) throw new Error('Workbook already closed');
+    this.closed = true;
+    this.sqlite.close();
+    return this.lock;
   }
 
   close(): void {

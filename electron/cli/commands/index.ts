@@ -1,5 +1,7 @@
 import type { Command } from '../command.ts';
 import { absencePurgeCommand } from './absence-purge.ts';
+import { archiveCommand } from './archive.ts';
+import { backupCommand, restoreCommand } from './backup.ts';
 import { centralCreateCommand, centralExportCommand, centralImportCommand, centralPeriodCommand, centralRegisterCommand, centralReportCommand } from './central.ts';
 import { createCommand } from './create.ts';
 import { exportCommand, keyCommand, verifyCommand } from './exchange.ts';
@@ -14,6 +16,9 @@ export const commands: Command[] = [
   reportCommand,
   managementReportCommand,
   absencePurgeCommand,
+  backupCommand,
+  restoreCommand,
+  archiveCommand,
   exportCommand,
   keyCommand,
   verifyCommand,

@@ -17,6 +17,8 @@ export interface WorkbookInfo {
   /** Set when a backup was made because the file was migrated from an older version. */
   migratedFrom: number | null;
   backupPath: string | null;
+  /** The automatic backup made when the workbook was opened (null: none needed, read-only, or it failed: see warnings). */
+  openBackupPath?: string | null;
 }
 
 export interface CostCentre {
@@ -42,4 +44,49 @@ export interface AuditEntry {
   oldJson: string | null;
   newJson: string | null;
   note: string | null;
+}
+
+/** Why a backup was made: on open (rotating), by hand (kept until the user deletes it), before a migration, before a restore. */
+export type BackupKind = 'automatisch' | 'handmatig' | 'voor-migratie' | 'voor-herstel';
+
+export interface BackupEntry {
+  /** File name in the workbook's backups folder (`<file>.backups/`). */
+  name: string;
+  path: string;
+  kind: BackupKind;
+  /** ISO time (UTC) the backup was made. */
+  createdAt: string;
+  sizeBytes: number;
+  /** For a backup before a migration: the schema version it still has. */
+  fromSchemaVersion: number | null;
+}
+
+export interface BackupList {
+  folder: string;
+  /** How many automatic backups are kept (setting backupsToKeep). */
+  keep: number;
+  backups: BackupEntry[];
+}
+
+export interface RestoreResult {
+  info: WorkbookInfo;
+  restoredFrom: string;
+  /** The state just before the restore, kept as a backup of kind "voor-herstel". */
+  safetyBackup: BackupEntry;
+}
+
+export interface ClosedYear {
+  year: number;
+  closedAt: string;
+  closedBy: string;
+  note: string | null;
+}
+
+export interface ArchiveResult {
+  /** Where the ZIP was written, or null when it is returned as contentBase64 (browser preview). */
+  path: string | null;
+  fileName: string;
+  contentBase64: string | null;
+  sizeBytes: number;
+  tables: Array<{ name: string; rows: number }>;
 }

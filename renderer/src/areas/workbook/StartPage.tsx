@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { ApiError } from '../../../../shared/api/errors.ts';
 import { useTranslation } from 'react-i18next';
 import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatDateTime } from '../../../../shared/format/nl.ts';
@@ -18,6 +19,8 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
   const [openPath, setOpenPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
+  /** A workbook another window or program has open: it can still be opened read-only. */
+  const [locked, setLocked] = useState<{ path: string; message: string } | null>(null);
 
   const update = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: event.target.value });
 
@@ -50,11 +53,13 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
 
   async function open(filePath: string, readOnly = false) {
     setBusy(true);
+    setLocked(null);
     try {
       const info = await api.workbook.open({ path: filePath, readOnly });
       onOpened(info);
     } catch (error) {
-      status.error(errorMessage(error));
+      if (error instanceof ApiError && error.code === 'workbook_locked' && !readOnly) setLocked({ path: filePath, message: error.message });
+      else status.error(errorMessage(error));
       recent.reload();
     } finally {
       setBusy(false);
@@ -164,6 +169,14 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
               </button>
             </div>
           </form>
+          {locked && (
+            <div role="alert" className="warning locked-notice">
+              <p>{locked.message}</p>
+              <button type="button" onClick={() => void open(locked.path, true)} disabled={busy}>
+                {t('start.openReadOnly')}
+              </button>
+            </div>
+          )}
           <h3>{t('start.recent')}</h3>
           {recent.data && recent.data.length === 0 && <p>{t('start.noRecent')}</p>}
           <ul className="recent-list">
