@@ -1,5 +1,7 @@
 // Bundles the Electron main process and the preload script (CommonJS, as Electron loads them).
-// better-sqlite3 stays external: it is a native module, loaded from node_modules or app resources.
+// Left outside the bundles: better-sqlite3 (a native module, loaded from node_modules or app resources)
+// and pdfkit (it reads its font metrics through package subpath imports at run time, which a bundle
+// cannot follow). electron-builder.yml packs both with their dependencies.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +12,7 @@ fs.mkdirSync(outdir, { recursive: true });
 // The project is "type": "module"; the bundles here are CommonJS.
 fs.writeFileSync(path.join(outdir, 'package.json'), JSON.stringify({ type: 'commonjs' }, null, 2));
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3'] };
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node22', sourcemap: true, logLevel: 'warning', external: ['electron', 'better-sqlite3', 'pdfkit'] };
 await build({ ...common, entryPoints: [path.join(root, 'electron/main/main.ts')], outfile: path.join(outdir, 'main.cjs') });
 // A sandboxed preload may only require 'electron': everything else is bundled in.
 await build({ ...common, entryPoints: [path.join(root, 'electron/preload/preload.ts')], outfile: path.join(outdir, 'preload.cjs') });

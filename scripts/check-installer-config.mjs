@@ -90,9 +90,19 @@ check(fs.existsSync(nativeFile) && fs.readFileSync(nativeFile, 'utf8').startsWit
 if (fs.existsSync(asarFile)) {
   const asar = createRequire(require.resolve('electron-builder'))('@electron/asar');
   const entries = asar.listPackage(asarFile).map((e) => e.replaceAll('\\', '/'));
-  for (const needed of ['/package.json', `/${pkg.main}`, '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/node_modules/better-sqlite3/lib/index.js']) {
+  for (const needed of ['/package.json', `/${pkg.main}`, '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/node_modules/better-sqlite3/lib/index.js', '/node_modules/pdfkit/package.json']) {
     check(entries.includes(needed), `app.asar bevat ${needed}`);
   }
+  // pdfkit stays outside the bundle (scripts/build-electron.mjs): every module it needs must be packed.
+  const dependencyTree = (name, seen = new Set()) => {
+    if (seen.has(name)) return seen;
+    seen.add(name);
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', name, 'package.json'), 'utf8'));
+    for (const dependency of Object.keys(manifest.dependencies ?? {})) dependencyTree(dependency, seen);
+    return seen;
+  };
+  const missingForPdf = [...dependencyTree('pdfkit')].filter((name) => !entries.includes(`/node_modules/${name}/package.json`));
+  check(missingForPdf.length === 0, `pdfkit is compleet verpakt${missingForPdf.length ? `; ontbreekt: ${missingForPdf.join(', ')}` : ''}`);
   const packedModules = new Set(entries.filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/').slice(2, e.split('/')[2]?.startsWith('@') ? 4 : 3).join('/')));
   const devPacked = Object.keys(pkg.devDependencies).filter((d) => packedModules.has(d));
   check(devPacked.length === 0, `geen devDependencies in app.asar${devPacked.length ? `: ${devPacked.join(', ')}` : ''}`);

@@ -37,7 +37,7 @@ describe('one workbook, several processes', () => {
       // A lock of a process that no longer exists (pid beyond the kernel's maximum).
       fs.writeFileSync(`${workbook}.lock`, JSON.stringify({ pid: 2 ** 22 + 7 + round, hostname: os.hostname(), startedAt: `2027-01-0${round + 1}T00:00:00Z`, holder: 'Werkboek' }));
       const go = path.join(dir, `go-${round}`);
-      const racers = Array.from({ length: 5 }, () => runChild(['lock', workbook, go, '2000']));
+      const racers = Array.from({ length: 5 }, () => runChild(['lock', workbook, go, '5']));
       // Start them together: each child says it has loaded, then spins on the go file.
       const deadline = Date.now() + 60_000;
       while (fs.readdirSync(dir).filter((n) => n.startsWith(`go-${round}.ready.`)).length < 5 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));

@@ -5,7 +5,6 @@ import type { RenderedReport } from '../../../shared/api/overview.ts';
 import type { ProgressReporter } from '../progress.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import type { ManagementReport } from './model.ts';
-import { renderPdf } from './pdf.ts';
 import { buildManagementReport } from './registry.ts';
 import { renderXlsx } from './xlsx.ts';
 
@@ -14,6 +13,12 @@ export interface ReportRequest {
   includeNames: boolean;
   /** ISO date printed on every page; today when left out. */
   generatedOn?: string;
+}
+
+/** pdfkit is loaded only when a PDF is made: it is large, and most commands never need it. */
+async function renderPdfLazily(report: ManagementReport): Promise<Buffer> {
+  const { renderPdf } = await import('./pdf.ts');
+  return renderPdf(report);
 }
 
 function build(wb: Workbook, request: ReportRequest): ManagementReport {
@@ -28,7 +33,7 @@ export async function renderReport(wb: Workbook, request: ReportRequest & { form
   progress?.report('Rapportage samenstellen', 0, 2);
   const report = build(wb, request);
   progress?.report(request.format === 'pdf' ? 'PDF maken' : 'XLSX maken', 1, 2);
-  const bytes = request.format === 'pdf' ? await renderPdf(report) : await renderXlsx(report);
+  const bytes = request.format === 'pdf' ? await renderPdfLazily(report) : await renderXlsx(report);
   progress?.report('Klaar', 2, 2, undefined, true);
   return {
     fileName: reportFileName(wb, request.quarter, request.format),
@@ -50,7 +55,7 @@ export async function writeReport(wb: Workbook, request: ReportRequest & { pdfPa
   const written: string[] = [];
   for (const [index, target] of targets.entries()) {
     progress?.report(target.format === 'pdf' ? 'PDF maken' : 'XLSX maken', index + 1, targets.length + 1);
-    const bytes = target.format === 'pdf' ? await renderPdf(report) : await renderXlsx(report);
+    const bytes = target.format === 'pdf' ? await renderPdfLazily(report) : await renderXlsx(report);
     const temp = `${target.file}.${process.pid}.tmp`;
     try {
       fs.writeFileSync(temp, bytes);

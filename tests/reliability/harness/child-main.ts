@@ -13,6 +13,7 @@
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
+import path from 'node:path';
 import { acquireWorkbookLock } from '../../../electron/backend/db/lock.ts';
 import { createLocalClient } from '../../../electron/backend/local-client.ts';
 
@@ -59,17 +60,24 @@ async function main(): Promise<void> {
   const [action, ...args] = process.argv.slice(2);
   instrument();
   if (action === 'lock') {
-    const [workbook, goFile, holdMs] = args;
+    const [workbook, goFile, racersArg] = args;
+    const racers = Number(racersArg);
+    const tried = () => fs.readdirSync(path.dirname(goFile)).filter((n) => n.startsWith(`${path.basename(goFile)}.tried.`)).length;
     say({ ready: true });
     fs.writeFileSync(`${goFile}.ready.${process.pid}`, '');
     while (!fs.existsSync(goFile)) sleep(1);
     try {
       const lock = acquireWorkbookLock(workbook, `deelnemer ${process.pid}`);
       say({ won: true, crashedBefore: lock.previousSessionCrashed });
-      sleep(Number(holdMs));
+      fs.writeFileSync(`${goFile}.tried.${process.pid}`, '');
+      // Hold until every racer has tried, however slow the machine: a later attempt after the release
+      // would rightly win too, and prove nothing about the race.
+      const deadline = Date.now() + 120_000;
+      while (tried() < racers && Date.now() < deadline) sleep(5);
       lock.release();
     } catch (error) {
       say({ won: false, code: (error as { code?: string }).code, message: (error as Error).message });
+      fs.writeFileSync(`${goFile}.tried.${process.pid}`, '');
     }
     return;
   }

@@ -21,7 +21,8 @@ export function childScript(): Promise<string> {
       format: 'cjs',
       target: 'node20',
       write: false,
-      external: ['better-sqlite3'],
+      // As in the app's bundle (scripts/build-electron.mjs): native and data-reading modules stay outside.
+      external: ['better-sqlite3', 'pdfkit'],
       logLevel: 'error',
     });
     const code = result.outputFiles[0].contents;
