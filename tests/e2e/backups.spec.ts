@@ -8,7 +8,7 @@ test('a department head makes a backup, restores it, closes a year and exports t
   await app.open();
   await createDepartmentWorkbook(page, app.dir);
   const addLine = async (account: string) => {
-    await page.getByRole('link', { name: 'Begroting' }).click();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Begroting', exact: true }).click();
     await page.locator('summary', { hasText: 'Begrotingsregel toevoegen' }).click();
     const form = page.locator('details', { hasText: 'Begrotingsregel toevoegen' });
     await form.getByRole('textbox', { name: 'Grootboekrekening' }).fill(account);
@@ -39,7 +39,7 @@ test('a department head makes a backup, restores it, closes a year and exports t
   await expect(page.getByRole('status')).toContainText('Het werkboek is teruggezet');
   await expect(table).toContainText('Voor terugzetten');
 
-  await page.getByRole('link', { name: 'Begroting' }).click();
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Begroting', exact: true }).click();
   const grid = page.getByRole('region', { name: 'Begrotingsregels' });
   await expect(grid.getByRole('row').filter({ hasText: '4300' }).first()).toBeVisible();
   await expect(grid.getByRole('row').filter({ hasText: '4700' })).toHaveCount(0);
