@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { OVERVIEW_SLOTS } from '../../../../shared/domain/overview/types.ts';
 import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
@@ -14,8 +13,6 @@ export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nati
   const overview = useApi(() => api.overview.get({}), []);
   const sections = overview.data?.sections ?? [];
   const highlights = sections.flatMap((s) => s.highlights);
-  const present = new Set(sections.map((s) => s.key));
-  const missingSlots = OVERVIEW_SLOTS.filter((slot) => !present.has(slot) && slot !== 'budget' && slot !== 'bottlenecks');
 
   return (
     <div className="overview">
@@ -51,13 +48,6 @@ export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nati
           </section>
         );
       })}
-      {overview.data &&
-        missingSlots.map((slot) => (
-          <section key={slot} className="card overview-section slot-empty no-print" aria-labelledby={`slot-${slot}`}>
-            <h2 id={`slot-${slot}`}>{t(`overview.slots.${slot}`)}</h2>
-            <p className="muted">{t('overview.notYet')}</p>
-          </section>
-        ))}
       <ReportPanel info={info} nativeDialogs={nativeDialogs} />
     </div>
   );
