@@ -66,7 +66,7 @@ export const absenceReportSection: ManagementReportSectionProvider = {
           { label: 'Ziekmeldingen', value: d.reports, type: 'integer' },
           { label: 'Gem. verzuimduur (dagen)', value: d.averageDurationDays, type: 'decimal' },
           { label: 'Nulverzuim', value: d.zeroAbsencePercentage, type: 'percent' },
-          { label: `Lopende gevallen op ${end}`, value: metrics.openCases, type: 'integer' },
+          { label: `Lopend op ${end}`, value: metrics.openCases, type: 'integer' },
         ],
       },
       {
@@ -93,7 +93,8 @@ export const absenceReportSection: ManagementReportSectionProvider = {
         title: 'Per kostenplaats',
         columns: perCostCentre,
         rows: metrics.costCentres.map((c): ReportValue[] => [c.code, c.name, ...figureCells(c.figures)]),
-        totals: ['Afdeling', '', ...figureCells(d)],
+        // Department figures come from the days, not from the cost centres' rows.
+        totals: [`Afdeling ${wb.meta.department_code ?? ''}`.trim(), '', ...figureCells(d)],
       },
       {
         kind: 'chart',

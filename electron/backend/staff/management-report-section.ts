@@ -33,7 +33,6 @@ export const formationReportSection: ManagementReportSectionProvider = {
           { label: 'Boventallig (fte)', value: t.overOccupationFte, type: 'fte' },
           { label: 'Bezettingsgraad', value: t.occupancyPercent, type: 'percent' },
           { label: 'Medewerkers', value: t.headcount, type: 'integer' },
-          { label: 'Inhuur (fte)', value: t.hireFte, type: 'fte' },
         ],
       },
       {
