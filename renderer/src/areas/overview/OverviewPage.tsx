@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localToday } from '../../../../shared/domain/absence/days.ts';
 import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../components/useApi.ts';
+import { DateField } from '../staff/common.tsx';
 import { HighlightList } from './Highlights.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
 import { OVERVIEW_SECTION_VIEWS } from './sections.tsx';
@@ -10,7 +13,9 @@ import { OVERVIEW_SECTION_VIEWS } from './sections.tsx';
 /** The start page of a department workbook: every area's section, its signals first. */
 export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nativeDialogs: boolean }) {
   const { t } = useTranslation();
-  const overview = useApi(() => api.overview.get({}), []);
+  // The user's own calendar day, as the absence pages use it, unless they choose another date.
+  const [asOf, setAsOf] = useState(localToday);
+  const overview = useApi(() => api.overview.get({ asOf }), [asOf]);
   const sections = overview.data?.sections ?? [];
   const highlights = sections.flatMap((s) => s.highlights);
 
@@ -19,6 +24,10 @@ export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nati
       <div className="page-header">
         <h1>{t('overview.title', { department: `${info.departmentCode ?? ''} ${info.departmentName ?? ''}`.trim() })}</h1>
         {overview.data && <p className="muted">{t('overview.asOf', { date: formatDate(overview.data.asOf) })}</p>}
+      </div>
+      <div className="toolbar filters no-print">
+        <DateField label={t('overview.date')} value={asOf} onChange={setAsOf} id="overview-date" />
+        <p className="hint">{t('overview.dateHint')}</p>
       </div>
       {overview.error && (
         <p role="alert" className="form-error">
