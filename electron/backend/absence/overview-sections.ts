@@ -18,8 +18,7 @@ function totalOf(m: MetricsScope, range: { start: string; end: string; months: n
   return computeAbsenceMetrics(m.input, { start: dayNumber(range.start), end: dayNumber(range.end), months: range.months }, { bands: m.bands, scope: m.scope }).total;
 }
 
-function figure(m: MetricsScope, choice: AbsencePeriodChoice, alertPercent: number): AbsenceOverviewFigure {
-  const current = totalOf(m, choice);
+function figure(m: MetricsScope, choice: AbsencePeriodChoice, alertPercent: number, current = totalOf(m, choice)): AbsenceOverviewFigure {
   const previous = totalOf(m, choice.previousYear);
   return {
     code: choice.code,
@@ -69,14 +68,15 @@ export const absenceOverviewSection: OverviewSectionProvider = {
     const m: MetricsScope = { input, bands: settings.absenceDurationBands, scope: new Set(wb.departmentCostCentres()) };
     const periods = absenceOverviewPeriods(asOf);
     const alertPercent = settings.absenceAlertPercent;
-    const yearToDate = figure(m, periods.yearToDate, alertPercent);
+    const yearToDate = totalOf(m, periods.yearToDate);
     const data: AbsenceOverviewData = {
       hasEmployees: input.length > 0,
       alertPercent,
-      yearToDate,
+      yearToDate: figure(m, periods.yearToDate, alertPercent, yearToDate),
       lastMonth: figure(m, periods.lastMonth, alertPercent),
       lastQuarter: figure(m, periods.lastQuarter, alertPercent),
-      openCases: totalOf(m, periods.yearToDate).openCases,
+      // Cases running at the end of the year to date: on the peildatum.
+      openCases: yearToDate.openCases,
       trend: absenceTrend(wb, Number(asOf.slice(0, 4)), asOf, input),
     };
     return { key: 'absence', title: 'Verzuim en trend', route: 'absence', highlights: absenceHighlights(data), data };
