@@ -4,7 +4,9 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDate } from '../../shared/format/nl.ts';
 import { pdfPages } from '../helpers/pdf.ts';
+import { peopleWorkbook } from '../helpers/people-workbook.ts';
 import { smallWorkbook } from '../helpers/small-workbook.ts';
+import { departmentWorkbook } from '../helpers/workbook.ts';
 
 const today = formatDate(new Date().toISOString().slice(0, 10));
 
@@ -142,5 +144,118 @@ describe('quarterly management report', () => {
     const { client, dir } = await prepared();
     await expect(client.managementReport.render({ quarter: '2027-05', format: 'pdf' })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(client.managementReport.write({ quarter: '2027-Q1', pdfPath: path.join(dir, 'nope', 'r.pdf') })).rejects.toMatchObject({ code: 'file_unreadable', message: expect.stringContaining('bestaat niet') });
+  });
+});
+
+describe('quarterly management report: formation, absence and Poortwachter', () => {
+  let close: () => void = () => undefined;
+  afterEach(() => close());
+
+  /**
+   * The hand-made staff workbook (tests/helpers/people-workbook.ts) with three Poortwachter steps:
+   * Anna's sick report done in time within Q2, Cor's problem analysis done only after Q2, and a note
+   * that must never reach the report.
+   */
+  async function prepared() {
+    const wb = await peopleWorkbook();
+    close = () => wb.session.close();
+    const { client, cases } = wb;
+    await client.absence.setStep({ today: '2027-07-10', caseId: cases.anna.id, step: 'sickReport', doneOn: '2027-05-06', note: 'Notitie die nooit in het rapport hoort' });
+    await client.absence.setStep({ today: '2027-07-10', caseId: cases.cor.id, step: 'problemAnalysis', doneOn: '2027-07-05', note: null });
+    return wb;
+  }
+
+  const NAMES = ['Anna', 'Jansen', 'Bram', 'Vries', 'Cor Bakker', 'Bakker', 'Dirk', 'Smit'];
+
+  it('puts formation, the quarter’s absence with its trend and the Poortwachter status in the PDF, by personnel number only', async () => {
+    const { client } = await prepared();
+    const pages = await pdfPages(Buffer.from((await client.managementReport.render({ quarter: '2027-Q2', format: 'pdf' })).contentBase64, 'base64'));
+    pages.forEach((text, i) => {
+      expect(text).toContain('Gemeente Voorbeeld · OR Openbare Ruimte');
+      expect(text).toContain('Managementrapportage 2e kwartaal 2027 (2027-Q2)');
+      expect(text).toContain(`Pagina ${i + 1} van ${pages.length}`);
+    });
+    const all = pages.join('\n');
+
+    // Formation on 30 June: OR01 1,5 of 2 fte, OR02 1,5 of 1 fte; department 3 of 3 with 0,5 vacant and 0,5 over.
+    expect(all).toContain('Formatie en bezetting op 30-06-2027');
+    expect(all).toMatch(/Vacatureruimte \(fte\)\n0,50\nBoventallig \(fte\)\n0,50\nBezettingsgraad\n100,0 %/);
+    expect(all).toMatch(/OR02\nGroen\n1,00\n1,50\n0,00\n0,50\n150,0 %\n2/);
+    expect(all).toMatch(/BEH-1\nMedewerker beheer\nOR01\n7\n2,00\n1,50\n0,50\n0,00\nDeels vacant/);
+
+    // Absence in Q2 2027 (91 days): sick Anna 10 + Cor 30 of 91 + 45,5 + 91 + 45,5 = 273 → 14,7 %;
+    // Q2 2026: Bram 2,5 of 227,5 → 1,1 %; 1 January – 30 June 2027: 40 of 513,5 → 7,8 %.
+    expect(all).toContain('Verzuim in het 2e kwartaal 2027');
+    expect(all).toMatch(/Verzuimpercentage\n14,7 %\nZelfde kwartaal 2026\n1,1 %\n2027 t\/m 30-06-2027\n7,8 %/);
+    // 2 reports on an average of 4 people × 12 / 3; Anna's 10 days; 2 of 4 without absence; Cor still sick.
+    expect(all).toMatch(/Meldingsfrequentie \(per jaar\)\n2,0\nZiekmeldingen\n2\nGem\. verzuimduur \(dagen\)\n10,0\nNulverzuim\n50,0 %\nLopend op 30-06-2027\n1/);
+    expect(all).toMatch(/Middellang\n8–42 dagen\n2\n14,7 %/);
+    expect(all).toMatch(/OR01\nBeheer\n7,3 %/);
+    expect(all).toMatch(/OR02\nGroen\n22,0 %/);
+    expect(all).toContain('Verzuimpercentage per maand: 2027 t/m juni tegen 2026');
+
+    // Poortwachter on 30 June: Cor's sick report is late; his problem analysis (done 5 July) and plan of action are due.
+    expect(all).toMatch(/Lopende verzuimtrajecten\n1\nStappen te laat\n1\nStappen binnen 28 dagen\n2\nStappen gedaan in het kwartaal\n1\nwaarvan na de termijn\n0/);
+    expect(all).toMatch(/V-COR\n1003\nZiekmelding bij bedrijfsarts\/arbodienst\n07-06-2027\nte laat \(23 dagen\)/);
+    expect(all).toMatch(/V-COR\n1003\nProbleemanalyse\n12-07-2027\nnog 12 dagen/);
+
+    // Never a note, never a name without the head's choice.
+    expect(all).not.toContain('Notitie die nooit');
+    for (const name of NAMES) expect(all).not.toContain(name);
+
+    const withNames = (await pdfPages(Buffer.from((await client.managementReport.render({ quarter: '2027-Q2', format: 'pdf', includeNames: true })).contentBase64, 'base64'))).join('\n');
+    expect(withNames).toMatch(/V-COR\n1003\nCor Bakker\nZiekmelding bij bedrijfsarts\/arbodienst/);
+    expect(withNames).not.toContain('Notitie die nooit');
+  });
+
+  it('counts a step done late, and writes the same sections as XLSX with typed cells', async () => {
+    const { client, dir, cases } = await prepared();
+    await client.absence.setStep({ today: '2027-07-10', caseId: cases.cor.id, step: 'sickReport', doneOn: '2027-06-09', note: null });
+    const xlsxPath = path.join(dir, 'q2.xlsx');
+    await client.managementReport.write({ quarter: '2027-Q2', xlsxPath });
+    const workbook = await readXlsx(fs.readFileSync(xlsxPath));
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Begroting', 'Formatie en bezetting', 'Verzuim', 'Poortwachter', 'Knelpunten']);
+
+    const formation = workbook.getWorksheet('Formatie en bezetting')!;
+    expect(rowStartingWith(formation, 'OR02').slice(0, 10)).toEqual(['OR02', 'Groen', 1, 1.5, 0, 0.5, 1.5, 2, 0, 0]);
+    expect(rowStartingWith(formation, 'Totaal').slice(2, 8)).toEqual([3, 3, 0.5, 0.5, 1, 4]);
+    expect(rowStartingWith(formation, 'GRO-1')).toEqual(['GRO-1', 'Hovenier', 'OR02', 7, 1, 1.5, 0, 0.5, 'Boventallig']);
+    let or02 = 0;
+    formation.eachRow((row, n) => {
+      if (row.getCell(1).value === 'OR02') or02 = n;
+    });
+    expect(formation.getCell(or02, 3).numFmt).toBe('#,##0.00');
+
+    const absence = workbook.getWorksheet('Verzuim')!;
+    expect(rowStartingWith(absence, 'Verzuimpercentage')[1]).toBeCloseTo(40 / 273, 10);
+    expect(rowStartingWith(absence, 'Zelfde kwartaal 2026')[1]).toBeCloseTo(2.5 / 227.5, 10);
+    expect(rowStartingWith(absence, 'OR02')[2]).toBeCloseTo(30 / 136.5, 10);
+    expect(rowStartingWith(absence, 'Afdeling OR').slice(3, 8)).toEqual([2, 2, 10, 0.5, 4]);
+    // The trend chart as data: May 2027 (10 of 93) against May 2026 (2,5 of 77,5); nothing after June 2027.
+    const may = rowStartingWith(absence, 'mei');
+    expect(may[1]).toBeCloseTo(10 / 93, 10);
+    expect(may[2]).toBeCloseTo(2.5 / 77.5, 10);
+    expect(rowStartingWith(absence, 'jul').slice(0, 3)).toEqual(['jul', null, 0]);
+
+    const poortwachter = workbook.getWorksheet('Poortwachter')!;
+    // Cor's sick report, due 7 June, was done on 9 June: done in the quarter, after its deadline.
+    expect(rowStartingWith(poortwachter, 'Stappen te laat')[1]).toBe(0);
+    expect(rowStartingWith(poortwachter, 'Stappen gedaan in het kwartaal')[1]).toBe(2);
+    expect(rowStartingWith(poortwachter, 'waarvan na de termijn')[1]).toBe(1);
+    expect(rowStartingWith(poortwachter, 'V-COR')).toEqual(['V-COR', '1003', 'Probleemanalyse', new Date('2027-07-12T00:00:00Z'), 'nog 12 dagen']);
+
+    const cells: string[] = [];
+    for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    for (const name of NAMES) expect(cells.join('\n')).not.toContain(name);
+  });
+
+  it('leaves the staff sections out of a workbook without staff', async () => {
+    const wb = await departmentWorkbook();
+    close = () => wb.session.close();
+    const pages = await pdfPages(Buffer.from((await wb.client.managementReport.render({ quarter: '2027-Q2', format: 'pdf' })).contentBase64, 'base64'));
+    const all = pages.join('\n');
+    expect(all).not.toContain('Formatie en bezetting');
+    expect(all).not.toContain('Poortwachter');
+    expect(all).toContain('Knelpunten');
   });
 });

@@ -78,12 +78,15 @@ export function absenceMetrics(wb: Workbook, period: Period, today: string, inpu
   };
 }
 
-/** Monthly percentage and report frequency of a year beside the year before; months not yet begun stay empty. */
-export function absenceTrend(wb: Workbook, year: number, today: string): AbsenceTrend {
+/**
+ * Monthly percentage and report frequency of a year beside the year before; months not yet begun stay
+ * empty. `loaded` lets a caller that already read the metrics input (the overview) pass it on.
+ */
+export function absenceTrend(wb: Workbook, year: number, today: string, loaded?: EmployeeInput[]): AbsenceTrend {
   wb.requireKind('department');
   const bands = getSettings(wb).absenceDurationBands;
   const scope = new Set(wb.departmentCostCentres());
-  const input = loadMetricsInput(wb);
+  const input = loaded ?? loadMetricsInput(wb);
   const monthFigures = (y: number, month: number) => {
     const period = requirePeriod(`${y}-${String(month).padStart(2, '0')}`);
     if (period.start > today) return null;

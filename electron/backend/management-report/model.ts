@@ -6,9 +6,9 @@ import type { Period } from '../../../shared/domain/period.ts';
  */
 
 /** How a value is shown: Dutch formats in the PDF, typed cells with Dutch number formats in the XLSX. */
-export type ValueType = 'text' | 'money' | 'percent' | 'integer' | 'decimal' | 'date';
+export type ValueType = 'text' | 'money' | 'percent' | 'integer' | 'decimal' | 'fte' | 'date';
 
-/** money: integer cents · percent: 12.5 means 12,5 % · date: ISO text · text: shown as is. */
+/** money: integer cents · percent: 12.5 means 12,5 % · decimal: one decimal · fte: two decimals (0,89) · date: ISO text · text: shown as is. */
 export type ReportValue = string | number | null;
 
 export interface ReportColumn {

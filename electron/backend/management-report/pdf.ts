@@ -40,12 +40,14 @@ export function formatValue(value: ReportValue, type: ValueType): string {
       return formatNumber(value, 0);
     case 'decimal':
       return formatNumber(value, 1);
+    case 'fte':
+      return formatNumber(value, 2);
     default:
       return String(value);
   }
 }
 
-const numeric = (type: ValueType) => type === 'money' || type === 'percent' || type === 'integer' || type === 'decimal';
+const numeric = (type: ValueType) => type === 'money' || type === 'percent' || type === 'integer' || type === 'decimal' || type === 'fte';
 
 function ensureSpace(doc: Doc, height: number): void {
   if (doc.y + height > BOTTOM) doc.addPage();

@@ -11,6 +11,7 @@ const FORMATS: Record<ValueType, string | undefined> = {
   percent: '0.0%',
   integer: '#,##0',
   decimal: '#,##0.0',
+  fte: '#,##0.00',
   date: 'dd-mm-yyyy',
   text: undefined,
 };

@@ -1,3 +1,6 @@
+import type { AbsenceTrend } from '../absence/types.ts';
+import type { OccupationFigures, PositionStatus } from '../staff/formation.ts';
+
 /**
  * The overview (start page of a department workbook) is a list of sections, each contributed by an
  * area: a provider in the backend (electron/backend/overview/registry.ts) and a component in the
@@ -30,9 +33,6 @@ export interface Overview {
   asOf: string;
   sections: OverviewSection[];
 }
-
-/** Section keys the overview expects from areas; the renderer keeps a slot for each. */
-export const OVERVIEW_SLOTS = ['budget', 'formation', 'absence', 'poortwachter', 'bottlenecks'] as const;
 
 export interface CostCentreExhaustion {
   code: string;
@@ -87,4 +87,92 @@ export interface BottleneckOverviewData {
   escalatedCount: number;
   /** Open, in progress and escalated: escalated first, then by priority, then oldest. */
   active: BottleneckOverviewItem[];
+}
+
+export interface FormationOverviewCostCentre extends OccupationFigures {
+  costCentre: string;
+  name: string;
+}
+
+/** A position that is not exactly filled on the overview's date. */
+export interface FormationOverviewPosition {
+  positionId: number;
+  code: string;
+  functionTitle: string;
+  costCentre: string;
+  formationFte: number;
+  occupiedFte: number;
+  vacancyFte: number;
+  overOccupationFte: number;
+  status: Exclude<PositionStatus, 'filled'>;
+}
+
+export interface FormationOverviewData {
+  /** The day formation and occupation are taken on (the overview's date). */
+  date: string;
+  /** False while the workbook has neither formation positions nor employees: the page says what to import. */
+  hasStaff: boolean;
+  /** Positions valid on the date. */
+  positionCount: number;
+  total: OccupationFigures;
+  costCentres: FormationOverviewCostCentre[];
+  /** Vacant, partly vacant and over-occupied positions, the largest difference first (at most a handful). */
+  positions: FormationOverviewPosition[];
+  /** How many positions are not exactly filled, including those left out of `positions`. */
+  positionsOffCount: number;
+}
+
+/** Absence figures of one stretch of days, beside the same stretch a year earlier. */
+export interface AbsenceOverviewFigure {
+  /** "2027" (year to date), "2027-10" (month) or "2027-Q3" (quarter). */
+  code: string;
+  start: string;
+  end: string;
+  /** verzuimpercentage, null when nobody was employed. */
+  percentage: number | null;
+  /** meldingsfrequentie on a year basis. */
+  frequency: number | null;
+  reports: number;
+  previousYear: { start: string; end: string; percentage: number | null };
+  /** At or above the signal value `absenceAlertPercent` (compared as shown, to two decimals). */
+  aboveAlert: boolean;
+}
+
+export interface AbsenceOverviewData {
+  /** False while the workbook has no employees: there is nothing to compute. */
+  hasEmployees: boolean;
+  alertPercent: number;
+  /** 1 January up to and including the overview's date. */
+  yearToDate: AbsenceOverviewFigure;
+  /** The last month and quarter that are complete on the overview's date. */
+  lastMonth: AbsenceOverviewFigure;
+  lastQuarter: AbsenceOverviewFigure;
+  /** Cases of the department still running on the overview's date. */
+  openCases: number;
+  /** Monthly percentage of the overview's year beside the year before (as on the Verzuim page). */
+  trend: AbsenceTrend;
+}
+
+/** A Poortwachter step that is overdue or due within the lead time; by case and personnel number only. */
+export interface PoortwachterOverviewItem {
+  /** The chain's latest case: the Poortwachter page opens its timeline. */
+  caseId: number;
+  caseNumber: string;
+  personnelNumber: string;
+  step: string;
+  /** Dutch name of the step. */
+  label: string;
+  due: string;
+  /** Negative = days overdue. */
+  daysLeft: number;
+}
+
+export interface PoortwachterOverviewData {
+  leadDays: number;
+  /** Chains of sickness still running on the overview's date. */
+  runningCases: number;
+  overdue: PoortwachterOverviewItem[];
+  overdueCount: number;
+  dueSoon: PoortwachterOverviewItem[];
+  dueSoonCount: number;
 }

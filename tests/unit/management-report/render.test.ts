@@ -32,8 +32,9 @@ function report(): ManagementReport {
               { title: 'Dagen', type: 'integer' },
               { title: 'Percentage', type: 'percent' },
               { title: 'Sinds', type: 'date' },
+              { title: 'FTE', type: 'fte' },
             ],
-            rows: Array.from({ length: 60 }, (_, i) => [`P${1000 + i}`, i, i / 2, '2027-04-01']),
+            rows: Array.from({ length: 60 }, (_, i) => [`P${1000 + i}`, i, i / 2, '2027-04-01', 32 / 36]),
           },
           { kind: 'chart', chart: 'bar', title: 'Verzuim per maand', categories: ['apr', 'mei', 'jun'], series: [{ name: '2026', values: [4.1, 3.9, null] }, { name: '2027', values: [5.2, 6.0, 5.5] }], valueType: 'percent' },
         ],
@@ -48,6 +49,8 @@ describe('management report renderers', () => {
     expect(formatValue(12.345, 'percent')).toBe('12,3 %');
     expect(formatValue('2027-03-31', 'date')).toBe('31-03-2027');
     expect(formatValue(null, 'money')).toBe('');
+    // FTE with two decimals, as the staff pages show it: 32 of 36 hours.
+    expect(formatValue(32 / 36, 'fte')).toBe('0,89');
   });
 
   it('breaks a long table over pages with its header repeated, and frames every page', async () => {
@@ -84,5 +87,7 @@ describe('management report renderers', () => {
     expect(sheet.getCell(row, 3).value).toBeCloseTo(0.015, 10);
     expect(sheet.getCell(row, 3).numFmt).toBe('0.0%');
     expect(sheet.getCell(row, 4).value).toEqual(new Date('2027-04-01T00:00:00Z'));
+    expect(sheet.getCell(row, 5).value).toBeCloseTo(32 / 36, 10);
+    expect(sheet.getCell(row, 5).numFmt).toBe('#,##0.00');
   });
 });

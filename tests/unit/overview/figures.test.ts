@@ -65,7 +65,7 @@ describe('overview of a small hand-made workbook', () => {
     close = () => wb.session.close();
     const overview = await wb.client.overview.get({ asOf: '2027-06-15' });
     expect(overview.asOf).toBe('2027-06-15');
-    expect(overview.sections.map((s) => s.key)).toEqual(['budget', 'bottlenecks']);
+    expect(overview.sections.map((s) => s.key)).toEqual(['budget', 'formation', 'absence', 'poortwachter', 'bottlenecks']);
     const budget = overview.sections[0];
     const data = budget.data as BudgetOverviewData;
 

@@ -1,9 +1,11 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OVERVIEW_SLOTS } from '../../../../shared/domain/overview/types.ts';
+import { localToday } from '../../../../shared/domain/absence/days.ts';
 import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../components/useApi.ts';
+import { DateField } from '../staff/common.tsx';
 import { HighlightList } from './Highlights.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
 import { OVERVIEW_SECTION_VIEWS } from './sections.tsx';
@@ -11,17 +13,21 @@ import { OVERVIEW_SECTION_VIEWS } from './sections.tsx';
 /** The start page of a department workbook: every area's section, its signals first. */
 export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nativeDialogs: boolean }) {
   const { t } = useTranslation();
-  const overview = useApi(() => api.overview.get({}), []);
+  // The user's own calendar day, as the absence pages use it, unless they choose another date.
+  const [asOf, setAsOf] = useState(localToday);
+  const overview = useApi(() => api.overview.get({ asOf }), [asOf]);
   const sections = overview.data?.sections ?? [];
   const highlights = sections.flatMap((s) => s.highlights);
-  const present = new Set(sections.map((s) => s.key));
-  const missingSlots = OVERVIEW_SLOTS.filter((slot) => !present.has(slot) && slot !== 'budget' && slot !== 'bottlenecks');
 
   return (
     <div className="overview">
       <div className="page-header">
         <h1>{t('overview.title', { department: `${info.departmentCode ?? ''} ${info.departmentName ?? ''}`.trim() })}</h1>
         {overview.data && <p className="muted">{t('overview.asOf', { date: formatDate(overview.data.asOf) })}</p>}
+      </div>
+      <div className="toolbar filters no-print">
+        <DateField label={t('overview.date')} value={asOf} onChange={setAsOf} id="overview-date" />
+        <p className="hint">{t('overview.dateHint')}</p>
       </div>
       {overview.error && (
         <p role="alert" className="form-error">
@@ -51,13 +57,6 @@ export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nati
           </section>
         );
       })}
-      {overview.data &&
-        missingSlots.map((slot) => (
-          <section key={slot} className="card overview-section slot-empty no-print" aria-labelledby={`slot-${slot}`}>
-            <h2 id={`slot-${slot}`}>{t(`overview.slots.${slot}`)}</h2>
-            <p className="muted">{t('overview.notYet')}</p>
-          </section>
-        ))}
       <ReportPanel info={info} nativeDialogs={nativeDialogs} />
     </div>
   );

@@ -1,0 +1,178 @@
+import { BAND_KEYS, type BandKey } from '../../../shared/domain/absence/bands.ts';
+import { dayNumber } from '../../../shared/domain/absence/days.ts';
+import { computeAbsenceMetrics, type AbsenceFigures } from '../../../shared/domain/absence/metrics.ts';
+import { MONTH_ABBREVIATIONS_NL } from '../../../shared/domain/overview/figures.ts';
+import { parsePeriod } from '../../../shared/domain/period.ts';
+import { formatDate, formatPeriod, MONTHS_NL } from '../../../shared/format/nl.ts';
+import type { ReportBlock, ReportColumn, ReportValue } from '../management-report/model.ts';
+import type { ManagementReportSectionProvider } from '../management-report/registry.ts';
+import type { Workbook } from '../workbook/workbook.ts';
+import { absenceMetrics, absenceTrend, loadMetricsInput } from './metrics.ts';
+import { attentionOn, poortwachterChainsOn } from './poortwachter-status.ts';
+
+const BAND_LABELS: Record<BandKey, string> = { short: 'Kort', medium: 'Middellang', long: 'Lang', extraLong: 'Extra lang' };
+
+function hasEmployees(wb: Workbook): boolean {
+  return wb.first(wb.db.selectFrom('employee').select('id').limit(1)) !== undefined;
+}
+
+/** The figures of one row of the per-cost-centre table. */
+function figureCells(f: AbsenceFigures): ReportValue[] {
+  return [f.percentage, f.frequency, f.reports, f.averageDurationDays, f.zeroAbsencePercentage, f.employees];
+}
+
+/**
+ * The quarter's absence figures (department, duration bands, per cost centre) and the monthly trend
+ * of the year up to the quarter's end against the year before. Figures only: no employee, no case,
+ * no note, and never anything medical. Left out while the workbook has no employees.
+ */
+export const absenceReportSection: ManagementReportSectionProvider = {
+  key: 'absence',
+  order: 30,
+  build(wb, { period, settings, generatedOn }) {
+    if (!hasEmployees(wb)) return null;
+    const input = loadMetricsInput(wb);
+    const metrics = absenceMetrics(wb, period, generatedOn, input);
+    const d = metrics.department;
+    const scope = new Set(wb.departmentCostCentres());
+    const bands = settings.absenceDurationBands;
+    const totalOf = (start: string, end: string, months: number) => computeAbsenceMetrics(input, { start: dayNumber(start), end: dayNumber(end), months }, { bands, scope }).total;
+    const lastYear = parsePeriod(`${period.year - 1}${period.code.slice(4)}`)!;
+    const previous = totalOf(lastYear.start, lastYear.end, lastYear.months);
+    const quarterEndMonth = Number(period.end.slice(5, 7));
+    const yearToQuarterEnd = totalOf(`${period.year}-01-01`, period.end, quarterEndMonth);
+    const trend = absenceTrend(wb, period.year, period.end, input);
+    const end = formatDate(period.end);
+
+    const perCostCentre: ReportColumn[] = [
+      { title: 'Kostenplaats', type: 'text', width: 0.8 },
+      { title: 'Naam', type: 'text', width: 1.4 },
+      { title: 'Verzuimpercentage', type: 'percent' },
+      { title: 'Meldingsfrequentie (per jaar)', type: 'decimal' },
+      { title: 'Ziekmeldingen', type: 'integer', width: 0.8 },
+      { title: 'Gem. verzuimduur (dagen)', type: 'decimal' },
+      { title: 'Nulverzuim', type: 'percent', width: 0.8 },
+      { title: 'Medewerkers', type: 'integer', width: 0.8 },
+    ];
+    const blocks: ReportBlock[] = [
+      {
+        kind: 'keyFigures',
+        title: `Verzuim in het ${formatPeriod(period.code)}`,
+        items: [
+          { label: 'Verzuimpercentage', value: d.percentage, type: 'percent' },
+          { label: `Zelfde kwartaal ${period.year - 1}`, value: previous.percentage, type: 'percent' },
+          { label: `${period.year} t/m ${end}`, value: yearToQuarterEnd.percentage, type: 'percent' },
+          { label: 'Meldingsfrequentie (per jaar)', value: d.frequency, type: 'decimal' },
+          { label: 'Ziekmeldingen', value: d.reports, type: 'integer' },
+          { label: 'Gem. verzuimduur (dagen)', value: d.averageDurationDays, type: 'decimal' },
+          { label: 'Nulverzuim', value: d.zeroAbsencePercentage, type: 'percent' },
+          { label: `Lopend op ${end}`, value: metrics.openCases, type: 'integer' },
+        ],
+      },
+      {
+        kind: 'paragraph',
+        text:
+          'Kalenderdagen, gewogen naar deeltijdfactor en percentage arbeidsongeschiktheid; zwangerschaps- en bevallingsverlof telt niet mee. ' +
+          'De gemiddelde verzuimduur gaat over de gevallen die in het kwartaal met volledig herstel zijn afgesloten.' +
+          (metrics.extendsBeyondToday ? ` Het kwartaal loopt na ${formatDate(generatedOn)} nog door: lopende gevallen tellen mee tot het einde van het kwartaal.` : ''),
+      },
+      {
+        kind: 'table',
+        title: 'Verzuim naar duur',
+        columns: [
+          { title: 'Duurklasse', type: 'text' },
+          { title: 'Duur', type: 'text' },
+          { title: 'Gevallen', type: 'integer' },
+          { title: 'Deel van het verzuimpercentage', type: 'percent', width: 1.4 },
+        ],
+        rows: BAND_KEYS.map((key): ReportValue[] => [BAND_LABELS[key], `${metrics.bandRanges[key].from}–${metrics.bandRanges[key].to} dagen`, d.bands[key].cases, d.bands[key].percentage]),
+        totals: ['Totaal', '', BAND_KEYS.reduce((sum, key) => sum + d.bands[key].cases, 0), d.percentage],
+      },
+      {
+        kind: 'table',
+        title: 'Per kostenplaats',
+        columns: perCostCentre,
+        rows: metrics.costCentres.map((c): ReportValue[] => [c.code, c.name, ...figureCells(c.figures)]),
+        // Department figures come from the days, not from the cost centres' rows.
+        totals: [`Afdeling ${wb.meta.department_code ?? ''}`.trim(), '', ...figureCells(d)],
+      },
+      {
+        kind: 'chart',
+        chart: 'line',
+        title: `Verzuimpercentage per maand: ${period.year} t/m ${MONTHS_NL[quarterEndMonth - 1]} tegen ${period.year - 1}`,
+        categories: MONTH_ABBREVIATIONS_NL,
+        series: [
+          { name: String(period.year), values: trend.months.map((m) => m.percentage) },
+          { name: String(period.year - 1), values: trend.months.map((m) => m.lastYearPercentage) },
+        ],
+        valueType: 'percent',
+      },
+    ];
+    return { key: 'absence', title: 'Verzuim', blocks };
+  },
+};
+
+/**
+ * A short Poortwachter status at the quarter's end: chains running, steps overdue and due within the
+ * lead time after it, steps done in the quarter (and how many after their deadline), and the list of
+ * overdue and nearly due steps by case and personnel number (names only when the head chose so).
+ * Notes are never in it: they are free text.
+ */
+export const poortwachterReportSection: ManagementReportSectionProvider = {
+  key: 'poortwachter',
+  order: 40,
+  build(wb, { period, includeNames, settings }) {
+    if (!hasEmployees(wb)) return null;
+    const leadDays = settings.poortwachterLeadDays;
+    const chains = poortwachterChainsOn(wb, period.end, leadDays);
+    const attention = attentionOn(chains, leadDays);
+    let done = 0;
+    let doneLate = 0;
+    for (const chain of chains) {
+      for (const step of chain.steps) {
+        if (step.status !== 'done' || step.doneOn === null || step.doneOn < period.start || step.doneOn > period.end) continue;
+        done += 1;
+        if (step.due !== null && step.doneOn > step.due) doneLate += 1;
+      }
+    }
+    const end = formatDate(period.end);
+    const columns: ReportColumn[] = [
+      { title: 'Verzuimgeval', type: 'text', width: 1 },
+      { title: 'Personeelsnummer', type: 'text', width: 0.9 },
+      ...(includeNames ? [{ title: 'Naam', type: 'text' as const, width: 1.4 }] : []),
+      { title: 'Stap', type: 'text', width: 2.2 },
+      { title: 'Uiterlijk', type: 'date', width: 0.8 },
+      { title: `Stand op ${end}`, type: 'text', width: 1 },
+    ];
+    const rows = [...attention.overdue, ...attention.dueSoon].map((item): ReportValue[] => [
+      item.caseNumber,
+      item.personnelNumber,
+      ...(includeNames ? [item.employeeName] : []),
+      item.label,
+      item.due,
+      item.daysLeft < 0 ? `te laat (${-item.daysLeft} dagen)` : item.daysLeft === 0 ? 'uiterlijk vandaag' : `nog ${item.daysLeft} dagen`,
+    ]);
+    return {
+      key: 'poortwachter',
+      title: 'Poortwachter',
+      blocks: [
+        {
+          kind: 'keyFigures',
+          title: `Stand op ${end}`,
+          items: [
+            { label: 'Lopende verzuimtrajecten', value: chains.filter((c) => c.running).length, type: 'integer' },
+            { label: 'Stappen te laat', value: attention.overdue.length, type: 'integer' },
+            { label: `Stappen binnen ${leadDays} dagen`, value: attention.dueSoon.length, type: 'integer' },
+            { label: 'Stappen gedaan in het kwartaal', value: done, type: 'integer' },
+            { label: 'waarvan na de termijn', value: doneLate, type: 'integer' },
+          ],
+        },
+        { kind: 'table', title: `Stappen te laat of binnen ${leadDays} dagen na ${end}`, columns, rows, emptyText: 'Geen stappen te laat en geen stappen binnenkort.' },
+        {
+          kind: 'paragraph',
+          text: 'Wet verbetering poortwachter: termijnen vanaf de eerste ziektedag; ziekteperioden met minder dan 28 dagen herstel ertussen tellen samen. Notities bij stappen en verzuimgevallen staan niet in deze rapportage.',
+        },
+      ],
+    };
+  },
+};

@@ -1,0 +1,36 @@
+import { formationOverview } from '../../../shared/domain/overview/people.ts';
+import type { FormationOverviewData, Highlight } from '../../../shared/domain/overview/types.ts';
+import { formatNumber } from '../../../shared/format/nl.ts';
+import type { OverviewSectionProvider } from '../overview/registry.ts';
+import { occupation } from './formation.ts';
+
+const fte = (value: number) => formatNumber(value, 2);
+
+/**
+ * Over-occupation (boventalligheid) costs money the formation does not cover: a signal per cost
+ * centre. Only once a formation exists: without positions everyone would be "over-occupation".
+ * Vacancies are shown in the section, not signalled: a vacancy is normal until it lasts.
+ */
+export function formationHighlights(data: FormationOverviewData): Highlight[] {
+  if (data.total.formationFte === 0) return [];
+  return data.costCentres
+    .filter((c) => c.overOccupationFte > 0)
+    .map((c) => ({
+      level: 'attention' as const,
+      text: `Kostenplaats ${c.costCentre} is boventallig: ${fte(c.occupiedFte)} fte bezetting tegen ${fte(c.formationFte)} fte formatie (${fte(c.overOccupationFte)} fte meer).`,
+      route: 'formation',
+    }));
+}
+
+/** Formation against occupation on the overview's date, per cost centre, with the positions that are not exactly filled. */
+export const formationOverviewSection: OverviewSectionProvider = {
+  key: 'formation',
+  order: 20,
+  workbookKinds: ['department'],
+  build(wb, { asOf }) {
+    const result = occupation(wb, asOf);
+    const hasStaff = wb.first(wb.db.selectFrom('formation_position').select('id').limit(1)) !== undefined || wb.first(wb.db.selectFrom('employee').select('id').limit(1)) !== undefined;
+    const data = formationOverview(result, hasStaff);
+    return { key: 'formation', title: 'Formatie en bezetting', route: 'formation', highlights: formationHighlights(data), data };
+  },
+};
