@@ -4,6 +4,7 @@ import { bottleneckOverviewSection } from './bottlenecks/overview.ts';
 import { bottleneckReportSection } from './bottlenecks/report.ts';
 import { absenceHandlers } from './absence/handlers.ts';
 import { absenceImporter } from './absence/importer.ts';
+import { absencePackageSections } from './absence/package-sections.ts';
 import { absenceReportSection } from './absence/report.ts';
 import { budgetImporter } from './budget/budget-importer.ts';
 import { budgetHandlers } from './budget/handlers.ts';
@@ -23,6 +24,7 @@ import { bottleneckPackageSections } from './bottlenecks/package-section.ts';
 import { registerPackageSection } from './exchange/sections.ts';
 import { buildReport, registerReportSection } from './report.ts';
 import { staffHandlers } from './staff/handlers.ts';
+import { staffPackageSections } from './staff/package-sections.ts';
 import { staffReportSection } from './staff/report.ts';
 import { rosterImporter } from './staff/roster-importer.ts';
 import { salaryTableImporter } from './staff/salary-importer.ts';
@@ -63,7 +65,8 @@ export function registerAreas(): void {
   registerManagementReportSection(budgetManagementReportSection);
   registerManagementReportSection(bottleneckReportSection);
   registerExchange();
-  for (const section of bottleneckPackageSections) registerPackageSection(section);
+  // Package sections in the order they appear in a package: staff and absence, then escalated bottlenecks.
+  for (const section of [...staffPackageSections, ...absencePackageSections, ...bottleneckPackageSections]) registerPackageSection(section);
   registerImporter(rosterImporter);
   registerImporter(salaryTableImporter);
   registerReportSection(staffReportSection);

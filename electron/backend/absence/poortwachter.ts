@@ -9,13 +9,13 @@ import { sicknessPeriods } from './cases.ts';
 import { displayName } from './employees.ts';
 
 type Period = SicknessPeriod & { caseNumber: string };
-type Chain = Period[];
+export type Chain = Period[];
 
 /**
  * Steps are stored on the case where they were registered; a chain (cases joined by the 28-day rule)
  * shares them, so a problem analysis made in the first period still counts after a relapse.
  */
-function recordsOf(wb: Workbook, chains: Chain[]): Map<Chain, Map<string, StepRecord>> {
+export function recordsOf(wb: Workbook, chains: Chain[]): Map<Chain, Map<string, StepRecord>> {
   const chainOfCase = new Map<number, Chain>();
   for (const chain of chains) for (const p of chain) chainOfCase.set(p.caseId, chain);
   const positionInChain = new Map<number, number>();
