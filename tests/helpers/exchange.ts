@@ -108,3 +108,49 @@ export function insertEmployees(d: { session: Session }, costCentre: string, sta
     terms.run(id, s.hours ?? 36, costCentre, now, now);
   }
 }
+
+/** A department workbook with cost centres and no budget, on its own "laptop" (data folder, key vault). */
+export async function hrDepartment(dir: string, code: string, name: string, costCentres: string[], organisation = ORGANISATION): Promise<DepartmentHandle> {
+  const dataDir = path.join(dir, `laptop-${code}`);
+  const { client, session } = createLocalClient({ dataDir });
+  const file = path.join(dir, `${code}.werkboek`);
+  await client.workbook.create({
+    path: file,
+    kind: 'department',
+    organisation,
+    departmentCode: code,
+    departmentName: name,
+    fiscalYear: 2027,
+    owner: `Hoofd ${code}`,
+    costCentres: costCentres.map((cc) => ({ code: cc, name: `Kostenplaats ${cc}`, taakveld: null })),
+  });
+  return { code, client, session, file, dataDir };
+}
+
+export interface StaffSpec {
+  personnelNumber: string;
+  lastName: string;
+  hours: number;
+  costCentre: string;
+  start?: string;
+  end?: string | null;
+  positionId?: number | null;
+}
+
+/** Employees created through the staff API, as a head or the roster import would; returns their ids by personnel number. */
+export async function createStaff(d: DepartmentHandle, staff: StaffSpec[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const s of staff) {
+    const created = await d.client.staff.createEmployee({
+      personnelNumber: s.personnelNumber,
+      firstName: 'Test',
+      infix: '',
+      lastName: s.lastName,
+      startDate: s.start ?? '2020-01-01',
+      endDate: s.end ?? null,
+      terms: { functionTitle: 'Medewerker', salaryScale: 8, salaryStep: 3, hoursPerWeek: s.hours, costCentre: s.costCentre, contractType: 'vast', formationPositionId: s.positionId ?? null },
+    });
+    ids.set(s.personnelNumber, created.id);
+  }
+  return ids;
+}
