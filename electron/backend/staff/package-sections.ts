@@ -67,7 +67,16 @@ export function staffList(wb: Workbook, period: Period): StaffMember[] {
   return members.sort((a, b) => a.personnelNumber.localeCompare(b.personnelNumber));
 }
 
-export const hrStaffSection: PackageSection = { kind: 'hr-summary', key: 'staff', area: 'staff', build: staffList };
+/** Nobody employed in the period: no HR summary (the export says the staff list is missing) rather than one about nobody. */
+export const hrStaffSection: PackageSection = {
+  kind: 'hr-summary',
+  key: 'staff',
+  area: 'staff',
+  build: (wb, period) => {
+    const members = staffList(wb, period);
+    return members.length > 0 ? members : undefined;
+  },
+};
 
 /**
  * Positions valid on the reference date (the period end) with the FTE of the employees linked to

@@ -1,9 +1,11 @@
+import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../../shared/exchange/canonical.ts';
 import type { HrConsolidation } from '../../../shared/exchange/central.ts';
-import { centralWorkbook, type DepartmentHandle } from '../../helpers/exchange.ts';
+import { centralWorkbook, hrDepartment, type DepartmentHandle } from '../../helpers/exchange.ts';
 import { tempDir } from '../../helpers/workbook.ts';
 import { exportHrPackages, hrDepartments } from './hr-fixtures.ts';
 
@@ -90,6 +92,19 @@ describe('HR round trip: three department workbooks → signed HR packages → c
     for (const file of Object.values(files)) {
       const text = fs.readFileSync(file, 'utf8');
       for (const name of NAMES) expect(text).not.toContain(name);
+    }
+  });
+
+  it('refuses an HR summary about nobody, and says what is missing', async () => {
+    const empty = await hrDepartment(path.join(dir, 'empty'), 'VH', 'Vastgoed', ['VH01']);
+    try {
+      await expect(empty.client.exchange.export({ kind: 'hr-summary', period: '2027-Q1', path: path.join(dir, 'empty', 'VH.wbx') })).rejects.toMatchObject({
+        code: 'conflict',
+        message: 'De HR-samenvatting mist medewerkers (niemand is in dienst in de periode: importeer het personeelsbestand of voer medewerkers in) voor 2027-Q1; vul die eerst in het werkboek in.',
+      });
+      expect(fs.existsSync(path.join(dir, 'empty', 'VH.wbx'))).toBe(false);
+    } finally {
+      empty.session.close();
     }
   });
 
@@ -237,6 +252,26 @@ describe('HR round trip: three department workbooks → signed HR packages → c
       ['SO', '', 'x'],
     ]);
     for (const number of PERSONNEL_NUMBERS) expect(all).not.toContain(number);
+  });
+
+  it('refuses a package from another system whose cases overlap, before anything is written', async () => {
+    // Signed correctly by a department's (new) key, but one person's two cases overlap: central could not count their days once.
+    const pkg = JSON.parse(fs.readFileSync(files.OR, 'utf8'));
+    pkg.department = { code: 'VT', name: 'Vreemd Systeem' };
+    pkg.payload.absenceCases[0].personnelNumber = '100002';
+    pkg.payload.absenceCases[0].lastSickDay = '2027-03-05';
+    pkg.payload.poortwachter = [];
+    const { privateKey } = crypto.generateKeyPairSync('ed25519');
+    const { signature: _signature, ...unsigned } = pkg;
+    unsigned.publicKey = Buffer.from(crypto.createPublicKey(privateKey).export({ format: 'jwk' }).x!, 'base64url').toString('base64');
+    unsigned.payloadSha256 = crypto.createHash('sha256').update(canonicalJson(unsigned.payload)).digest('hex');
+    const signed = { ...unsigned, signature: crypto.sign(null, Buffer.from(canonicalJson(unsigned)), privateKey).toString('base64') };
+    const file = path.join(dir, 'VT-hr.wbx');
+    fs.writeFileSync(file, JSON.stringify(signed));
+    const result = await central.client.central.import({ sources: [{ path: file }], trustNew: true });
+    expect(result.files[0]).toMatchObject({ outcome: 'rejected', code: 'schema' });
+    expect(result.files[0].reason).toMatch(/payload\.absenceCases\.1\.firstDay: verzuimgeval .* overlapt met verzuimgeval .* van dezelfde medewerker/);
+    expect((await central.client.central.departments({})).map((d) => d.code)).not.toContain('VT');
   });
 
   it('a newer version of a package replaces the old one in the figures without counting anyone twice', async () => {
