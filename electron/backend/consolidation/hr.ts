@@ -69,6 +69,17 @@ interface DepartmentData {
   bottlenecks: number;
 }
 
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
 function inChunks<T>(ids: number[], read: (chunk: number[]) => T[]): T[] {
   const rows: T[] = [];
   for (let i = 0; i < ids.length; i += 500) rows.push(...read(ids.slice(i, i + 500)));
@@ -100,18 +111,18 @@ function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
   const positions = inChunks(ids, (chunk) => wb.all(wb.db.selectFrom('central_hr_position').selectAll().where('package_id', 'in', chunk).orderBy('position_id')));
   const milestones = inChunks(ids, (chunk) => wb.all(wb.db.selectFrom('central_hr_milestone').selectAll().where('package_id', 'in', chunk).orderBy('due_date')));
 
-  const termsByStaff = new Map<number, TermsRow[]>();
-  for (const t of terms) termsByStaff.set(t.staff_id, [...(termsByStaff.get(t.staff_id) ?? []), t]);
+  const termsByStaff = groupBy(terms, (t) => t.staff_id);
   const episodesByCase = new Map<number, CaseData['episodes']>();
-  for (const e of episodes) episodesByCase.set(e.case_row_id, [...(episodesByCase.get(e.case_row_id) ?? []), { from: e.from_date, percentage: e.percentage }]);
+  for (const [caseRowId, list] of groupBy(episodes, (e) => e.case_row_id)) episodesByCase.set(caseRowId, list.map((e) => ({ from: e.from_date, percentage: e.percentage })));
+  const staffByPackage = groupBy(staff, (s) => s.package_id);
+  const casesByPackage = groupBy(cases, (c) => c.package_id);
+  const positionsByPackage = groupBy(positions, (p) => p.package_id);
+  const milestonesByPackage = groupBy(milestones, (m) => m.package_id);
 
   return packages.map((p) => {
-    const people = staff
-      .filter((s) => s.package_id === p.id)
-      .map((s) => ({ personnelNumber: s.personnel_number, start: s.employment_start, end: s.employment_end, terms: termsByStaff.get(s.id) ?? [] }));
+    const people = (staffByPackage.get(p.id) ?? []).map((s) => ({ personnelNumber: s.personnel_number, start: s.employment_start, end: s.employment_end, terms: termsByStaff.get(s.id) ?? [] }));
     const casesOf = new Map<string, CaseData[]>();
-    for (const c of cases) {
-      if (c.package_id !== p.id) continue;
+    for (const c of casesByPackage.get(p.id) ?? []) {
       const list = casesOf.get(c.personnel_number) ?? [];
       list.push({ caseId: c.case_id, firstDay: c.first_day, lastSickDay: c.last_sick_day, episodes: episodesByCase.get(c.id) ?? [] });
       casesOf.set(c.personnel_number, list);
@@ -129,8 +140,8 @@ function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
       reported: p.reported_metrics_json ? (JSON.parse(p.reported_metrics_json) as AbsenceMetrics) : null,
       people,
       cases: casesOf,
-      positions: positions.filter((x) => x.package_id === p.id),
-      milestones: milestones.filter((m) => m.package_id === p.id),
+      positions: positionsByPackage.get(p.id) ?? [],
+      milestones: milestonesByPackage.get(p.id) ?? [],
       bottlenecks: payload.bottlenecks?.length ?? 0,
     };
   });
