@@ -117,12 +117,14 @@ function hrLines(report: Record<string, unknown>): string[] {
   const figures = (a: PublishedAbsence) =>
     a.marker
       ? `${a.marker} (weggelaten)`
-      : `verzuim ${formatPercent(a.percentage, 2) || '–'}, meldingsfrequentie ${formatNumber(a.frequency, 2) || '–'}, ${a.reports} ziekmeldingen, gemiddelde duur ${formatNumber(a.averageDurationDays, 1) || '–'} dagen, nulverzuim ${formatPercent(a.zeroAbsencePercentage, 2) || '–'}`;
+      : a.reports === null
+        ? 'geen verzuimgegevens'
+        : `verzuim ${formatPercent(a.percentage, 2) || '–'}, meldingsfrequentie ${formatNumber(a.frequency, 2) || '–'}, ${a.reports} ziekmeldingen, gemiddelde duur ${formatNumber(a.averageDurationDays, 1) || '–'} dagen, nulverzuim ${formatPercent(a.zeroAbsencePercentage, 2) || '–'}`;
   const occupation = (f: PublishedFormation) =>
     f.delivered === false
       ? `geen formatie geleverd; bezetting ${f.marker ? `${f.marker} (weggelaten)` : `${formatNumber(f.occupiedFte, 2)} fte`}`
       : `formatie ${formatNumber(f.fte, 2)} fte, bezetting ${f.marker ? `${f.marker} (weggelaten)` : `${formatNumber(f.occupiedFte, 2)} fte, vacatureruimte ${formatNumber(f.vacancyFte, 2)} fte, boventallig ${formatNumber(f.overOccupationFte, 2)} fte`}`;
-  const lines = [`Organisatie (${absence.departmentsIncluded} afdelingen): ${figures(absence)}`];
+  const lines = [absence.departmentsIncluded > 0 ? `Organisatie (${absence.departmentsIncluded} afdelingen): ${figures(absence)}` : 'Nog geen verzuimgegevens voor deze periode.'];
   for (const [code, d] of Object.entries(absence.departments)) lines.push(`  ${code.padEnd(8)} ${figures(d)}`);
   lines.push(`Formatie op ${formatDate(formation.date)}: ${occupation(formation)}`);
   for (const [code, d] of Object.entries(formation.departments)) lines.push(`  ${code.padEnd(8)} ${occupation(d)}`);

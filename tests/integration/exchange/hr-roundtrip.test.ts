@@ -274,6 +274,15 @@ describe('HR round trip: three department workbooks → signed HR packages → c
     expect((await central.client.central.departments({})).map((d) => d.code)).not.toContain('VT');
   });
 
+  it('reports a period without HR packages as empty, not as zero absence', async () => {
+    const report = (await central.client.central.report({ period: '2027-Q2', asOf: '2027-07-20' })) as Record<string, any>;
+    expect(report.completeness).toMatchObject({ expected: 3, missing: 3 });
+    expect(report.absence).toMatchObject({ percentage: null, reports: null, departmentsIncluded: 0, departments: {} });
+    expect(report.poortwachter).toMatchObject({ overdueCount: 0, overdue: [] });
+    const file = await central.client.central.exportXlsx({ period: '2027-Q2', asOf: '2027-07-20' });
+    expect((await xlsxTexts(Buffer.from(file.contentBase64!, 'base64'))).sheets.get('Overzicht')!.flat()).toContain('geen verzuimgegevens');
+  });
+
   it('a newer version of a package replaces the old one in the figures without counting anyone twice', async () => {
     const v2 = await departments.or.client.exchange.export({ kind: 'hr-summary', period: '2027-Q1', path: path.join(dir, 'OR-hr-2027-Q1-v2.wbx') });
     expect(v2.sequence).toBe(2);
