@@ -66,36 +66,7 @@ export async function centralWorkbook(dir: string, kind: 'central-finance' | 'ce
   return { client, session, file };
 }
 
-/**
- * A stand-in for the staff area's HR section, for tests only: the staff list from the `employee` and
- * `employee_terms` tables as the HR payload format describes it. The real builder belongs to the staff area.
- */
-export const testStaffSection = {
-  kind: 'hr-summary' as const,
-  key: 'staff',
-  area: 'test',
-  build(wb: import('../../electron/backend/workbook/workbook.ts').Workbook, period: import('../../shared/domain/period.ts').Period) {
-    const employees = wb.all(wb.db.selectFrom('employee').selectAll().where('start_date', '<=', period.end).orderBy('personnel_number'));
-    return employees.map((e) => ({
-      personnelNumber: e.personnel_number,
-      employmentStart: e.start_date,
-      employmentEnd: e.end_date,
-      terms: wb.all(wb.db.selectFrom('employee_terms').selectAll().where('employee_id', '=', e.id).orderBy('valid_from')).map((t) => ({
-        validFrom: t.valid_from,
-        costCentre: t.cost_centre,
-        functionTitle: t.function_title,
-        salaryScale: t.salary_scale,
-        salaryStep: t.salary_step,
-        hoursPerWeek: t.hours_per_week,
-        fte: Math.round((t.hours_per_week / 36) * 10_000) / 10_000,
-        contractType: t.contract_type,
-        positionId: null,
-      })),
-    }));
-  },
-};
-
-/** Inserts employees straight into the staff tables (the staff area's own screens are not in this branch). */
+/** Inserts employees straight into the staff tables, for tests that only need people to exist (the privacy scan); createStaff goes through the staff API. */
 export function insertEmployees(d: { session: Session }, costCentre: string, staff: Array<{ personnelNumber: string; first: string; infix: string; last: string; hours?: number }>): void {
   const sqlite = d.session.workbook!.sqlite;
   const now = new Date().toISOString();
