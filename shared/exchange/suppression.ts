@@ -17,12 +17,12 @@ export const MINIMUM_GROUP_SIZE = 5;
 export type SuppressionReason = 'small' | 'complementary' | 'parent';
 
 /** What stands in the place of a suppressed figure, in exports and printed reports. */
-export const SUPPRESSION_MARKERS: Record<SuppressionReason, string> = { small: `< ${MINIMUM_GROUP_SIZE}`, complementary: 'x', parent: `< ${MINIMUM_GROUP_SIZE}` };
+export const SUPPRESSION_MARKERS: Record<SuppressionReason, string> = { small: `< ${MINIMUM_GROUP_SIZE}`, complementary: 'x', parent: 'x' };
 
 export const SUPPRESSION_NOTE =
   `Cijfers over een groep van minder dan ${MINIMUM_GROUP_SIZE} medewerkers (een afdeling, kostenplaats of duurklasse) zijn weggelaten ("< ${MINIMUM_GROUP_SIZE}"): ` +
   'met zo weinig mensen zijn ze tot personen te herleiden (AVG). Waar een totaal naast de delen staat, is ook een tweede groep weggelaten ("x"), ' +
-  'anders is de kleine groep uit het totaal terug te rekenen.';
+  'anders is de kleine groep uit het totaal terug te rekenen. Delen van een weggelaten groep (bijvoorbeeld de kostenplaatsen van een weggelaten afdeling) zijn ook weggelaten ("x").';
 
 export interface Group<K> {
   key: K;
