@@ -6,6 +6,7 @@ import { absenceHandlers } from './absence/handlers.ts';
 import { absenceImporter } from './absence/importer.ts';
 import { absenceReportSection as absenceManagementReportSection, poortwachterReportSection } from './absence/management-report-sections.ts';
 import { absenceOverviewSection, poortwachterOverviewSection } from './absence/overview-sections.ts';
+import { absencePackageSections } from './absence/package-sections.ts';
 import { absenceReportSection } from './absence/report.ts';
 import { budgetImporter } from './budget/budget-importer.ts';
 import { budgetHandlers } from './budget/handlers.ts';
@@ -27,6 +28,7 @@ import { buildReport, registerReportSection } from './report.ts';
 import { staffHandlers } from './staff/handlers.ts';
 import { formationReportSection } from './staff/management-report-section.ts';
 import { formationOverviewSection } from './staff/overview-section.ts';
+import { staffPackageSections } from './staff/package-sections.ts';
 import { staffReportSection } from './staff/report.ts';
 import { rosterImporter } from './staff/roster-importer.ts';
 import { salaryTableImporter } from './staff/salary-importer.ts';
@@ -73,7 +75,8 @@ export function registerAreas(): void {
   registerManagementReportSection(absenceManagementReportSection);
   registerManagementReportSection(poortwachterReportSection);
   registerExchange();
-  for (const section of bottleneckPackageSections) registerPackageSection(section);
+  // Package sections in the order they appear in a package: staff and absence, then escalated bottlenecks.
+  for (const section of [...staffPackageSections, ...absencePackageSections, ...bottleneckPackageSections]) registerPackageSection(section);
   registerImporter(rosterImporter);
   registerImporter(salaryTableImporter);
   registerReportSection(staffReportSection);

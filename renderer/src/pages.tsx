@@ -11,6 +11,7 @@ import { CentralImportPage } from './areas/consolidation/CentralImportPage.tsx';
 import { CompletenessPage } from './areas/consolidation/CompletenessPage.tsx';
 import { DepartmentsPage } from './areas/consolidation/DepartmentsPage.tsx';
 import { FinanceReviewPage } from './areas/consolidation/FinanceReviewPage.tsx';
+import { HrConsolidationPage } from './areas/consolidation/HrConsolidationPage.tsx';
 import { ExchangePage } from './areas/exchange/ExchangePage.tsx';
 import { ImportPage } from './areas/import/ImportPage.tsx';
 import { OverviewPage } from './areas/overview/OverviewPage.tsx';
@@ -78,6 +79,12 @@ export const PAGES: PageDef[] = [
     labelKey: 'nav.consolidation',
     workbookKinds: ['central-finance'],
     render: ({ info, nativeDialogs }) => <FinanceReviewPage readOnly={info.readOnly} nativeDialogs={nativeDialogs} />,
+  },
+  {
+    route: 'hr-consolidation',
+    labelKey: 'nav.hrConsolidation',
+    workbookKinds: ['central-hr'],
+    render: ({ info, nativeDialogs }) => <HrConsolidationPage readOnly={info.readOnly} nativeDialogs={nativeDialogs} />,
   },
   { route: 'departments', labelKey: 'nav.departments', workbookKinds: ['central-hr', 'central-finance'], render: ({ info }) => <DepartmentsPage readOnly={info.readOnly} /> },
   { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info, nativeDialogs }) => <SettingsPage info={info} nativeDialogs={nativeDialogs} /> },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CentralDepartment, CentralPackage, CentralPeriod, Completeness, FinanceConsolidation, Review } from '../exchange/central.ts';
+import type { CentralDepartment, CentralPackage, CentralPeriod, Completeness, FinanceConsolidation, HrConsolidation, Review } from '../exchange/central.ts';
 import type { ExportedFile, ImportBatchResult } from '../exchange/types.ts';
 import { method } from './contract.ts';
 import { codeSchema, emptyInput, importSourceSchema, isoDateSchema, periodSchema } from './schemas.ts';
@@ -48,6 +48,12 @@ export const centralApi = {
   'central.packages': method(z.object({ department: codeSchema.optional(), period: period.optional(), includeSuperseded: z.boolean().default(true) }).strict()).returns<CentralPackage[]>(),
   'central.completeness': method(z.object({ asOf: isoDateSchema.optional(), period: period.optional() }).strict()).returns<Completeness>(),
   'central.finance': method(z.object({ period }).strict()).returns<FinanceConsolidation>(),
+  /**
+   * Central HR: absence figures recomputed from the cases, formation against occupation, overdue
+   * Poortwachter steps on `asOf` (default today). Unsuppressed, with each figure marked where it would
+   * be suppressed outside the HR workbook: for HR's own screens only.
+   */
+  'central.hr': method(z.object({ period, asOf: isoDateSchema.optional() }).strict()).returns<HrConsolidation>(),
   'central.review': method(
     z
       .object({ packageId: z.number().int(), status: z.enum(['reviewed', 'question']), note: z.string().trim().max(4000).default('') })

@@ -1,4 +1,6 @@
+import type { BandKey } from '../domain/absence/bands.ts';
 import type { PackageKind } from './schema.ts';
+import type { SuppressionReason } from './suppression.ts';
 
 export interface CentralDepartment {
   code: string;
@@ -130,4 +132,126 @@ export interface FinanceConsolidation {
   departmentAccounts: Array<FinanceFigures & { department: string; account: string; accountName: string; explanationsMissing: number }>;
   accounts: Array<FinanceFigures & { account: string; accountName: string }>;
   lines: ConsolidatedFinanceLine[];
+}
+
+// ── Central HR ─────────────────────────────────────────────────────────────
+
+/** A duration band of a group's absence: its cases and its share of the percentage. */
+export interface HrBandFigures {
+  key: BandKey;
+  /** "kort", "middellang", "lang", "extra lang" */
+  label: string;
+  fromDays: number;
+  toDays: number;
+  cases: number;
+  percentage: number | null;
+  /** Why this band's figures would not leave the HR workbook; null = published. */
+  suppressed: SuppressionReason | null;
+}
+
+/**
+ * Absence figures of a group (organisation, department, cost centre), recomputed from the cases and
+ * the staff terms with the departments' own formulas (shared/domain/absence/metrics.ts). Unrounded.
+ */
+export interface HrAbsenceFigures {
+  percentage: number | null;
+  frequency: number | null;
+  reports: number;
+  averageDurationDays: number | null;
+  zeroAbsencePercentage: number | null;
+  /** People employed at some time in the period: the group size for suppression. */
+  employees: number;
+  employeesWithAbsence: number;
+  averageHeadcount: number;
+  closedCases: number;
+  openCases: number;
+  sickDays: number;
+  availableDays: number;
+  bands: HrBandFigures[];
+}
+
+/** Formation against occupation on the reference date (the period end), as the department computes it. */
+export interface HrFormationFigures {
+  formationFte: number;
+  occupiedFte: number;
+  vacancyFte: number;
+  overOccupationFte: number;
+  occupancyPercent: number | null;
+  /** People employed on the reference date: the group size for suppression. */
+  headcount: number;
+  unlinkedFte: number;
+  positions: number;
+}
+
+export interface HrCostCentre {
+  code: string;
+  absence: HrAbsenceFigures;
+  suppressed: SuppressionReason | null;
+}
+
+/** What a department's own package says about its absence, beside the recomputed figures. */
+export interface HrReportedMetrics {
+  percentage: number | null;
+  reportFrequency: number | null;
+  reports: number;
+  averageDurationDays: number | null;
+  zeroAbsencePercent: number | null;
+}
+
+export interface HrDepartment {
+  code: string;
+  name: string;
+  packageId: number;
+  sequence: number;
+  createdAt: string;
+  review: Review | null;
+  /** Null when the package carried no absence cases (e.g. made by another system without them). */
+  absence: HrAbsenceFigures | null;
+  absenceSuppressed: SuppressionReason | null;
+  reported: HrReportedMetrics | null;
+  formation: HrFormationFigures;
+  /** False when the department sent no formation: occupation is known, formation is not. */
+  formationDelivered: boolean;
+  formationSuppressed: SuppressionReason | null;
+  costCentres: HrCostCentre[];
+  /** Poortwachter steps overdue on `asOf`. */
+  overdue: number;
+  bottlenecks: number;
+}
+
+/** A Poortwachter step overdue on a day, in a timeline still running then. */
+export interface HrOverdueMilestone {
+  department: string;
+  caseId: string;
+  personnelNumber: string;
+  milestone: string;
+  label: string;
+  dueDate: string;
+  completedOn: string | null;
+  daysOverdue: number;
+}
+
+export interface HrConsolidation {
+  period: string;
+  periodStart: string;
+  periodEnd: string;
+  /** Formation and occupation are taken on this day. */
+  referenceDate: string;
+  /** Overdue Poortwachter steps are judged on this day. */
+  asOf: string;
+  minimumGroupSize: number;
+  organisation: {
+    absence: HrAbsenceFigures | null;
+    absenceSuppressed: SuppressionReason | null;
+    formation: HrFormationFigures;
+    formationSuppressed: SuppressionReason | null;
+    /** Departments whose absence counts in the organisation's figures. */
+    absenceDepartments: number;
+    /** Departments that sent their formation: the organisation's formation figures add these up. */
+    formationDepartments: number;
+  };
+  departments: HrDepartment[];
+  overdue: HrOverdueMilestone[];
+  /** Dutch remarks about the data (a person in two departments at once, a case continued across a transfer, …). */
+  notes: string[];
 }

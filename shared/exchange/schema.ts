@@ -234,6 +234,63 @@ export const absenceMetricsSchema = z
   .strict()
   .meta({ title: 'The department’s own absence metrics (central HR recomputes organisation-wide figures from the cases)' });
 
+type HrPayloadShape = {
+  formation?: { positions: Array<{ positionId: string }> };
+  staff?: Array<{ personnelNumber: string; employmentStart: string; employmentEnd: string | null; terms: Array<{ validFrom: string }> }>;
+  absenceCases?: Array<{ caseId: string; personnelNumber: string; firstDay: string; lastSickDay: string | null; incapacity: Array<{ from: string }> }>;
+  poortwachter?: Array<{ caseId: string; personnelNumber: string }>;
+};
+
+/**
+ * What a schema of fields alone cannot say: the parts of an HR payload must fit together, or central
+ * could not recompute the figures (each case belongs to someone on the staff list, one person's cases
+ * do not overlap, a case's percentages start on its first day, …). Messages are Dutch: they are shown
+ * in the central import's rejection with the path of the item.
+ */
+function checkHrConsistency(payload: HrPayloadShape, ctx: z.RefinementCtx): void {
+  const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const staff = new Map<string, number>();
+  payload.staff?.forEach((member, i) => {
+    if (staff.has(member.personnelNumber)) issue(['staff', i, 'personnelNumber'], `personeelsnummer ${member.personnelNumber} staat twee keer in de personeelslijst`);
+    staff.set(member.personnelNumber, i);
+    if (member.employmentEnd !== null && member.employmentEnd < member.employmentStart) issue(['staff', i, 'employmentEnd'], `het dienstverband van ${member.personnelNumber} eindigt vóór het begint`);
+    member.terms.forEach((t, j) => {
+      if (j > 0 && t.validFrom <= member.terms[j - 1].validFrom) issue(['staff', i, 'terms', j, 'validFrom'], `de arbeidsvoorwaarden van ${member.personnelNumber} staan niet op oplopende ingangsdatum`);
+    });
+  });
+  const cases = new Map<string, { personnelNumber: string }>();
+  const lastOfPerson = new Map<string, { caseId: string; lastSickDay: string | null; firstDay: string }>();
+  if (payload.absenceCases && !payload.staff) issue(['absenceCases'], 'verzuimgevallen zonder personeelslijst kunnen niet worden verwerkt');
+  const byPerson = [...(payload.absenceCases ?? []).entries()].sort(([, a], [, b]) => a.personnelNumber.localeCompare(b.personnelNumber) || a.firstDay.localeCompare(b.firstDay));
+  for (const [i, c] of byPerson) {
+    if (cases.has(c.caseId)) issue(['absenceCases', i, 'caseId'], `verzuimgeval ${c.caseId} komt twee keer voor`);
+    cases.set(c.caseId, c);
+    if (payload.staff && !staff.has(c.personnelNumber)) issue(['absenceCases', i, 'personnelNumber'], `verzuimgeval ${c.caseId} hoort bij personeelsnummer ${c.personnelNumber}, dat niet in de personeelslijst staat`);
+    if (c.lastSickDay !== null && c.lastSickDay < c.firstDay) issue(['absenceCases', i, 'lastSickDay'], `verzuimgeval ${c.caseId} eindigt vóór de eerste ziektedag`);
+    if (c.incapacity[0] && c.incapacity[0].from !== c.firstDay) issue(['absenceCases', i, 'incapacity', 0, 'from'], `het eerste percentage van verzuimgeval ${c.caseId} begint niet op de eerste ziektedag`);
+    c.incapacity.forEach((e, j) => {
+      if (j > 0 && e.from <= c.incapacity[j - 1].from) issue(['absenceCases', i, 'incapacity', j, 'from'], `de percentages van verzuimgeval ${c.caseId} staan niet op oplopende datum`);
+      if (c.lastSickDay !== null && e.from > c.lastSickDay) issue(['absenceCases', i, 'incapacity', j, 'from'], `een percentage van verzuimgeval ${c.caseId} begint na de laatste ziektedag`);
+    });
+    const previous = lastOfPerson.get(c.personnelNumber);
+    if (previous && (previous.lastSickDay === null || previous.lastSickDay >= c.firstDay)) {
+      issue(['absenceCases', i, 'firstDay'], `verzuimgeval ${c.caseId} overlapt met verzuimgeval ${previous.caseId} van dezelfde medewerker`);
+    }
+    lastOfPerson.set(c.personnelNumber, c);
+  }
+  if (payload.poortwachter && !payload.absenceCases) issue(['poortwachter'], 'Poortwachter-stappen zonder verzuimgevallen kunnen niet worden verwerkt');
+  payload.poortwachter?.forEach((m, i) => {
+    const owner = cases.get(m.caseId);
+    if (payload.absenceCases && !owner) issue(['poortwachter', i, 'caseId'], `Poortwachter-stap bij verzuimgeval ${m.caseId}, dat niet in de verzuimgevallen staat`);
+    else if (owner && owner.personnelNumber !== m.personnelNumber) issue(['poortwachter', i, 'personnelNumber'], `Poortwachter-stap bij verzuimgeval ${m.caseId} noemt een ander personeelsnummer dan het geval`);
+  });
+  const positions = new Set<string>();
+  payload.formation?.positions.forEach((p, i) => {
+    if (positions.has(p.positionId)) issue(['formation', 'positions', i, 'positionId'], `formatieplaats ${p.positionId} komt twee keer voor`);
+    positions.add(p.positionId);
+  });
+}
+
 export const hrPayloadSchema = z
   .object({
     basis: hrBasisSchema,
@@ -245,7 +302,12 @@ export const hrPayloadSchema = z
     bottlenecks: z.array(bottleneckSchema).max(1000).optional().meta({ description: 'Bottlenecks escalated to HR.' }),
   })
   .strict()
-  .meta({ title: 'HR summary payload', description: 'Personnel numbers and absence cases, because HR runs the absence registration; no names, no diagnosis.' });
+  .superRefine(checkHrConsistency)
+  .meta({
+    title: 'HR summary payload',
+    description:
+      'Personnel numbers and absence cases, because HR runs the absence registration; no names, no diagnosis. The parts must fit together (docs/exchange-format.md §5): unique personnel numbers and case ids, every case on the staff list, one person’s cases not overlapping, percentages from the first sick day in date order, every Poortwachter step on a listed case.',
+  });
 
 // ── Envelope ───────────────────────────────────────────────────────────────
 

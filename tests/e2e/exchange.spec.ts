@@ -109,7 +109,7 @@ test('a department head sees the key fingerprint and makes a finance package', a
   await expectAccessible(page, 'settings with key');
 
   await page.getByRole('link', { name: 'Versturen' }).click();
-  await expect(page.getByRole('option', { name: 'HR-samenvatting (voor P&O)' })).toBeDisabled();
+  await expect(page.getByRole('option', { name: 'HR-samenvatting (voor P&O)' })).toBeEnabled();
   await page.getByLabel('Periode').selectOption('2027-Q2');
   const downloads: string[] = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));

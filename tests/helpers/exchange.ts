@@ -66,36 +66,7 @@ export async function centralWorkbook(dir: string, kind: 'central-finance' | 'ce
   return { client, session, file };
 }
 
-/**
- * A stand-in for the staff area's HR section, for tests only: the staff list from the `employee` and
- * `employee_terms` tables as the HR payload format describes it. The real builder belongs to the staff area.
- */
-export const testStaffSection = {
-  kind: 'hr-summary' as const,
-  key: 'staff',
-  area: 'test',
-  build(wb: import('../../electron/backend/workbook/workbook.ts').Workbook, period: import('../../shared/domain/period.ts').Period) {
-    const employees = wb.all(wb.db.selectFrom('employee').selectAll().where('start_date', '<=', period.end).orderBy('personnel_number'));
-    return employees.map((e) => ({
-      personnelNumber: e.personnel_number,
-      employmentStart: e.start_date,
-      employmentEnd: e.end_date,
-      terms: wb.all(wb.db.selectFrom('employee_terms').selectAll().where('employee_id', '=', e.id).orderBy('valid_from')).map((t) => ({
-        validFrom: t.valid_from,
-        costCentre: t.cost_centre,
-        functionTitle: t.function_title,
-        salaryScale: t.salary_scale,
-        salaryStep: t.salary_step,
-        hoursPerWeek: t.hours_per_week,
-        fte: Math.round((t.hours_per_week / 36) * 10_000) / 10_000,
-        contractType: t.contract_type,
-        positionId: null,
-      })),
-    }));
-  },
-};
-
-/** Inserts employees straight into the staff tables (the staff area's own screens are not in this branch). */
+/** Inserts employees straight into the staff tables, for tests that only need people to exist (the privacy scan); createStaff goes through the staff API. */
 export function insertEmployees(d: { session: Session }, costCentre: string, staff: Array<{ personnelNumber: string; first: string; infix: string; last: string; hours?: number }>): void {
   const sqlite = d.session.workbook!.sqlite;
   const now = new Date().toISOString();
@@ -107,4 +78,50 @@ export function insertEmployees(d: { session: Session }, costCentre: string, sta
     const id = Number(employee.run(s.personnelNumber, s.first, s.infix, s.last, '2020-01-01', now, now).lastInsertRowid);
     terms.run(id, s.hours ?? 36, costCentre, now, now);
   }
+}
+
+/** A department workbook with cost centres and no budget, on its own "laptop" (data folder, key vault). */
+export async function hrDepartment(dir: string, code: string, name: string, costCentres: string[], organisation = ORGANISATION): Promise<DepartmentHandle> {
+  const dataDir = path.join(dir, `laptop-${code}`);
+  const { client, session } = createLocalClient({ dataDir });
+  const file = path.join(dir, `${code}.werkboek`);
+  await client.workbook.create({
+    path: file,
+    kind: 'department',
+    organisation,
+    departmentCode: code,
+    departmentName: name,
+    fiscalYear: 2027,
+    owner: `Hoofd ${code}`,
+    costCentres: costCentres.map((cc) => ({ code: cc, name: `Kostenplaats ${cc}`, taakveld: null })),
+  });
+  return { code, client, session, file, dataDir };
+}
+
+export interface StaffSpec {
+  personnelNumber: string;
+  lastName: string;
+  hours: number;
+  costCentre: string;
+  start?: string;
+  end?: string | null;
+  positionId?: number | null;
+}
+
+/** Employees created through the staff API, as a head or the roster import would; returns their ids by personnel number. */
+export async function createStaff(d: DepartmentHandle, staff: StaffSpec[]): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for (const s of staff) {
+    const created = await d.client.staff.createEmployee({
+      personnelNumber: s.personnelNumber,
+      firstName: 'Test',
+      infix: '',
+      lastName: s.lastName,
+      startDate: s.start ?? '2020-01-01',
+      endDate: s.end ?? null,
+      terms: { functionTitle: 'Medewerker', salaryScale: 8, salaryStep: 3, hoursPerWeek: s.hours, costCentre: s.costCentre, contractType: 'vast', formationPositionId: s.positionId ?? null },
+    });
+    ids.set(s.personnelNumber, created.id);
+  }
+  return ids;
 }

@@ -7,6 +7,7 @@ import { readSourceBytes } from '../exchange/verify.ts';
 import type { Handlers } from '../router.ts';
 import { completeness, listPackages, reviewsOf } from './completeness.ts';
 import { financeConsolidation, reviewPackage } from './finance.ts';
+import { hrConsolidation } from './hr.ts';
 import { importPackages } from './import.ts';
 import { getDepartment, listDepartments, listPeriods, registerDepartment, requireCentral, savePeriod, setExpectedPeriods } from './registry.ts';
 import { centralReport, centralXlsx } from './report.ts';
@@ -48,6 +49,7 @@ export const centralHandlers: Handlers<typeof centralApi> = {
   'central.packages': (input, ctx) => listPackages(ctx.wb(), input),
   'central.completeness': (input, ctx) => completeness(ctx.wb(), input),
   'central.finance': (input, ctx) => financeConsolidation(ctx.wb(), input.period),
+  'central.hr': (input, ctx) => hrConsolidation(ctx.wb(), input.period, input.asOf),
   'central.review': (input, ctx) => reviewPackage(ctx.wb(), input),
   'central.reviews': (input, ctx) => {
     const wb = ctx.wb();

@@ -9,6 +9,7 @@ import { readSourceBytes } from '../exchange/verify.ts';
 import type { ImportSourceInput } from '../import/source.ts';
 import type { ProgressReporter } from '../progress.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
+import { storeHrPackage } from './hr-store.ts';
 import { centralPackageKind, currentDepartmentKey, listPeriods, registerDepartment, requireCentral } from './registry.ts';
 
 export type PackageSource = ImportSourceInput | { folder: string };
@@ -155,7 +156,7 @@ function storeFinanceLines(wb: Workbook, packageId: number, envelope: FinanceEnv
   }
 }
 
-/** Writes one accepted package in one transaction: the package, its lines, the superseded flag on the old version, the audit row. */
+/** Writes one accepted package in one transaction: the package, its finance lines or HR rows, the superseded flag on the old version, the audit row. */
 function store(wb: Workbook, pkg: VerifiedPackage, fileName: string, decision: Extract<Decision, { outcome: 'imported' | 'superseding' }>): number {
   const env = pkg.envelope;
   return wb.tx(() => {
@@ -185,6 +186,7 @@ function store(wb: Workbook, pkg: VerifiedPackage, fileName: string, decision: E
     const id = Number(wb.run(wb.db.insertInto('central_package').values(values)).lastInsertRowid);
     if (decision.supersedes) wb.run(wb.db.updateTable('central_package').set({ superseded_by: id }).where('id', '=', decision.supersedes.id));
     if (env.kind === 'finance-summary') storeFinanceLines(wb, id, env);
+    else storeHrPackage(wb, id, env);
     const { envelope_json: _json, ...logged } = values;
     wb.audit({ action: 'import', table: 'central_package', rowId: id, old: decision.supersedes ? { supersededPackageId: decision.supersedes.id, sequence: decision.supersedes.sequence } : undefined, new: logged, note: `Pakket ${fileName}: ${decision.outcome}` });
     return id;

@@ -6,6 +6,8 @@ import { addFactsSheet, addTableSheet, newWorkbook, workbookBuffer, type SheetCo
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import { completeness } from './completeness.ts';
 import { financeConsolidation } from './finance.ts';
+import { hrConsolidation } from './hr.ts';
+import { addHrSheets, hrFacts, hrReportKeys } from './hr-export.ts';
 import { requireCentral } from './registry.ts';
 
 function figures(f: FinanceFigures): FinanceFigures {
@@ -21,10 +23,10 @@ function figures(f: FinanceFigures): FinanceFigures {
 }
 
 /**
- * `werkboek central report --json`: completeness of the period and, for a central finance
- * workbook, the consolidated totals under `finance`. Keys are a public contract: add, never rename.
- * The HR consolidation (`absence`, `formation`) follows when the staff and absence areas provide
- * their package sections; until then an HR report holds completeness only.
+ * `werkboek central report --json`: completeness of the period and the consolidated figures: for a
+ * central finance workbook the totals under `finance`; for central HR `absence`, `formation`,
+ * `poortwachter` and `suppression` (groups of fewer than five people suppressed, see hr-export.ts).
+ * Keys are a public contract: add, never rename.
  */
 export function centralReport(wb: Workbook, periodCode: string, asOf?: string): Record<string, unknown> {
   requireCentral(wb);
@@ -68,6 +70,7 @@ export function centralReport(wb: Workbook, periodCode: string, asOf?: string): 
       accounts: Object.fromEntries(f.accounts.map((a) => [a.account, { name: a.accountName, ...figures(a) }])),
     };
   }
+  if (wb.meta.kind === 'central-hr') Object.assign(report, hrReportKeys(hrConsolidation(wb, period.code, matrix.asOf)));
   return report;
 }
 
@@ -157,7 +160,10 @@ function addFinanceSheets(book: ReturnType<typeof newWorkbook>, f: FinanceConsol
   addTableSheet(book, 'Alle regels', lineColumns, f.lines, totalsRow(4, f.totals));
 }
 
-/** The consolidated XLSX for the organisation's management report. Contains no personal data. */
+/**
+ * The consolidated XLSX for the organisation's management report. Contains no personal data: no
+ * names or personnel numbers, and HR figures of groups smaller than five people are suppressed.
+ */
 export async function centralXlsx(wb: Workbook, periodCode: string, asOf?: string): Promise<{ name: string; bytes: Buffer }> {
   requireCentral(wb);
   const period = parsePeriod(periodCode);
@@ -165,6 +171,7 @@ export async function centralXlsx(wb: Workbook, periodCode: string, asOf?: strin
   const matrix = completeness(wb, { period: period.code, asOf });
   const book = newWorkbook(nowIso());
   const counts = matrix.counts[period.code];
+  const hr = wb.meta.kind === 'central-hr' ? hrConsolidation(wb, period.code, matrix.asOf) : null;
   addFactsSheet(book, 'Overzicht', [
     ['Organisatie', wb.meta.organisation],
     ['Werkboek', wb.meta.kind === 'central-finance' ? 'Centraal financieel werkboek' : 'Centraal HR-werkboek'],
@@ -174,9 +181,11 @@ export async function centralXlsx(wb: Workbook, periodCode: string, asOf?: strin
     ['Geleverd (waarvan vervangen, te laat)', counts ? `${counts.delivered + counts.superseded + counts.late} (${counts.superseded}, ${counts.late})` : '0'],
     ['Ontbreekt', counts?.missing ?? 0],
     ['Nog niet ontvangen', counts?.pending ?? 0],
+    ...(hr ? hrFacts(hr) : []),
   ]);
   addCompletenessSheet(book, matrix);
-  if (wb.meta.kind === 'central-finance') addFinanceSheets(book, financeConsolidation(wb, period.code));
+  if (hr) addHrSheets(book, hr);
+  else addFinanceSheets(book, financeConsolidation(wb, period.code));
   const kind = wb.meta.kind === 'central-finance' ? 'financien' : 'hr';
   return { name: `consolidatie-${kind}-${period.code}.xlsx`, bytes: await workbookBuffer(book) };
 }

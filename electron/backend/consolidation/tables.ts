@@ -87,7 +87,90 @@ export interface CentralReviewTable {
   actor: string;
 }
 
+/** What each current HR package says about itself (migration 0009): the basis and which sections it carried. */
+export interface CentralHrBasisTable {
+  package_id: number;
+  period_start: string;
+  period_end: string;
+  reference_date: string;
+  normal_week_hours: number;
+  has_formation: number;
+  has_absence: number;
+  has_poortwachter: number;
+  /** The department's own absence metrics as sent (shown beside the recomputed ones); null when absent. */
+  reported_metrics_json: string | null;
+}
+
+export interface CentralHrStaffTable {
+  id: Generated<number>;
+  package_id: number;
+  personnel_number: string;
+  employment_start: string;
+  employment_end: string | null;
+}
+
+export interface CentralHrTermsTable {
+  id: Generated<number>;
+  staff_id: number;
+  valid_from: string;
+  cost_centre: string;
+  function_title: string;
+  salary_scale: number | null;
+  salary_step: number | null;
+  hours_per_week: number;
+  fte: number;
+  contract_type: string;
+  position_id: string | null;
+}
+
+export interface CentralHrPositionTable {
+  id: Generated<number>;
+  package_id: number;
+  position_id: string;
+  cost_centre: string;
+  function_title: string;
+  salary_scale: number | null;
+  formation_fte: number;
+  occupation_fte: number;
+}
+
+export interface CentralHrCaseTable {
+  id: Generated<number>;
+  package_id: number;
+  case_id: string;
+  personnel_number: string;
+  first_day: string;
+  last_sick_day: string | null;
+  continues_case_id: string | null;
+}
+
+export interface CentralHrEpisodeTable {
+  id: Generated<number>;
+  case_row_id: number;
+  from_date: string;
+  percentage: number;
+}
+
+export interface CentralHrMilestoneTable {
+  id: Generated<number>;
+  package_id: number;
+  case_id: string;
+  personnel_number: string;
+  milestone: string;
+  label: string;
+  due_date: string;
+  completed_on: string | null;
+  status: 'open' | 'done' | 'overdue';
+}
+
 export interface ConsolidationTables {
+  central_hr_basis: CentralHrBasisTable;
+  central_hr_staff: CentralHrStaffTable;
+  central_hr_terms: CentralHrTermsTable;
+  central_hr_position: CentralHrPositionTable;
+  central_hr_case: CentralHrCaseTable;
+  central_hr_episode: CentralHrEpisodeTable;
+  central_hr_milestone: CentralHrMilestoneTable;
   central_department: CentralDepartmentTable;
   central_department_key: CentralDepartmentKeyTable;
   central_period: CentralPeriodTable;

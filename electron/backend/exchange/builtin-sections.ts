@@ -47,12 +47,5 @@ export const financeLinesSection: PackageSection = {
     })),
 };
 
-/** The normal working week comes from the staff area's setting `normalWeekHours` (36 in the CAO Gemeenten). */
-export const hrBasisSection: PackageSection = {
-  kind: 'hr-summary',
-  key: 'basis',
-  area: 'staff',
-  build: (wb, period) => ({ periodStart: period.start, periodEnd: period.end, referenceDate: period.end, normalWeekHours: wb.getSetting<number>('normalWeekHours', 36) }),
-};
-
-export const builtinSections: PackageSection[] = [financeBasisSection, financeCostCentresSection, financeLinesSection, hrBasisSection];
+/** The HR summary's sections come from the staff and absence areas (their package-sections.ts). */
+export const builtinSections: PackageSection[] = [financeBasisSection, financeCostCentresSection, financeLinesSection];

@@ -128,7 +128,7 @@ function addHrSheets(book: ReturnType<typeof newWorkbook>, payload: HrPayload): 
         { header: 'Mijlpaal', kind: 'text', value: (m) => m.label },
         { header: 'Uiterlijk', kind: 'date', value: (m) => m.dueDate },
         { header: 'Gedaan op', kind: 'date', value: (m) => m.completedOn },
-        { header: 'Status', kind: 'text', value: (m) => m.status },
+        { header: 'Status op einde periode', kind: 'text', value: (m) => ({ open: 'open', done: 'gedaan', overdue: 'te laat' })[m.status], width: 16 },
       ],
       rows,
     );

@@ -47,6 +47,14 @@ export function registeredSections(kind: PackageKind): string[] {
 
 const KIND_NAMES: Record<PackageKind, string> = { 'finance-summary': 'financiële samenvatting', 'hr-summary': 'HR-samenvatting' };
 
+/** Required sections as a user knows them, for the message when one is empty. */
+const SECTION_NAMES: Record<string, string> = {
+  basis: 'de grondslag',
+  costCentres: 'de kostenplaatsen',
+  lines: 'de begrotingsregels',
+  staff: 'medewerkers (niemand is in dienst in de periode: importeer het personeelsbestand of voer medewerkers in)',
+};
+
 /** Builds and validates the payload; a section that does not fit the format is a programming error, caught here rather than at central. */
 export function buildPayload(wb: Workbook, kind: PackageKind, period: Period): { payload: Record<string, unknown>; sections: string[] } {
   const available = registeredSections(kind);
@@ -71,7 +79,9 @@ export function buildPayload(wb: Workbook, kind: PackageKind, period: Period): {
     payload[section.key] = value;
   }
   const missingNow = REQUIRED_SECTIONS[kind].filter((key) => !(key in payload));
-  if (missingNow.length > 0) throw new ApiError('conflict', `De ${KIND_NAMES[kind]} mist gegevens voor ${missingNow.join(', ')}; vul die eerst in het werkboek in.`);
+  if (missingNow.length > 0) {
+    throw new ApiError('conflict', `De ${KIND_NAMES[kind]} mist ${missingNow.map((key) => SECTION_NAMES[key] ?? key).join(', ')} voor ${period.code}; vul die eerst in het werkboek in.`, { missingSections: missingNow });
+  }
   const full = PAYLOAD_SCHEMAS[kind].safeParse(payload);
   if (!full.success) throw new ApiError('internal', `De ${KIND_NAMES[kind]} past niet in het pakketformaat: ${full.error.issues[0].path.join('.')}: ${full.error.issues[0].message}`);
   return { payload, sections: Object.keys(payload) };

@@ -11,8 +11,12 @@ export interface SheetColumn<T> {
 
 const EURO = '€ #,##0.00;[Red]€ -#,##0.00';
 
+const NUMERIC_KINDS = new Set<ColumnKind>(['cents', 'number', 'integer', 'percent']);
+
 function cellValue(kind: ColumnKind, value: string | number | boolean | null | undefined): ExcelJS.CellValue {
   if (value === null || value === undefined) return null;
+  // A marker in a number column (e.g. "< 5" for a suppressed figure) is written as the text it is.
+  if (typeof value === 'string' && NUMERIC_KINDS.has(kind) && !Number.isFinite(Number(value))) return value;
   switch (kind) {
     case 'cents':
       return Number(value) / 100;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DeliveryStatus } from '../../../shared/exchange/central.ts';
-import { formatCents, formatDate, formatPeriod } from '../../../shared/format/nl.ts';
+import { formatCents, formatDate, formatNumber, formatPercent, formatPeriod } from '../../../shared/format/nl.ts';
 import { currentActor } from '../../backend/workbook/workbook.ts';
 import { printJson, requireOption, requirePositional, stringOption, UsageError, type Command } from '../command.ts';
 
@@ -105,6 +105,35 @@ export const centralImportCommand: Command = {
   },
 };
 
+type PublishedAbsence = { marker: string | null; percentage: number | null; frequency: number | null; reports: number | null; averageDurationDays: number | null; zeroAbsencePercentage: number | null };
+type PublishedFormation = { marker: string | null; delivered?: boolean; fte: number | null; occupiedFte: number | null; vacancyFte: number | null; overOccupationFte: number | null };
+
+/** The HR figures as printed: suppressed figures show their marker, never the number. */
+function hrLines(report: Record<string, unknown>): string[] {
+  const absence = report.absence as PublishedAbsence & { departmentsIncluded: number; departments: Record<string, PublishedAbsence & { name: string }> };
+  const formation = report.formation as PublishedFormation & { date: string; departments: Record<string, PublishedFormation & { name: string }> };
+  const poortwachter = report.poortwachter as { asOf: string; overdue: Array<{ department: string; caseId: string; label: string; dueDate: string; daysOverdue: number }> };
+  const suppression = report.suppression as { note: string };
+  const figures = (a: PublishedAbsence) =>
+    a.marker
+      ? `${a.marker} (weggelaten)`
+      : a.reports === null
+        ? 'geen verzuimgegevens'
+        : `verzuim ${formatPercent(a.percentage, 2) || '–'}, meldingsfrequentie ${formatNumber(a.frequency, 2) || '–'}, ${a.reports} ziekmeldingen, gemiddelde duur ${formatNumber(a.averageDurationDays, 1) || '–'} dagen, nulverzuim ${formatPercent(a.zeroAbsencePercentage, 2) || '–'}`;
+  const occupation = (f: PublishedFormation) =>
+    f.delivered === false
+      ? `geen formatie geleverd; bezetting ${f.marker ? `${f.marker} (weggelaten)` : `${formatNumber(f.occupiedFte, 2)} fte`}`
+      : `formatie ${formatNumber(f.fte, 2)} fte, bezetting ${f.marker ? `${f.marker} (weggelaten)` : `${formatNumber(f.occupiedFte, 2)} fte, vacatureruimte ${formatNumber(f.vacancyFte, 2)} fte, boventallig ${formatNumber(f.overOccupationFte, 2)} fte`}`;
+  const lines = [absence.departmentsIncluded > 0 ? `Organisatie (${absence.departmentsIncluded} afdelingen): ${figures(absence)}` : 'Nog geen verzuimgegevens voor deze periode.'];
+  for (const [code, d] of Object.entries(absence.departments)) lines.push(`  ${code.padEnd(8)} ${figures(d)}`);
+  lines.push(`Formatie op ${formatDate(formation.date)}: ${occupation(formation)}`);
+  for (const [code, d] of Object.entries(formation.departments)) lines.push(`  ${code.padEnd(8)} ${occupation(d)}`);
+  lines.push(`Poortwachter: ${poortwachter.overdue.length} stap(pen) te laat op ${formatDate(poortwachter.asOf)}`);
+  for (const o of poortwachter.overdue) lines.push(`  ${o.department.padEnd(8)} ${o.caseId}: ${o.label}, uiterlijk ${formatDate(o.dueDate)} (${o.daysOverdue} dagen te laat)`);
+  lines.push(suppression.note);
+  return lines;
+}
+
 const STATUS_NL: Record<DeliveryStatus, string> = { delivered: 'geleverd', superseded: 'vervangen', late: 'te laat', missing: 'ontbreekt', pending: 'nog niet ontvangen' };
 
 export const centralReportCommand: Command = {
@@ -132,6 +161,7 @@ export const centralReportCommand: Command = {
         `Actueel ${formatCents(finance.currentCents)}, realisatie ${formatCents(finance.actualCents)}, verplichtingen ${formatCents(finance.commitmentsCents)}, prognose ${formatCents(finance.forecastCents)}, afwijking ${formatCents(finance.varianceCents)}; ${finance.explanationsMissing} afwijkingen zonder toelichting`,
       );
     }
+    if (report.absence) for (const line of hrLines(report)) ctx.io.out(line);
     return 0;
   },
 };

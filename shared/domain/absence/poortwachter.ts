@@ -187,3 +187,28 @@ export function isStepKey(key: string): boolean {
   if (/^evaluation-[1-9]\d?$/.test(key)) return true;
   return MILESTONES.some((m) => m.key === key && !m.informational);
 }
+
+/**
+ * The codes under which Poortwachter steps travel in HR packages (docs/exchange-format.md): Dutch, in
+ * capitals, stable across versions. Evaluations of the plan of action are EVALUATIE-1, EVALUATIE-2, ….
+ */
+export const MILESTONE_EXCHANGE_CODES: Record<MilestoneKey, string> = {
+  sickReport: 'ZIEKMELDING',
+  problemAnalysis: 'PROBLEEMANALYSE',
+  actionPlan: 'PLAN-VAN-AANPAK',
+  notice42: '42E-WEEKSMELDING',
+  firstYearEvaluation: 'EERSTEJAARSEVALUATIE',
+  wiaLetter: 'WIA-BRIEF-UWV',
+  finalEvaluation: 'EINDEVALUATIE',
+  wiaApplication: 'WIA-AANVRAAG',
+  endOfWagePayment: 'EINDE-LOONDOORBETALING',
+};
+
+/** "problemAnalysis" → "PROBLEEMANALYSE", "evaluation-3" → "EVALUATIE-3". */
+export function milestoneExchangeCode(stepKey: string): string {
+  const evaluation = /^evaluation-(\d+)$/.exec(stepKey);
+  if (evaluation) return `EVALUATIE-${evaluation[1]}`;
+  const code = MILESTONE_EXCHANGE_CODES[stepKey as MilestoneKey];
+  if (!code) throw new Error(`Unknown Poortwachter step ${stepKey}`);
+  return code;
+}

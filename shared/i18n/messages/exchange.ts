@@ -108,7 +108,6 @@ export const exchangeMessages = defineMessages({
       versionStatus: 'Versie',
       current: 'huidig',
       importedAt: 'Geïmporteerd op',
-      hrPartTwo: 'De HR-consolidatie (verzuimcijfers over de hele organisatie, formatie en bezetting, Poortwachter-termijnen) volgt zodra personeel en verzuim in Werkboek beschikbaar zijn.',
     },
     figures: {
       primitive: 'Primitieve begroting',
@@ -231,7 +230,6 @@ export const exchangeMessages = defineMessages({
       versionStatus: 'Version',
       current: 'current',
       importedAt: 'Imported on',
-      hrPartTwo: 'The HR consolidation (organisation-wide absence metrics, formation and occupation, Poortwachter deadlines) follows once staff and absence are available in Werkboek.',
     },
     figures: {
       primitive: 'Adopted budget',

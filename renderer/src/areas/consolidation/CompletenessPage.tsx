@@ -86,7 +86,6 @@ export function CompletenessPage({ kind }: { kind: 'central-hr' | 'central-finan
           </p>
         </section>
       )}
-      {kind === 'central-hr' && <p className="hint">{t('central.hrPartTwo')}</p>}
     </div>
   );
 }

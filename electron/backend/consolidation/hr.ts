@@ -1,0 +1,477 @@
+import { ApiError } from '../../../shared/api/errors.ts';
+import { BAND_KEYS, bandRanges } from '../../../shared/domain/absence/bands.ts';
+import { dayNumber, localToday } from '../../../shared/domain/absence/days.ts';
+import { computeAbsenceMetrics, type AbsenceFigures, type CaseInput, type EmployeeInput, type MetricsPeriod } from '../../../shared/domain/absence/metrics.ts';
+import type { DurationBands } from '../../../shared/domain/absence/settings.ts';
+import { parsePeriod, type Period } from '../../../shared/domain/period.ts';
+import { occupationOn, type FormationPosition } from '../../../shared/domain/staff/formation.ts';
+import type { EmployeeHistory } from '../../../shared/domain/staff/terms.ts';
+import type { HrAbsenceFigures, HrConsolidation, HrCostCentre, HrDepartment, HrFormationFigures, HrOverdueMilestone, HrReportedMetrics } from '../../../shared/exchange/central.ts';
+import type { AbsenceMetrics } from '../../../shared/exchange/schema.ts';
+import { MINIMUM_GROUP_SIZE, suppressGroups, type SuppressionReason } from '../../../shared/exchange/suppression.ts';
+import { getSettings } from '../workbook/settings.ts';
+import type { Workbook } from '../workbook/workbook.ts';
+import { latestReviews } from './completeness.ts';
+
+/**
+ * The central HR consolidation of one period, from the current HR package of each department.
+ *
+ * Absence figures are recomputed from the stored staff terms and absence cases with the same pure
+ * code the departments use (shared/domain/absence/metrics.ts): per department, per cost centre, and
+ * for the organisation from all people together, so every ratio comes from summed day counts and
+ * never from an average of percentages. Formation against occupation is recomputed on the reference
+ * date with the staff area's own function. Every figure carries whether it would be suppressed
+ * outside the HR workbook (groups of fewer than five people); the HR workbook's own screens show
+ * them with that mark, exports and reports leave them out (see hr-export.ts).
+ */
+
+const BAND_LABELS = { short: 'kort', medium: 'middellang', long: 'lang', extraLong: 'extra lang' } as const;
+
+interface TermsRow {
+  valid_from: string;
+  cost_centre: string;
+  function_title: string;
+  salary_scale: number | null;
+  salary_step: number | null;
+  hours_per_week: number;
+  contract_type: string;
+  position_id: string | null;
+}
+
+interface Person {
+  personnelNumber: string;
+  start: string;
+  end: string | null;
+  terms: TermsRow[];
+}
+
+interface CaseData {
+  caseId: string;
+  firstDay: string;
+  lastSickDay: string | null;
+  episodes: Array<{ from: string; percentage: number }>;
+}
+
+interface DepartmentData {
+  packageId: number;
+  code: string;
+  name: string;
+  sequence: number;
+  createdAt: string;
+  normalWeekHours: number;
+  hasFormation: boolean;
+  hasAbsence: boolean;
+  reported: AbsenceMetrics | null;
+  people: Person[];
+  cases: Map<string, CaseData[]>;
+  positions: Array<{ position_id: string; cost_centre: string; function_title: string; salary_scale: number | null; formation_fte: number }>;
+  milestones: Array<{ case_id: string; personnel_number: string; milestone: string; label: string; due_date: string; completed_on: string | null }>;
+  bottlenecks: number;
+}
+
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+function inChunks<T>(ids: number[], read: (chunk: number[]) => T[]): T[] {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += 500) rows.push(...read(ids.slice(i, i + 500)));
+  return rows;
+}
+
+/** The current HR packages of exactly this period, with their stored rows. */
+function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
+  const packages = wb.all(
+    wb.db
+      .selectFrom('central_package as p')
+      .innerJoin('central_department as d', 'd.code', 'p.department_code')
+      .innerJoin('central_hr_basis as b', 'b.package_id', 'p.id')
+      .select(['p.id', 'p.department_code', 'p.sequence', 'p.created_at', 'p.envelope_json', 'd.name', 'b.normal_week_hours', 'b.has_formation', 'b.has_absence', 'b.reported_metrics_json'])
+      .where('p.kind', '=', 'hr-summary')
+      .where('p.period', '=', period)
+      .where('p.status', '=', 'current')
+      .orderBy('p.department_code'),
+  );
+  const ids = packages.map((p) => p.id);
+  const staff = inChunks(ids, (chunk) => wb.all(wb.db.selectFrom('central_hr_staff').selectAll().where('package_id', 'in', chunk).orderBy('id')));
+  const staffIds = staff.map((s) => s.id);
+  const terms = inChunks(staffIds, (chunk) => wb.all(wb.db.selectFrom('central_hr_terms').selectAll().where('staff_id', 'in', chunk).orderBy('staff_id').orderBy('valid_from')));
+  const cases = inChunks(ids, (chunk) => wb.all(wb.db.selectFrom('central_hr_case').selectAll().where('package_id', 'in', chunk).orderBy('first_day')));
+  const episodes = inChunks(
+    cases.map((c) => c.id),
+    (chunk) => wb.all(wb.db.selectFrom('central_hr_episode').selectAll().where('case_row_id', 'in', chunk).orderBy('case_row_id').orderBy('from_date')),
+  );
+  const positions = inChunks(ids, (chunk) => wb.all(wb.db.selectFrom('central_hr_position').selectAll().where('package_id', 'in', chunk).orderBy('position_id')));
+  const milestones = inChunks(ids, (chunk) => wb.all(wb.db.selectFrom('central_hr_milestone').selectAll().where('package_id', 'in', chunk).orderBy('due_date')));
+
+  const termsByStaff = groupBy(terms, (t) => t.staff_id);
+  const episodesByCase = new Map<number, CaseData['episodes']>();
+  for (const [caseRowId, list] of groupBy(episodes, (e) => e.case_row_id)) episodesByCase.set(caseRowId, list.map((e) => ({ from: e.from_date, percentage: e.percentage })));
+  const staffByPackage = groupBy(staff, (s) => s.package_id);
+  const casesByPackage = groupBy(cases, (c) => c.package_id);
+  const positionsByPackage = groupBy(positions, (p) => p.package_id);
+  const milestonesByPackage = groupBy(milestones, (m) => m.package_id);
+
+  return packages.map((p) => {
+    const people = (staffByPackage.get(p.id) ?? []).map((s) => ({ personnelNumber: s.personnel_number, start: s.employment_start, end: s.employment_end, terms: termsByStaff.get(s.id) ?? [] }));
+    const casesOf = new Map<string, CaseData[]>();
+    for (const c of casesByPackage.get(p.id) ?? []) {
+      const list = casesOf.get(c.personnel_number) ?? [];
+      list.push({ caseId: c.case_id, firstDay: c.first_day, lastSickDay: c.last_sick_day, episodes: episodesByCase.get(c.id) ?? [] });
+      casesOf.set(c.personnel_number, list);
+    }
+    const payload = (JSON.parse(p.envelope_json) as { payload: { bottlenecks?: unknown[] } }).payload;
+    return {
+      packageId: p.id,
+      code: p.department_code,
+      name: p.name,
+      sequence: p.sequence,
+      createdAt: p.created_at,
+      normalWeekHours: p.normal_week_hours,
+      hasFormation: p.has_formation === 1,
+      hasAbsence: p.has_absence === 1,
+      reported: p.reported_metrics_json ? (JSON.parse(p.reported_metrics_json) as AbsenceMetrics) : null,
+      people,
+      cases: casesOf,
+      positions: positionsByPackage.get(p.id) ?? [],
+      milestones: milestonesByPackage.get(p.id) ?? [],
+      bottlenecks: payload.bottlenecks?.length ?? 0,
+    };
+  });
+}
+
+// ── Absence ──────────────────────────────────────────────────────────────────
+
+function toCaseInput(c: CaseData, id: number): CaseInput {
+  return {
+    id,
+    firstDay: dayNumber(c.firstDay),
+    lastDay: c.lastSickDay === null ? null : dayNumber(c.lastSickDay),
+    episodes: c.episodes.map((e) => ({ from: dayNumber(e.from), fraction: e.percentage / 100 })),
+  };
+}
+
+/** A department's people in the form of the metrics code: employment, part-time factor and cost centre from a date, cases. */
+function employeeInputs(d: DepartmentData, nextId: () => number): Array<{ personnelNumber: string; input: EmployeeInput }> {
+  return d.people.map((person) => ({
+    personnelNumber: person.personnelNumber,
+    input: {
+      id: nextId(),
+      employment: [{ from: dayNumber(person.start), to: person.end === null ? null : dayNumber(person.end) }],
+      terms: person.terms.map((t) => ({ from: dayNumber(t.valid_from), factor: t.hours_per_week / d.normalWeekHours, costCentre: t.cost_centre })),
+      cases: (d.cases.get(person.personnelNumber) ?? []).map((c) => toCaseInput(c, nextId())),
+    },
+  }));
+}
+
+/**
+ * One person in the organisation, from their records in one or more departments (a transfer during
+ * the period puts them in two packages). Employment is the union of the departments' spells; from the
+ * start of each spell the terms are that department's. Spells that overlap (two departments count the
+ * same person on the same days) are cut so each day counts once, and the overlap is reported. Cases
+ * that overlap (the same sickness registered by both departments, e.g. over a transfer) become one
+ * case: the organisation counts one report and one duration.
+ */
+function mergePerson(personnelNumber: string, parts: Array<{ department: string; input: EmployeeInput }>, nextId: () => number, notes: string[]): EmployeeInput {
+  if (parts.length === 1) return parts[0].input;
+  const sorted = [...parts].sort((a, b) => a.input.employment[0].from - b.input.employment[0].from);
+  const employment: EmployeeInput['employment'] = [];
+  const terms: EmployeeInput['terms'] = [];
+  let lastEnd = -Infinity;
+  let previousDepartment = '';
+  for (const { department, input } of sorted) {
+    const spell = input.employment[0];
+    let from = spell.from;
+    const to = spell.to ?? Infinity;
+    if (from <= lastEnd) {
+      notes.push(`Personeelsnummer ${personnelNumber} staat tegelijk bij ${previousDepartment} en ${department} in dienst; voor de organisatie telt elke dag één keer (bij ${previousDepartment}).`);
+      from = lastEnd + 1;
+      if (from > to) continue;
+    }
+    employment.push({ from, to: to === Infinity ? null : to });
+    let first = 0;
+    for (let i = 0; i < input.terms.length; i++) if (input.terms[i].from <= from) first = i;
+    if (input.terms.length > 0) terms.push({ ...input.terms[first], from });
+    for (const t of input.terms.slice(first + 1)) if (t.from > from && t.from <= to) terms.push(t);
+    lastEnd = to;
+    previousDepartment = department;
+  }
+  const cases: CaseInput[] = [];
+  let joined = 0;
+  for (const c of parts.flatMap((p) => p.input.cases).sort((a, b) => a.firstDay - b.firstDay)) {
+    const previous = cases[cases.length - 1];
+    if (previous && (previous.lastDay === null || previous.lastDay >= c.firstDay)) {
+      previous.episodes = [...previous.episodes.filter((e) => e.from < c.firstDay), ...c.episodes];
+      previous.lastDay = previous.lastDay === null || c.lastDay === null ? null : Math.max(previous.lastDay, c.lastDay);
+      joined += 1;
+    } else cases.push({ ...c, id: nextId(), episodes: [...c.episodes] });
+  }
+  if (joined > 0) notes.push(`Personeelsnummer ${personnelNumber}: ${joined} verzuimgeval(len) van twee afdelingen overlappen (bijvoorbeeld ziek tijdens een overplaatsing) en tellen voor de organisatie als één geval.`);
+  return { id: nextId(), employment, terms, cases };
+}
+
+function absenceFigures(f: AbsenceFigures, bands: DurationBands): HrAbsenceFigures {
+  const ranges = bandRanges(bands);
+  return {
+    percentage: f.percentage,
+    frequency: f.frequency,
+    reports: f.reports,
+    averageDurationDays: f.averageDurationDays,
+    zeroAbsencePercentage: f.zeroAbsencePercentage,
+    employees: f.employees,
+    employeesWithAbsence: f.employeesWithAbsence,
+    averageHeadcount: f.averageHeadcount,
+    closedCases: f.closedCases,
+    openCases: f.openCases,
+    sickDays: f.sickDays,
+    availableDays: f.availableDays,
+    bands: BAND_KEYS.map((key) => ({ key, label: BAND_LABELS[key], fromDays: ranges[key].from, toDays: ranges[key].to, cases: f.bands[key].cases, percentage: f.bands[key].percentage, suppressed: null })),
+  };
+}
+
+/** Marks the bands of a group: all hidden when the group is, else the small-group rule among the bands (they add up to the group's percentage). */
+function markBands(figures: HrAbsenceFigures, groupSuppressed: SuppressionReason | null): void {
+  if (groupSuppressed) {
+    for (const band of figures.bands) band.suppressed = 'parent';
+    return;
+  }
+  const hidden = suppressGroups(
+    figures.bands.map((b) => ({ key: b.key, size: b.cases })),
+    { totalPublished: true },
+  );
+  for (const band of figures.bands) band.suppressed = hidden.get(band.key) ?? null;
+}
+
+// ── Formation ────────────────────────────────────────────────────────────────
+
+function formationOf(d: DepartmentData, date: string): HrFormationFigures {
+  const positionIds = new Map(d.positions.map((p, i) => [p.position_id, i + 1]));
+  const positions: FormationPosition[] = d.positions.map((p) => ({
+    id: positionIds.get(p.position_id)!,
+    code: p.position_id,
+    functionTitle: p.function_title,
+    salaryScale: p.salary_scale,
+    fte: p.formation_fte,
+    costCentre: p.cost_centre,
+    // The department sent the positions valid on the reference date.
+    validFrom: date,
+    validTo: date,
+  }));
+  const employees: EmployeeHistory[] = d.people.map((person, i) => ({
+    id: i + 1,
+    personnelNumber: person.personnelNumber,
+    firstName: '',
+    infix: '',
+    lastName: '',
+    startDate: person.start,
+    endDate: person.end,
+    terms: person.terms.map((t) => ({
+      validFrom: t.valid_from,
+      functionTitle: t.function_title,
+      salaryScale: t.salary_scale,
+      salaryStep: t.salary_step,
+      hoursPerWeek: t.hours_per_week,
+      costCentre: t.cost_centre,
+      contractType: t.contract_type,
+      formationPositionId: t.position_id === null ? null : (positionIds.get(t.position_id) ?? null),
+    })),
+  }));
+  const total = occupationOn(date, positions, employees, d.normalWeekHours).total;
+  if (!d.hasFormation) {
+    return { formationFte: 0, occupiedFte: total.occupiedFte, vacancyFte: 0, overOccupationFte: 0, occupancyPercent: null, headcount: total.headcount, unlinkedFte: total.unlinkedFte, positions: 0 };
+  }
+  return {
+    formationFte: total.formationFte,
+    occupiedFte: total.occupiedFte,
+    vacancyFte: total.vacancyFte,
+    overOccupationFte: total.overOccupationFte,
+    occupancyPercent: total.occupancyPercent,
+    headcount: total.headcount,
+    unlinkedFte: total.unlinkedFte,
+    positions: positions.length,
+  };
+}
+
+const round4 = (v: number) => Math.round(v * 10_000) / 10_000;
+
+/** The organisation: the departments' vacancies and over-occupation added up, not netted (as a department adds its cost centres). */
+function sumFormation(list: HrFormationFigures[]): HrFormationFigures {
+  const sum = (key: keyof HrFormationFigures) => list.reduce((s, f) => s + (f[key] ?? 0), 0);
+  const formation = round4(sum('formationFte'));
+  const occupied = round4(sum('occupiedFte'));
+  return {
+    formationFte: formation,
+    occupiedFte: occupied,
+    vacancyFte: round4(sum('vacancyFte')),
+    overOccupationFte: round4(sum('overOccupationFte')),
+    occupancyPercent: formation > 0 ? Math.round((occupied / formation) * 100 * 100) / 100 : null,
+    headcount: sum('headcount'),
+    unlinkedFte: round4(sum('unlinkedFte')),
+    positions: sum('positions'),
+  };
+}
+
+// ── Poortwachter ─────────────────────────────────────────────────────────────
+
+/**
+ * Steps due before `asOf` and not done by then, in timelines still running on `asOf` (the case the
+ * step is listed under is open, or ends on or after that day): after recovery a missed step can no
+ * longer be taken, as on the department's own attention list. Judged on what the latest package says.
+ */
+function overdueMilestones(d: DepartmentData, asOf: string): HrOverdueMilestone[] {
+  const lastDay = new Map<string, string | null>();
+  for (const list of d.cases.values()) for (const c of list) lastDay.set(c.caseId, c.lastSickDay);
+  const result: HrOverdueMilestone[] = [];
+  for (const m of d.milestones) {
+    if (m.due_date >= asOf) continue;
+    if (m.completed_on !== null && m.completed_on <= asOf) continue;
+    const end = lastDay.get(m.case_id);
+    if (end === undefined || (end !== null && end < asOf)) continue;
+    result.push({
+      department: d.code,
+      caseId: m.case_id,
+      personnelNumber: m.personnel_number,
+      milestone: m.milestone,
+      label: m.label,
+      dueDate: m.due_date,
+      completedOn: m.completed_on,
+      daysOverdue: dayNumber(asOf) - dayNumber(m.due_date),
+    });
+  }
+  return result;
+}
+
+function reportedOf(m: AbsenceMetrics | null): HrReportedMetrics | null {
+  return m ? { percentage: m.percentage, reportFrequency: m.reportFrequency, reports: m.reports, averageDurationDays: m.averageDurationDays, zeroAbsencePercent: m.zeroAbsencePercent } : null;
+}
+
+export function requireHrPeriod(code: string): Period {
+  const period = parsePeriod(code);
+  if (!period) throw new ApiError('invalid_input', `Periode "${code}" moet jjjj, jjjj-Qn of jjjj-mm zijn.`);
+  return period;
+}
+
+/** The HR consolidation of a period; `asOf` (default today) is the day overdue Poortwachter steps are judged on. */
+export function hrConsolidation(wb: Workbook, periodCode: string, asOf = localToday()): HrConsolidation {
+  wb.requireKind('central-hr');
+  const period = requireHrPeriod(periodCode);
+  const bands = getSettings(wb).absenceDurationBands;
+  const metricsPeriod: MetricsPeriod = { start: dayNumber(period.start), end: dayNumber(period.end), months: period.months };
+  const departments = loadDepartments(wb, period.code);
+  const reviews = latestReviews(
+    wb,
+    departments.map((d) => d.packageId),
+  );
+  let id = 0;
+  const nextId = () => ++id;
+  const notes: string[] = [];
+
+  // Per department: its people alone, per cost centre as well.
+  const byPerson = new Map<string, Array<{ department: string; input: EmployeeInput }>>();
+  const rows: HrDepartment[] = departments.map((d) => {
+    const inputs = employeeInputs(d, nextId);
+    let absence: HrAbsenceFigures | null = null;
+    let costCentres: HrCostCentre[] = [];
+    if (d.hasAbsence) {
+      const result = computeAbsenceMetrics(
+        inputs.map((x) => x.input),
+        metricsPeriod,
+        { bands, scope: null, perCostCentre: true },
+      );
+      absence = absenceFigures(result.total, bands);
+      costCentres = [...result.costCentres.entries()]
+        .filter(([, f]) => f.employees > 0)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([code, f]) => ({ code, absence: absenceFigures(f, bands), suppressed: null }));
+      for (const x of inputs) byPerson.set(x.personnelNumber, [...(byPerson.get(x.personnelNumber) ?? []), { department: d.code, input: x.input }]);
+    } else {
+      notes.push(`Het pakket van ${d.code} bevat geen verzuimgevallen; de afdeling telt niet mee in de verzuimcijfers van de organisatie.`);
+    }
+    return {
+      code: d.code,
+      name: d.name,
+      packageId: d.packageId,
+      sequence: d.sequence,
+      createdAt: d.createdAt,
+      review: reviews.get(d.packageId) ?? null,
+      absence,
+      absenceSuppressed: null,
+      reported: reportedOf(d.reported),
+      formation: formationOf(d, period.end),
+      formationDelivered: d.hasFormation,
+      formationSuppressed: null,
+      costCentres,
+      overdue: 0,
+      bottlenecks: d.bottlenecks,
+    };
+  });
+
+  // The organisation: every person once, from all departments' days and cases together.
+  const merged = [...byPerson.entries()].map(([personnelNumber, parts]) => mergePerson(personnelNumber, parts, nextId, notes));
+  const absenceDepartments = rows.filter((r) => r.absence !== null);
+  const organisationAbsence = absenceDepartments.length > 0 ? absenceFigures(computeAbsenceMetrics(merged, metricsPeriod, { bands, scope: null }).total, bands) : null;
+  const organisationFormation = sumFormation(rows.filter((r) => r.formationDelivered).map((r) => r.formation));
+
+  // Which figures may leave the HR workbook.
+  const organisationAbsenceSuppressed = organisationAbsence && organisationAbsence.employees > 0 && organisationAbsence.employees < MINIMUM_GROUP_SIZE ? 'small' : null;
+  const hiddenDepartments = suppressGroups(
+    absenceDepartments.map((r) => ({ key: r.code, size: r.absence!.employees })),
+    { totalPublished: organisationAbsenceSuppressed === null },
+  );
+  for (const r of rows) {
+    if (!r.absence) continue;
+    r.absenceSuppressed = organisationAbsenceSuppressed ? 'parent' : (hiddenDepartments.get(r.code) ?? null);
+    markBands(r.absence, r.absenceSuppressed);
+    const hiddenCentres = r.absenceSuppressed ? null : suppressGroups(
+      r.costCentres.map((c) => ({ key: c.code, size: c.absence.employees })),
+      { totalPublished: true },
+    );
+    for (const c of r.costCentres) {
+      c.suppressed = r.absenceSuppressed ? 'parent' : (hiddenCentres!.get(c.code) ?? null);
+      markBands(c.absence, c.suppressed);
+    }
+  }
+  if (organisationAbsence) markBands(organisationAbsence, organisationAbsenceSuppressed);
+  const organisationFormationSuppressed = organisationFormation.headcount > 0 && organisationFormation.headcount < MINIMUM_GROUP_SIZE ? 'small' : null;
+  // Only departments that sent their formation are in the organisation's total, so only they protect each other.
+  const hiddenFormation = suppressGroups(
+    rows.filter((r) => r.formationDelivered).map((r) => ({ key: r.code, size: r.formation.headcount })),
+    { totalPublished: organisationFormationSuppressed === null },
+  );
+  const hiddenOccupation = suppressGroups(
+    rows.filter((r) => !r.formationDelivered).map((r) => ({ key: r.code, size: r.formation.headcount })),
+    { totalPublished: false },
+  );
+  for (const r of rows) r.formationSuppressed = organisationFormationSuppressed ? 'parent' : (hiddenFormation.get(r.code) ?? hiddenOccupation.get(r.code) ?? null);
+
+  const overdue = departments.flatMap((d) => overdueMilestones(d, asOf));
+  for (const r of rows) r.overdue = overdue.filter((o) => o.department === r.code).length;
+  overdue.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.department.localeCompare(b.department) || a.caseId.localeCompare(b.caseId));
+
+  return {
+    period: period.code,
+    periodStart: period.start,
+    periodEnd: period.end,
+    referenceDate: period.end,
+    asOf,
+    minimumGroupSize: MINIMUM_GROUP_SIZE,
+    organisation: {
+      absence: organisationAbsence,
+      absenceSuppressed: organisationAbsenceSuppressed,
+      formation: organisationFormation,
+      formationSuppressed: organisationFormationSuppressed,
+      absenceDepartments: absenceDepartments.length,
+      formationDepartments: rows.filter((r) => r.formationDelivered).length,
+    },
+    departments: rows,
+    overdue,
+    notes,
+  };
+}
