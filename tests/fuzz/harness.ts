@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import { expect } from 'vitest';
 import { ApiError } from '../../shared/api/errors.ts';
-import type { FieldSpec, ImportResult } from '../../shared/import/types.ts';
+import type { FieldSpec, ImportPreview, ImportResult } from '../../shared/import/types.ts';
 import { getImporter } from '../../electron/backend/import/registry.ts';
 import { autoMap } from '../../electron/backend/import/mapping.ts';
 import { registerAreas } from '../../electron/backend/areas.ts';
 import { fingerprint } from '../reliability/harness/fingerprint.ts';
-import { sample } from '../helpers/workbook.ts';
-import { defaultFuzzWorkbook, type ImporterFuzzTarget } from './importer-targets.ts';
+import { defaultFuzzWorkbook, fixture, type ImporterFuzzTarget } from './importer-targets.ts';
 
 /** Values every parser must refuse, per field type: a row with one of them in one cell is rejected on that column. */
 const CERTAINLY_INVALID: Record<string, string[]> = {
@@ -42,10 +41,17 @@ export interface SampleTable {
 export function loadSample(target: ImporterFuzzTarget): SampleTable {
   registerAreas();
   const importer = getImporter(target.kind);
-  const bytes = fs.readFileSync(sample(target.sample));
+  const bytes = fs.readFileSync(fixture(target.sample));
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const parsed = Papa.parse<string[]>(text, { delimiter: ';', skipEmptyLines: true });
-  const [header, ...rows] = parsed.data;
+  // The header is the first record that names every required field (a salary table has a title above it).
+  const required = importer.fields.filter((f) => f.required).map((f) => f.key);
+  const headerIndex = parsed.data.findIndex((record) => {
+    const mapping = autoMap(importer.fields, record);
+    return required.every((key) => mapping[key]);
+  });
+  expect(headerIndex, `no header in ${target.sample}`).toBeGreaterThanOrEqual(0);
+  const [header, ...rows] = parsed.data.slice(headerIndex);
   const mapping = autoMap(importer.fields, header);
   const fieldOfColumn = header.map((column) => importer.fields.find((f) => mapping[f.key] === column));
   const lines = bytes.toString('latin1').split('\n');
@@ -87,6 +93,7 @@ function encode(text: string, encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' |
  */
 export function generatedFileArbitrary(table: SampleTable, target: ImporterFuzzTarget): fc.Arbitrary<GeneratedFile> {
   const typed = table.fieldOfColumn.map((field) => (field && field.type !== 'text' && !target.unreadFields?.includes(field.key) ? field.type : null));
+  const checkedText = table.fieldOfColumn.map((field) => field !== undefined && (target.checkedTextFields ?? []).includes(field.key));
   const cellChange = fc.oneof(
     { weight: 3, arbitrary: fc.constant<null>(null) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('invalid' as const), pick: fc.nat() }) },
@@ -122,7 +129,7 @@ export function generatedFileArbitrary(table: SampleTable, target: ImporterFuzzT
         }
         // A second oddity in an optional text column: may not change which column is blamed.
         const secondField = spec.second ? table.fieldOfColumn[spec.second.column] : undefined;
-        if (spec.second && typed[spec.second.column] === null && !secondField?.required && spec.second.column !== spec.column) cells[spec.second.column] = spec.second.value;
+        if (spec.second && typed[spec.second.column] === null && !secondField?.required && !checkedText[spec.second.column] && spec.second.column !== spec.column) cells[spec.second.column] = spec.second.value;
         const line = cells.map((c) => csvCell(c, table.delimiter)).join(table.delimiter);
         if (expectColumn && !/\n/.test(line) && cells.some((c, i) => i !== spec.column && c.trim() !== '')) expectedRejections.set(physicalLine, expectColumn);
         lines.push(line);
@@ -187,8 +194,10 @@ export function mutatedFileArbitrary(table: SampleTable): fc.Arbitrary<{ bytes: 
   });
 }
 
+const PREVIEW_ROWS = 200;
+
 export interface FuzzWorkbook {
-  run(bytes: Buffer, strict: boolean): Promise<{ preview: ImportResult | ApiError; commit: ImportResult | ApiError }>;
+  run(bytes: Buffer, strict: boolean): Promise<{ preview: ImportPreview | ApiError; commit: ImportResult | ApiError }>;
   close(): void;
 }
 
@@ -228,7 +237,8 @@ export async function fuzzWorkbook(target: ImporterFuzzTarget): Promise<FuzzWork
       const source = { name: 'fuzz.csv', contentBase64: bytes.toString('base64') };
       const before = fingerprint(db());
       const countBefore = rowCount(db(), target.table);
-      const preview = await asResult(client.import.preview({ kind: target.kind, source, previewRows: 5 }));
+      // Enough preview rows to list every row of these small files: the per-row outcomes are checked too.
+      const preview = await asResult(client.import.preview({ kind: target.kind, source, previewRows: PREVIEW_ROWS }));
       expect(fingerprint(db()), 'a preview wrote to the workbook').toEqual(before);
       const commit = await asResult(client.import.commit({ kind: target.kind, source, strict }));
       const lines = physicalLines(bytes);
@@ -238,8 +248,10 @@ export async function fuzzWorkbook(target: ImporterFuzzTarget): Promise<FuzzWork
         if (commit.code === 'import_rejected' || commit.code === 'file_unreadable') expect(commit.message).toContain('fuzz.csv');
       } else {
         if (strict) expect(commit.rejectedCount).toBe(0);
-        expect(rowCount(db(), target.table) - countBefore, 'rows written ≠ rows reported as imported').toBe(commit.imported);
+        expect(rowCount(db(), target.table) - countBefore, 'rows written ≠ rows reported as imported').toBe(target.written ? target.written(commit) : commit.imported);
         expect(commit.rejectedCount).toBe(commit.rejected.length);
+        // A rejected row is reported once, however many of its values are wrong.
+        expect(new Set(commit.rejected.map((r) => r.line)).size, JSON.stringify(commit.rejected)).toBe(commit.rejected.length);
         for (const issue of commit.rejected) {
           expect(Number.isInteger(issue.line) && issue.line >= 1 && issue.line <= lines, `line ${issue.line} of ${lines}`).toBe(true);
           expect(issue.reason.length).toBeGreaterThan(3);
@@ -250,15 +262,21 @@ export async function fuzzWorkbook(target: ImporterFuzzTarget): Promise<FuzzWork
         checkError(preview);
         // Whatever the preview refuses, the import refuses too (same file, same workbook state).
         expect(commit).toBeInstanceOf(ApiError);
-      } else if (!(commit instanceof ApiError)) {
-        // The preview promises exactly what the import does.
-        expect({ imported: commit.imported, duplicates: commit.duplicates, updated: commit.updated, outside: commit.outsideDepartment, rejected: commit.rejectedCount }).toEqual({
-          imported: preview.imported,
-          duplicates: preview.duplicates,
-          updated: preview.updated,
-          outside: preview.outsideDepartment,
-          rejected: preview.rejectedCount,
-        });
+      } else {
+        // Every data row has exactly one outcome.
+        expect(preview.imported + preview.duplicates + preview.updated + preview.outsideDepartment + preview.rejectedCount, 'rows without an outcome, or with two').toBe(preview.totalRows);
+        if (!(commit instanceof ApiError)) {
+          // The preview promises exactly what the import does.
+          expect({ imported: commit.imported, duplicates: commit.duplicates, updated: commit.updated, outside: commit.outsideDepartment, rejected: commit.rejectedCount, extra: commit.extra }).toEqual({
+            imported: preview.imported,
+            duplicates: preview.duplicates,
+            updated: preview.updated,
+            outside: preview.outsideDepartment,
+            rejected: preview.rejectedCount,
+            extra: preview.extra,
+          });
+          target.check?.(db(), preview, commit);
+        }
       }
       return { preview, commit };
     },

@@ -22,6 +22,7 @@ for (const target of IMPORTER_FUZZ_TARGETS) {
     afterAll(() => workbook?.close());
 
     it('handles 600 generated files with bad amounts, dates, quotes and encodings', async () => {
+      const runs = fuzzRuns(600);
       let rejectedOnColumn = 0;
       await fc.assert(
         fc.asyncProperty(generatedFileArbitrary(table, target), fc.boolean(), async (file, strict) => {
@@ -40,10 +41,11 @@ for (const target of IMPORTER_FUZZ_TARGETS) {
             rejectedOnColumn += 1;
           }
         }),
-        { numRuns: fuzzRuns(600), seed: fuzzSeed() },
+        { numRuns: runs, seed: fuzzSeed() },
       );
-      // The generator does produce such rows (a property over nothing proves nothing).
-      expect(rejectedOnColumn).toBeGreaterThan(20);
+      // The generator does produce such rows (a property over nothing proves nothing): at 600 runs from
+      // about 40 (bottlenecks: 3 date columns of 14, 5 sample rows) to over 100 (ledger).
+      expect(rejectedOnColumn).toBeGreaterThan(runs / 40);
     });
 
     it('handles 400 damaged copies of the sample file', async () => {
