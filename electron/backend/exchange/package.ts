@@ -74,9 +74,16 @@ export function verifyPackageBytes(bytes: Buffer, fileName: string): VerifiedPac
   const reject = (code: VerifyCode, reason: string, header: Partial<PackageHeader> = {}): RejectedPackage => ({ ok: false, code, reason: `${fileName}: ${reason}`, header });
   if (bytes.length === 0) return reject('not-json', 'het bestand is leeg.');
   if (bytes.length > MAX_PACKAGE_BYTES) return reject('unreadable', `het bestand is te groot voor een pakket (${Math.round(bytes.length / 1024 / 1024)} MB).`);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    // The decoder's own message is English and says no more than this.
+    return reject('not-json', 'het bestand is geen geldige UTF-8-tekst: het is afgekapt, beschadigd of in een andere tekencodering (bijvoorbeeld Latin-1) opnieuw opgeslagen. Een pakket is altijd UTF-8.');
+  }
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+    value = JSON.parse(text);
   } catch (error) {
     return reject('not-json', `het bestand is geen geldige JSON; het is afgekapt of beschadigd (${(error as Error).message}).`);
   }

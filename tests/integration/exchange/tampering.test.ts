@@ -96,6 +96,18 @@ describe('a central workbook refuses every kind of tampering and writes nothing 
     expect(result.reason).toMatch(/truncated\.wbx: .*afgekapt/);
   });
 
+  it('a package saved again in another encoding is refused as no UTF-8, with a Dutch reason', async () => {
+    const text = fs.readFileSync(path.join(dir, 'OR.wbx'), 'utf8');
+    // What an editor saving as Latin-1 does to an "é" in the explanation.
+    const latin1 = Buffer.from(text.replace('Groot onderhoud', 'Groot onderhoud café'), 'latin1');
+    const file = writeTemp(dir, 'latin1.wbx', latin1);
+    const result = (await central.client.central.import({ sources: [{ path: file }] })).files[0];
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'not-json' });
+    expect(result.reason).toBe(
+      'latin1.wbx: het bestand is geen geldige UTF-8-tekst: het is afgekapt, beschadigd of in een andere tekencodering (bijvoorbeeld Latin-1) opnieuw opgeslagen. Een pakket is altijd UTF-8.',
+    );
+  });
+
   it('a package re-signed by someone else in the name of a registered department is refused on its key', async () => {
     const { privateKey } = crypto.generateKeyPairSync('ed25519');
     const forged = signWith(structuredClone(original), privateKey);
