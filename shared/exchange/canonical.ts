@@ -34,3 +34,46 @@ function serialise(value: unknown, where: string): string {
 export function canonicalBytes(value: unknown): Uint8Array {
   return new TextEncoder().encode(canonicalJson(value));
 }
+
+/**
+ * The first object member whose name occurs twice in one object of `text` (valid JSON), with the path
+ * of that object ("payload.lines.0"; "" for the top level). RFC 8785 canonicalises I-JSON (RFC 7493),
+ * where names are unique: with a name twice, JSON.parse keeps the last value and other readers the first,
+ * so two programs could read different figures from one validly signed file.
+ */
+export function duplicateMember(text: string): { name: string; path: string } | null {
+  type Frame = { names: Set<string> | null; segments: string[]; member: string | null; index: number };
+  const stack: Frame[] = [];
+  let expectName = false;
+  const childSegments = (): string[] => {
+    const top = stack[stack.length - 1];
+    if (!top) return [];
+    return [...top.segments, top.names ? (top.member ?? '') : String(top.index)];
+  };
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i];
+    if (ch === '{' || ch === '[') {
+      stack.push({ names: ch === '{' ? new Set() : null, segments: childSegments(), member: null, index: 0 });
+      expectName = ch === '{';
+    } else if (ch === '}' || ch === ']') {
+      stack.pop();
+    } else if (ch === ',') {
+      const top = stack[stack.length - 1];
+      if (top?.names) expectName = true;
+      else if (top) top.index += 1;
+    } else if (ch === '"') {
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const top = stack[stack.length - 1];
+      if (expectName && top?.names) {
+        const name = JSON.parse(text.slice(i, end + 1)) as string;
+        if (top.names.has(name)) return { name, path: top.segments.join('.') };
+        top.names.add(name);
+        top.member = name;
+        expectName = false;
+      }
+      i = end;
+    }
+  }
+  return null;
+}

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
-import { canonicalBytes } from '../../../shared/exchange/canonical.ts';
+import { canonicalBytes, duplicateMember } from '../../../shared/exchange/canonical.ts';
 import { envelopeSchema, WBX_FORMAT, WBX_FORMAT_VERSION, type Envelope, type UnsignedEnvelope } from '../../../shared/exchange/schema.ts';
 import type { PackageHeader, VerifyCode } from '../../../shared/exchange/types.ts';
 import { fingerprintOf, publicKeyObject } from './keys.ts';
@@ -86,6 +86,14 @@ export function verifyPackageBytes(bytes: Buffer, fileName: string): VerifiedPac
     value = JSON.parse(text);
   } catch (error) {
     return reject('not-json', `het bestand is geen geldige JSON; het is afgekapt of beschadigd (${(error as Error).message}).`);
+  }
+  const duplicate = duplicateMember(text);
+  if (duplicate) {
+    return reject(
+      'not-json',
+      `het veld "${duplicate.name}" staat twee keer in ${duplicate.path ? `hetzelfde object (${duplicate.path})` : 'het pakket'}. Welke waarde geldt, hangt dan af van het programma dat het leest; Werkboek maakt zulke pakketten nooit, dus het is met de hand of door een ander programma gewijzigd.`,
+      headerOf(value),
+    );
   }
   const header = headerOf(value);
   const raw = value as Record<string, unknown> | null;

@@ -108,6 +108,18 @@ describe('a central workbook refuses every kind of tampering and writes nothing 
     );
   });
 
+  it('a signed package with a field written twice is refused, though JSON.parse would read the signed value', async () => {
+    const text = fs.readFileSync(path.join(dir, 'OR.wbx'), 'utf8');
+    // An earlier "actualCents" that a first-wins reader would show; the last one is the signed value.
+    const doubled = text.replace('"actualCents": ', '"actualCents": 1, "actualCents": ');
+    expect(JSON.parse(doubled)).toEqual(original);
+    const result = await importJson('doubled.wbx', doubled);
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'not-json', department: 'OR' });
+    expect(result.reason).toMatch(/^doubled\.wbx: het veld "actualCents" staat twee keer in hetzelfde object \(payload\.lines\.0\)/);
+    const verified = await or.client.exchange.verify({ source: { path: path.join(dir, 'doubled.wbx') } });
+    expect(verified).toMatchObject({ valid: false, code: 'not-json' });
+  });
+
   it('a package re-signed by someone else in the name of a registered department is refused on its key', async () => {
     const { privateKey } = crypto.generateKeyPairSync('ed25519');
     const forged = signWith(structuredClone(original), privateKey);

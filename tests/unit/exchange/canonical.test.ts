@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../../shared/exchange/canonical.ts';
+import { canonicalJson, duplicateMember } from '../../../shared/exchange/canonical.ts';
 
 describe('canonical JSON (RFC 8785)', () => {
   it('sorts keys at every level, keeps array order and drops whitespace', () => {
@@ -25,5 +25,19 @@ describe('canonical JSON (RFC 8785)', () => {
 
   it('leaves out undefined object members, as JSON.stringify does', () => {
     expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
+  });
+});
+
+describe('a member name twice in one object', () => {
+  it('is found with the path of its object, at any depth, also when written with escapes', () => {
+    expect(duplicateMember('{"a":1,"b":2,"a":3}')).toEqual({ name: 'a', path: '' });
+    expect(duplicateMember('{"payload":{"lines":[{"x":1},{"x":1,"y":"}{,[","\\u0078":2}]}}')).toEqual({ name: 'x', path: 'payload.lines.1' });
+    expect(duplicateMember('[{"k":[1,{"a":"\\"","a":0}]}]')).toEqual({ name: 'a', path: '0.k.1' });
+  });
+
+  it('is not confused by equal names in different objects, by names inside strings, or by arrays', () => {
+    expect(duplicateMember('{"a":{"a":1},"b":[{"a":1},{"a":2}],"c":"\\"a\\":1,\\"a\\":2"}')).toBeNull();
+    expect(duplicateMember('{"a":["a","a"],"b":{"c":{}},"d":[[],{}]}')).toBeNull();
+    expect(duplicateMember('  {  }  ')).toBeNull();
   });
 });
