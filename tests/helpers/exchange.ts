@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { WerkboekClient } from '../../shared/api/index.ts';
 import { createLocalClient } from '../../electron/backend/local-client.ts';
 import type { Session } from '../../electron/backend/session.ts';
-import { writeTemp } from './workbook.ts';
+import { sample, writeTemp } from './workbook.ts';
 
 export const ORGANISATION = 'Gemeente Voorbeeld';
 
@@ -124,4 +124,18 @@ export async function createStaff(d: DepartmentHandle, staff: StaffSpec[]): Prom
     ids.set(s.personnelNumber, created.id);
   }
   return ids;
+}
+
+/**
+ * A department of the sample organisation (tests/fixtures/samples) with all of its own data: the
+ * budget and ledger lines of its cost centres, its people from the roster (as of 1 January 2027) and
+ * their absence. Enough for both a finance and an HR package of any quarter of 2027.
+ */
+export async function sampleDepartment(dir: string, code: 'BZ' | 'DV' | 'OR' | 'SD' | 'VH', name: string): Promise<DepartmentHandle> {
+  const d = await hrDepartment(dir, code, name, [`${code}01`, `${code}02`, `${code}03`]);
+  await d.client.import.commit({ kind: 'budget', source: { path: sample('begroting-2027.csv') }, strict: true });
+  await d.client.import.commit({ kind: 'ledger', source: { path: sample('grootboekmutaties-2027.csv') } });
+  await d.client.import.commit({ kind: 'staff', source: { path: sample('personeel-2027.csv') }, options: { referenceDate: '2027-01-01' }, strict: true });
+  await d.client.import.commit({ kind: 'absence', source: { path: sample('verzuim-2027.csv') } });
+  return d;
 }
