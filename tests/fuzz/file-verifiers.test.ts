@@ -12,7 +12,7 @@ import type { Session } from '../../electron/backend/session.ts';
 import { protectorsFor } from '../../electron/backend/exchange/key-protector.ts';
 import { signingKey } from '../../electron/backend/exchange/keys.ts';
 import { verifyPackageBytes } from '../../electron/backend/exchange/package.ts';
-import { centralWorkbook, sampleDepartment, type DepartmentHandle } from '../helpers/exchange.ts';
+import { centralWorkbook, expectCentralPackageWhole, sampleDepartment, type DepartmentHandle } from '../helpers/exchange.ts';
 import { departmentWorkbook, sample, tempDir } from '../helpers/workbook.ts';
 import { seededRandom } from '../reliability/harness/child.ts';
 import { fingerprint } from '../reliability/harness/fingerprint.ts';
@@ -405,28 +405,6 @@ describe('fuzzing the package verifier and the central import', () => {
 
   const db = (base: 'finance' | 'hr') => centrals[base].session.workbook!.sqlite;
 
-  /** A stored package is whole: its row, its finance lines or HR rows as the payload lists them, its audit row. */
-  function expectStoredWhole(base: 'finance' | 'hr', packageId: number) {
-    const sqlite = db(base);
-    const row = sqlite.prepare('SELECT envelope_json FROM central_package WHERE id = ?').get(packageId) as { envelope_json: string };
-    const payload = (JSON.parse(row.envelope_json) as { payload: Record<string, Array<Record<string, unknown[]>> & { positions?: unknown[] }> }).payload;
-    const count = (sql: string) => (sqlite.prepare(sql).get(packageId) as { n: number }).n;
-    expect((sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE table_name = 'central_package' AND row_id = ?").get(String(packageId)) as { n: number }).n).toBe(1);
-    if (base === 'finance') {
-      expect(count('SELECT count(*) AS n FROM central_finance_line WHERE package_id = ?')).toBe((payload.lines as unknown[]).length);
-      return;
-    }
-    const staff = (payload.staff ?? []) as Array<{ terms: unknown[] }>;
-    const cases = (payload.absenceCases ?? []) as Array<{ incapacity: unknown[] }>;
-    expect(count('SELECT count(*) AS n FROM central_hr_basis WHERE package_id = ?')).toBe(1);
-    expect(count('SELECT count(*) AS n FROM central_hr_staff WHERE package_id = ?')).toBe(staff.length);
-    expect(count('SELECT count(*) AS n FROM central_hr_terms WHERE staff_id IN (SELECT id FROM central_hr_staff WHERE package_id = ?)')).toBe(staff.reduce((n, s) => n + s.terms.length, 0));
-    expect(count('SELECT count(*) AS n FROM central_hr_case WHERE package_id = ?')).toBe(cases.length);
-    expect(count('SELECT count(*) AS n FROM central_hr_episode WHERE case_row_id IN (SELECT id FROM central_hr_case WHERE package_id = ?)')).toBe(cases.reduce((n, k) => n + k.incapacity.length, 0));
-    expect(count('SELECT count(*) AS n FROM central_hr_milestone WHERE package_id = ?')).toBe(((payload.poortwachter ?? []) as unknown[]).length);
-    expect(count('SELECT count(*) AS n FROM central_hr_position WHERE package_id = ?')).toBe((((payload.formation as unknown as { positions?: unknown[] }) ?? {}).positions ?? []).length);
-  }
-
   /** One input through `verifyPackageBytes` and through a central import: only the five outcomes, the same verdict, and nothing written on a refusal. */
   async function check(base: 'finance' | 'hr', bytes: Buffer): Promise<{ verdict: ReturnType<typeof verifyPackageBytes>; outcome: ImportFileResult }> {
     const name = 'fuzz.wbx';
@@ -445,7 +423,7 @@ describe('fuzzing the package verifier and the central import', () => {
     else expect(VERIFY_CODES).not.toContain(outcome.code);
     if (outcome.outcome === 'imported' || outcome.outcome === 'superseding') {
       expect(verdict.ok).toBe(true);
-      expectStoredWhole(base, outcome.packageId!);
+      expectCentralPackageWhole(db(base), outcome.packageId!);
     } else {
       expect(fingerprint(db(base)), `${outcome.outcome} (${outcome.reason}) but the central workbook changed`).toEqual(before);
       if (outcome.outcome === 'rejected' || outcome.outcome === 'stale') expect(outcome.reason, outcome.reason).toContain(name);

@@ -1,4 +1,6 @@
+import type Database from 'better-sqlite3';
 import path from 'node:path';
+import { expect } from 'vitest';
 import type { WerkboekClient } from '../../shared/api/index.ts';
 import { createLocalClient } from '../../electron/backend/local-client.ts';
 import type { Session } from '../../electron/backend/session.ts';
@@ -138,4 +140,34 @@ export async function sampleDepartment(dir: string, code: 'BZ' | 'DV' | 'OR' | '
   await d.client.import.commit({ kind: 'staff', source: { path: sample('personeel-2027.csv') }, options: { referenceDate: '2027-01-01' }, strict: true });
   await d.client.import.commit({ kind: 'absence', source: { path: sample('verzuim-2027.csv') } });
   return d;
+}
+
+/**
+ * A package in a central workbook is whole: its finance lines or its HR rows (basis, staff with terms,
+ * positions, cases with percentages, Poortwachter steps) exactly as its stored envelope lists them, and
+ * one audit row. Read straight from the SQLite file, so it also serves on a file a crash left behind.
+ */
+export function expectCentralPackageWhole(db: Database.Database, packageId: number): void {
+  const row = db.prepare('SELECT kind, envelope_json FROM central_package WHERE id = ?').get(packageId) as { kind: string; envelope_json: string };
+  const payload = (JSON.parse(row.envelope_json) as { payload: Record<string, unknown> }).payload;
+  const count = (sql: string) => (db.prepare(sql).get(packageId) as { n: number }).n;
+  const list = <T>(value: unknown) => (value ?? []) as T[];
+  const audit = db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'import' AND table_name = 'central_package' AND row_id = ?").get(String(packageId)) as { n: number };
+  const parts: Record<string, [number, number]> = { audit: [audit.n, 1] };
+  if (row.kind === 'finance-summary') {
+    parts.lines = [count('SELECT count(*) AS n FROM central_finance_line WHERE package_id = ?'), list(payload.lines).length];
+  } else {
+    const staff = list<{ terms: unknown[] }>(payload.staff);
+    const cases = list<{ incapacity: unknown[] }>(payload.absenceCases);
+    parts.basis = [count('SELECT count(*) AS n FROM central_hr_basis WHERE package_id = ?'), 1];
+    parts.staff = [count('SELECT count(*) AS n FROM central_hr_staff WHERE package_id = ?'), staff.length];
+    parts.terms = [count('SELECT count(*) AS n FROM central_hr_terms WHERE staff_id IN (SELECT id FROM central_hr_staff WHERE package_id = ?)'), staff.reduce((n, s) => n + s.terms.length, 0)];
+    parts.cases = [count('SELECT count(*) AS n FROM central_hr_case WHERE package_id = ?'), cases.length];
+    parts.episodes = [count('SELECT count(*) AS n FROM central_hr_episode WHERE case_row_id IN (SELECT id FROM central_hr_case WHERE package_id = ?)'), cases.reduce((n, c) => n + c.incapacity.length, 0)];
+    parts.milestones = [count('SELECT count(*) AS n FROM central_hr_milestone WHERE package_id = ?'), list(payload.poortwachter).length];
+    parts.positions = [count('SELECT count(*) AS n FROM central_hr_position WHERE package_id = ?'), list((payload.formation as { positions?: unknown[] } | undefined)?.positions).length];
+  }
+  const stored = Object.fromEntries(Object.entries(parts).map(([k, [actual]]) => [k, actual]));
+  const listed = Object.fromEntries(Object.entries(parts).map(([k, [, expected]]) => [k, expected]));
+  expect(stored, `package ${packageId} is not whole`).toEqual(listed);
 }

@@ -6,10 +6,14 @@
  *   hold    DATA_DIR WORKBOOK               open the workbook as the app does and keep it open until stdin closes
  *   import  DATA_DIR WORKBOOK KIND INPUT    open and import (commit)
  *   open    DATA_DIR WORKBOOK               open (migrating an older workbook) and close
+ *   central-import DATA_DIR WORKBOOK FOLDER open a central workbook and import every package in FOLDER
  *
  * With WERKBOEK_KILL_AT_STATEMENT=k the process SIGKILLs itself just before its k-th SQL statement:
  * a crash at an exact, reproducible point. It always reports how many statements it ran and at
- * which ones the import's transaction began and committed, so the test can aim inside it.
+ * which ones the import's transaction began and committed, so the test can aim inside it; and, for
+ * work made of many transactions (e.g. one per central package), each one that committed as
+ * [statements before its BEGIN, number of its COMMIT]: a kill before statement k leaves exactly those
+ * whose COMMIT is below k.
  */
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
@@ -20,15 +24,25 @@ import { createLocalClient } from '../../../electron/backend/local-client.ts';
 const killAt = Number(process.env.WERKBOEK_KILL_AT_STATEMENT ?? 0);
 let statements = 0;
 const marks: Record<string, number> = {};
+const transactions: Array<[number, number]> = [];
 
 function say(message: Record<string, unknown>): void {
   fs.writeSync(1, `${JSON.stringify(message)}\n`);
 }
 
+let openTransaction: number | null = null;
+
 function count(sql: string | undefined): void {
   statements += 1;
   if (killAt > 0 && statements === killAt) process.kill(process.pid, 'SIGKILL');
   if (sql === 'BEGIN IMMEDIATE' || sql === 'COMMIT') marks[sql] ??= statements;
+  // better-sqlite3's db.transaction() runs its BEGIN … and COMMIT as prepared statements too, so every
+  // outermost transaction passes here (savepoints of nested ones do not begin with BEGIN).
+  if (sql?.startsWith('BEGIN')) openTransaction = statements - 1;
+  else if (sql === 'COMMIT' && openTransaction !== null) {
+    transactions.push([openTransaction, statements]);
+    openTransaction = null;
+  } else if (sql === 'ROLLBACK') openTransaction = null;
 }
 
 function instrument(): void {
@@ -50,6 +64,11 @@ function instrument(): void {
       return original.apply(this, args);
     };
   }
+}
+
+function forgetStatementMarks(): void {
+  for (const key of Object.keys(marks)) delete marks[key];
+  transactions.length = 0;
 }
 
 function sleep(ms: number): void {
@@ -95,17 +114,27 @@ async function main(): Promise<void> {
     say({ ready: true });
     const info = await client.workbook.open({ path: workbook });
     session.close();
-    say({ done: true, migratedFrom: info.migratedFrom, statements, marks });
+    say({ done: true, migratedFrom: info.migratedFrom, statements, marks, transactions });
     return;
   }
   if (action === 'import') {
     const [, , kind, input] = args;
     await client.workbook.open({ path: workbook });
-    for (const key of Object.keys(marks)) delete marks[key];
+    forgetStatementMarks();
     say({ ready: true, statements });
     const result = await client.import.commit({ kind, source: { path: input } });
     session.close();
-    say({ done: true, imported: result.imported, batchId: result.batchId, statements, marks });
+    say({ done: true, imported: result.imported, batchId: result.batchId, statements, marks, transactions });
+    return;
+  }
+  if (action === 'central-import') {
+    const [, , folder] = args;
+    await client.workbook.open({ path: workbook });
+    forgetStatementMarks();
+    say({ ready: true, statements });
+    const result = await client.central.import({ sources: [{ folder }] });
+    session.close();
+    say({ done: true, counts: result.counts, statements, marks, transactions });
     return;
   }
   throw new Error(`unknown action ${action}`);
