@@ -3,6 +3,8 @@ import { bottlenecksHandlers } from './bottlenecks/handlers.ts';
 import { bottleneckOverviewSection } from './bottlenecks/overview.ts';
 import { bottleneckReportSection } from './bottlenecks/report.ts';
 import { absenceHandlers } from './absence/handlers.ts';
+import { assignmentsHandlers } from './assignments/handlers.ts';
+import { registerAssignments } from './assignments/register.ts';
 import { absenceImporter } from './absence/importer.ts';
 import { absenceReportSection } from './absence/report.ts';
 import { budgetImporter } from './budget/budget-importer.ts';
@@ -46,6 +48,7 @@ export const handlers = {
   ...exchangeHandlers,
   ...centralHandlers,
   ...staffHandlers,
+  ...assignmentsHandlers,
 };
 
 let registered = false;
@@ -68,4 +71,5 @@ export function registerAreas(): void {
   registerImporter(salaryTableImporter);
   registerReportSection(staffReportSection);
   registerReportSection(absenceReportSection);
+  registerAssignments();
 }

@@ -15,7 +15,6 @@ import { ExchangePage } from './areas/exchange/ExchangePage.tsx';
 import { ImportPage } from './areas/import/ImportPage.tsx';
 import { OverviewPage } from './areas/overview/OverviewPage.tsx';
 import { FormationPage } from './areas/staff/FormationPage.tsx';
-import { HiresPage } from './areas/staff/HiresPage.tsx';
 import { PersonnelCostsPage } from './areas/staff/PersonnelCostsPage.tsx';
 import { SalaryTablePage } from './areas/staff/SalaryTablePage.tsx';
 import { StaffPage } from './areas/staff/StaffPage.tsx';
@@ -44,7 +43,6 @@ export const PAGES: PageDef[] = [
   { route: 'staff', labelKey: 'nav.staff', workbookKinds: ['department'], render: ({ info }) => <StaffPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'formation', labelKey: 'nav.formation', workbookKinds: ['department'], render: ({ info }) => <FormationPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'personnel-costs', labelKey: 'nav.personnelCosts', workbookKinds: ['department'], render: ({ info }) => <PersonnelCostsPage fiscalYear={info.fiscalYear} /> },
-  { route: 'hires', labelKey: 'nav.hires', workbookKinds: ['department'], render: ({ info }) => <HiresPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'salary', labelKey: 'nav.salary', workbookKinds: ['department'], render: ({ info }) => <SalaryTablePage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'absence', labelKey: 'nav.absence', workbookKinds: ['department'], render: ({ info }) => <AbsencePage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'poortwachter', labelKey: 'nav.poortwachter', workbookKinds: ['department'], render: ({ info }) => <PoortwachterPage readOnly={info.readOnly} /> },

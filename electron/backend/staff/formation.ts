@@ -5,7 +5,7 @@ import { occupationOn, type FormationPosition } from '../../../shared/domain/sta
 import type { OccupationMonth, OccupationView, PositionView } from '../../../shared/domain/staff/types.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import { loadEmployees, StaffRules } from './employees.ts';
-import { loadHires } from './hires/service.ts';
+import { loadHires } from '../assignments/hires.ts';
 import { defaultDate, staffSettings } from './settings.ts';
 
 type PositionRow = { id: number; code: string; function_title: string; salary_scale: number | null; fte: number; cost_centre: string; valid_from: string; valid_to: string | null; note: string };
@@ -162,7 +162,7 @@ export function deletePosition(wb: Workbook, id: number): void {
   const row = wb.first(wb.db.selectFrom('formation_position').selectAll().where('id', '=', id));
   if (!row) throw new ApiError('not_found', `Formatieplaats ${id} bestaat niet.`);
   const linked = linkedTerms(wb, id);
-  const hires = wb.all(wb.db.selectFrom('external_hire').select('id').where('formation_position_id', '=', id).where('deleted_at', 'is', null));
+  const hires = wb.all(wb.db.selectFrom('assignment').select('id').where('formation_position_id', '=', id).where('deleted_at', 'is', null));
   if (linked.length > 0 || hires.length > 0) {
     throw new ApiError(
       'conflict',

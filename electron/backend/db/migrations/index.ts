@@ -6,8 +6,9 @@ import { migration0004 } from './0004_staff_formation_costs.ts';
 import { migration0005 } from './0005_absence.ts';
 import { migration0006 } from './0006_bottlenecks.ts';
 import { migration0007 } from './0007_exchange.ts';
+import { migration0010 } from './0010_assignments.ts';
 
 /** Static, ordered list (the app is bundled, so no directory scanning). Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0010];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;
