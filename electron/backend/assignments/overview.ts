@@ -77,13 +77,15 @@ export const assignmentsOverviewSection: OverviewSectionProvider = {
   },
 };
 
-/** The department's absence percentage, bezettingsgraad and inhuurpercentage beside the reference figures. */
+/** The department's absence percentage, bezettingsgraad and inhuurpercentage beside the reference figures (none of its own: no section). */
 export const benchmarksOverviewSection: OverviewSectionProvider = {
   key: 'benchmarks',
   order: 70,
   workbookKinds: ['department'],
   build(wb, ctx) {
     const own = ownFigures(wb, ctx.asOf);
+    // Without staff, formation or hire there is nothing of the department's own to compare.
+    if (Object.values(own.values).every((v) => v === null)) return null;
     const references = listBenchmarks(wb);
     const data: BenchmarksOverviewData = {
       date: own.date,
