@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { OverviewSection } from '../../../../shared/domain/overview/types.ts';
+import { AssignmentsSection, BenchmarksSection } from '../assignments/OverviewSections.tsx';
 import { BottleneckSection } from './BottleneckSection.tsx';
 import { BudgetSection } from './BudgetSection.tsx';
 
@@ -10,4 +11,6 @@ import { BudgetSection } from './BudgetSection.tsx';
 export const OVERVIEW_SECTION_VIEWS: Record<string, ComponentType<{ section: OverviewSection }>> = {
   budget: BudgetSection,
   bottlenecks: BottleneckSection,
+  assignments: AssignmentsSection,
+  benchmarks: BenchmarksSection,
 };
