@@ -330,6 +330,20 @@ describe('the overview and the management report', () => {
     expect(table.rows).toEqual([['OPD-2027-001', 'Inspectieplan bruggen', 'ZZP', "(ZZP'er)", 'Lopend', '2027-06-30', 300_000, 100_000, 0, 33.33, '']]);
     const named = buildManagementReport(session.workbook, '2027-Q1', { includeNames: true, generatedOn: '2027-04-10' });
     expect(((named.sections.find((s) => s.key === 'assignments')!.blocks[1]) as { rows: unknown[][] }).rows[0][3]).toBe('J. de Jong');
+
+    // Through the real renderers: a sheet "Opdrachten" with typed cells, and a PDF that names the section.
+    const xlsx = await client.managementReport.render({ quarter: '2027-Q1', format: 'xlsx' });
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(xlsx.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('Opdrachten')!;
+    let found: unknown[] | undefined;
+    sheet.eachRow((row) => {
+      if (row.getCell(1).value === 'OPD-2027-001') found = [row.getCell(4).value, row.getCell(7).value, row.getCell(8).value];
+    });
+    expect(found).toEqual(["(ZZP'er)", 3_000, 1_000]);
+    const pdf = await client.managementReport.render({ quarter: '2027-Q1', format: 'pdf' });
+    expect(Buffer.from(pdf.contentBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
   });
 });
 
