@@ -13,12 +13,6 @@ import { addDays, addMonths, forEachDay, isWeekday, maxDate, minDate } from './c
  */
 export { HIRE_KINDS, type HireKind };
 
-export const HIRE_KIND_LABELS: Record<HireKind, string> = {
-  zzp: "ZZP'er",
-  inhuurbureau: 'Inhuurbureau',
-  detachering: 'Detachering',
-};
-
 export interface ExternalHire {
   id: number;
   code: string;
