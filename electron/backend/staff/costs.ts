@@ -7,7 +7,7 @@ import { daysInMonth } from '../../../shared/domain/staff/calendar.ts';
 import { summary } from '../budget/service.ts';
 import type { Workbook } from '../workbook/workbook.ts';
 import { loadEmployees } from './employees.ts';
-import { loadHires } from '../assignments/hires.ts';
+import { loadHires } from './hires/service.ts';
 import { loadSalaryTables } from './salary-table.ts';
 import { staffSettings } from './settings.ts';
 

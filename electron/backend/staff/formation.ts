@@ -5,7 +5,7 @@ import { occupationOn, type FormationPosition } from '../../../shared/domain/sta
 import type { OccupationMonth, OccupationView, PositionView } from '../../../shared/domain/staff/types.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import { loadEmployees, StaffRules } from './employees.ts';
-import { loadHires } from '../assignments/hires.ts';
+import { loadHires } from './hires/service.ts';
 import { defaultDate, staffSettings } from './settings.ts';
 
 type PositionRow = { id: number; code: string; function_title: string; salary_scale: number | null; fte: number; cost_centre: string; valid_from: string; valid_to: string | null; note: string };

@@ -5,7 +5,7 @@ import type { ReportSection } from '../report.ts';
 import { personnelCostForecast } from './costs.ts';
 import { loadEmployees } from './employees.ts';
 import { loadPositions } from './formation.ts';
-import { loadHires } from '../assignments/hires.ts';
+import { loadHires } from './hires/service.ts';
 import { staffSettings } from './settings.ts';
 
 /**

@@ -1,9 +1,37 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerPackageSection } from '../../../electron/backend/exchange/sections.ts';
-import { centralWorkbook, departmentWithBudget, testStaffSection, type DepartmentHandle } from '../../helpers/exchange.ts';
+import { registeredSections, registerPackageSection, type PackageSection } from '../../../electron/backend/exchange/sections.ts';
+import { centralWorkbook, departmentWithBudget, insertEmployees, type DepartmentHandle } from '../../helpers/exchange.ts';
 import { sample, tempDir } from '../../helpers/workbook.ts';
+
+/**
+ * An HR package needs the staff area's `staff` section. Where the staff area does not register one (this
+ * test does not depend on it), a minimal stand-in with the personnel numbers and terms of the employees.
+ */
+const staffStandIn: PackageSection = {
+  kind: 'hr-summary',
+  key: 'staff',
+  area: 'test',
+  build(wb) {
+    return wb.all(wb.db.selectFrom('employee').selectAll().orderBy('personnel_number')).map((e) => ({
+      personnelNumber: e.personnel_number,
+      employmentStart: e.start_date,
+      employmentEnd: e.end_date,
+      terms: wb.all(wb.db.selectFrom('employee_terms').selectAll().where('employee_id', '=', e.id).orderBy('valid_from')).map((t) => ({
+        validFrom: t.valid_from,
+        costCentre: t.cost_centre,
+        functionTitle: t.function_title,
+        salaryScale: t.salary_scale,
+        salaryStep: t.salary_step,
+        hoursPerWeek: t.hours_per_week,
+        fte: 1,
+        contractType: t.contract_type,
+        positionId: null,
+      })),
+    }));
+  },
+};
 
 function payloadOf(file: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(file, 'utf8')).payload;
@@ -121,7 +149,8 @@ describe('links across departments: three departments signal the same dependency
     const so1 = await so.client.bottlenecks.create({ title: 'Zaaksysteem traag', category: 'ict', signalledOn: '2027-03-01' });
     await so.client.bottlenecks.addLink({ id: so1.id, linkType: 'department', linkKey: 'ICT', relation: 'hangt_af_van' });
 
-    unregister = registerPackageSection(testStaffSection);
+    if (!registeredSections('hr-summary').includes('staff')) unregister = registerPackageSection(staffStandIn);
+    departments.forEach((d, i) => insertEmployees(d, `${d.code}01`, [{ personnelNumber: `90000${i}`, first: 'Sam', infix: '', last: `Medewerker${d.code}` }]));
     for (const d of departments) {
       await d.client.exchange.export({ kind: 'finance-summary', period: '2027-Q1', path: path.join(inbox, `${d.code}-financien.wbx`) });
       await d.client.exchange.export({ kind: 'hr-summary', period: '2027-Q1', path: path.join(inbox, `${d.code}-hr.wbx`) });
