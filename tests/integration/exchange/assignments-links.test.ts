@@ -50,7 +50,9 @@ describe('assignments in the finance summary: kind, code, ceiling and amounts, n
 
   it('sends the assignments and the external hire totals, with the ZZP contractor left out', async () => {
     const result = await or.client.exchange.export({ kind: 'finance-summary', period: '2027-Q1', path: path.join(dir, 'OR-q1.wbx'), xlsxPath: path.join(dir, 'OR-q1.xlsx') });
-    expect(result.sections).toEqual(['basis', 'costCentres', 'lines', 'externalHire', 'assignments']);
+    // No department names another, so no links; other areas' sections (personnel costs) may come along.
+    expect(result.sections).toEqual(expect.arrayContaining(['basis', 'costCentres', 'lines', 'externalHire', 'assignments']));
+    expect(result.sections).not.toContain('links');
     const payload = payloadOf(result.package.path!);
     const assignments = payload.assignments as Array<Record<string, unknown>>;
     const mine = await or.client.assignments.list({});
@@ -83,7 +85,7 @@ describe('assignments in the finance summary: kind, code, ceiling and amounts, n
     const ExcelJS = (await import('exceljs')).default;
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(path.join(dir, 'OR-q1.xlsx'));
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Pakket', 'Begroting', 'Inhuur', 'Opdrachten']);
+    expect(book.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Pakket', 'Begroting', 'Inhuur', 'Opdrachten']));
     const sheet = book.getWorksheet('Opdrachten')!;
     expect(sheet.getRow(2).getCell(1).value).toBe('OPD-2027-001');
     expect(sheet.getRow(2).getCell(4).value ?? null).toBeNull();
