@@ -87,6 +87,24 @@ if (wanted('absence')) {
   }
 }
 
+// ── Central import and consolidation of many department packages ─────────
+if (wanted('central')) {
+  for (const kind of ['finance', 'hr'] as const) {
+    for (const departments of [0.1, 0.3, 1].map((f) => Math.max(5, Math.round(500 * f * scale)))) {
+      const run = child<{ seconds: number; floorSeconds: number; peakRssMb: number; rows: number; bytes: number }>('central-import.ts', [kind, String(departments), path.join(work, `central-${kind}-${departments}`)]);
+      add({
+        name: `central-import-${kind}-${departments}-packages`,
+        seconds: run.seconds,
+        floorSeconds: run.floorSeconds,
+        ratio: ratio(run.seconds, run.floorSeconds),
+        peakRssMb: run.peakRssMb,
+        detail: { packages: departments, rows: run.rows, megabytes: Math.round(run.bytes / 1e5) / 10, figure: 'import (verify, decide, store) + consolidation of the period', floor: 'JSON parse + Ed25519 check + raw insert of the same rows, one transaction per package' },
+      });
+      fs.rmSync(path.join(work, `central-${kind}-${departments}`), { recursive: true, force: true });
+    }
+  }
+}
+
 const output = { scale, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` }, at: new Date().toISOString(), entries };
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench/results/latest.json'), `${JSON.stringify(output, null, 2)}\n`);

@@ -3,6 +3,8 @@ import { bottlenecksHandlers } from './bottlenecks/handlers.ts';
 import { bottleneckOverviewSection } from './bottlenecks/overview.ts';
 import { bottleneckReportSection } from './bottlenecks/report.ts';
 import { absenceHandlers } from './absence/handlers.ts';
+import { assignmentsHandlers } from './assignments/handlers.ts';
+import { registerAssignments } from './assignments/register.ts';
 import { absenceImporter } from './absence/importer.ts';
 import { absenceReportSection as absenceManagementReportSection, poortwachterReportSection } from './absence/management-report-sections.ts';
 import { absenceOverviewSection, poortwachterOverviewSection } from './absence/overview-sections.ts';
@@ -52,6 +54,7 @@ export const handlers = {
   ...exchangeHandlers,
   ...centralHandlers,
   ...staffHandlers,
+  ...assignmentsHandlers,
 };
 
 let registered = false;
@@ -81,4 +84,5 @@ export function registerAreas(): void {
   registerImporter(salaryTableImporter);
   registerReportSection(staffReportSection);
   registerReportSection(absenceReportSection);
+  registerAssignments();
 }

@@ -7,7 +7,7 @@ import { navigate, useHashRoute } from './components/router.ts';
 import { useStatus } from './components/Status.tsx';
 import { errorMessage, useApi } from './components/useApi.ts';
 import { setLanguage } from './i18n/index.ts';
-import { NOTICES, PAGES } from './pages.tsx';
+import { NOTICES, PAGES, REDIRECTS } from './pages.tsx';
 
 function LanguageSwitch() {
   const { t, i18n } = useTranslation();
@@ -38,6 +38,12 @@ export function App() {
         setInfo(null);
       });
   }, [status]);
+
+  // An old bookmark (#/hires) goes to where that page lives now, without a history entry of its own.
+  useEffect(() => {
+    const target = REDIRECTS[route];
+    if (target) window.location.replace(`#/${target}`);
+  }, [route]);
 
   useEffect(() => {
     document.title = info ? `${info.departmentCode ?? ''} ${info.departmentName ?? info.organisation} — Werkboek` : 'Werkboek';

@@ -2,6 +2,8 @@ import type { ReactNode } from 'react';
 import type { WorkbookInfo } from '../../shared/domain/workbook/types.ts';
 import { BottlenecksPage } from './areas/bottlenecks/BottlenecksPage.tsx';
 import { AbsencePage } from './areas/absence/AbsencePage.tsx';
+import { AssignmentsPage } from './areas/assignments/AssignmentsPage.tsx';
+import { SharedLinksPage } from './areas/assignments/SharedLinksPage.tsx';
 import { OpeningNotice } from './areas/absence/OpeningNotice.tsx';
 import { PoortwachterPage } from './areas/absence/PoortwachterPage.tsx';
 import { BudgetPage } from './areas/budget/BudgetPage.tsx';
@@ -16,7 +18,6 @@ import { ExchangePage } from './areas/exchange/ExchangePage.tsx';
 import { ImportPage } from './areas/import/ImportPage.tsx';
 import { OverviewPage } from './areas/overview/OverviewPage.tsx';
 import { FormationPage } from './areas/staff/FormationPage.tsx';
-import { HiresPage } from './areas/staff/HiresPage.tsx';
 import { PersonnelCostsPage } from './areas/staff/PersonnelCostsPage.tsx';
 import { SalaryTablePage } from './areas/staff/SalaryTablePage.tsx';
 import { StaffPage } from './areas/staff/StaffPage.tsx';
@@ -46,7 +47,7 @@ export const PAGES: PageDef[] = [
   { route: 'staff', labelKey: 'nav.staff', workbookKinds: ['department'], render: ({ info }) => <StaffPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'formation', labelKey: 'nav.formation', workbookKinds: ['department'], render: ({ info }) => <FormationPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'personnel-costs', labelKey: 'nav.personnelCosts', workbookKinds: ['department'], render: ({ info }) => <PersonnelCostsPage fiscalYear={info.fiscalYear} /> },
-  { route: 'hires', labelKey: 'nav.hires', workbookKinds: ['department'], render: ({ info }) => <HiresPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
+  { route: 'assignments', labelKey: 'nav.assignments', workbookKinds: ['department'], render: ({ info }) => <AssignmentsPage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'salary', labelKey: 'nav.salary', workbookKinds: ['department'], render: ({ info }) => <SalaryTablePage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'absence', labelKey: 'nav.absence', workbookKinds: ['department'], render: ({ info }) => <AbsencePage fiscalYear={info.fiscalYear} readOnly={info.readOnly} /> },
   { route: 'poortwachter', labelKey: 'nav.poortwachter', workbookKinds: ['department'], render: ({ info }) => <PoortwachterPage readOnly={info.readOnly} /> },
@@ -86,6 +87,7 @@ export const PAGES: PageDef[] = [
     workbookKinds: ['central-hr'],
     render: ({ info, nativeDialogs }) => <HrConsolidationPage readOnly={info.readOnly} nativeDialogs={nativeDialogs} />,
   },
+  { route: 'shared-links', labelKey: 'nav.sharedLinks', workbookKinds: ['central-hr', 'central-finance'], render: () => <SharedLinksPage /> },
   { route: 'departments', labelKey: 'nav.departments', workbookKinds: ['central-hr', 'central-finance'], render: ({ info }) => <DepartmentsPage readOnly={info.readOnly} /> },
   { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info, nativeDialogs }) => <SettingsPage info={info} nativeDialogs={nativeDialogs} /> },
   {
@@ -96,6 +98,9 @@ export const PAGES: PageDef[] = [
   },
   { route: 'audit', labelKey: 'nav.audit', workbookKinds: ['department', 'central-hr', 'central-finance'], render: () => <AuditPage /> },
 ];
+
+/** Old addresses that live on elsewhere: the Inhuur page became part of Opdrachten. */
+export const REDIRECTS: Record<string, string> = { hires: 'assignments?hire=1' };
 
 export interface NoticeDef {
   key: string;

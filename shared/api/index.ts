@@ -1,5 +1,6 @@
 import { bottlenecksApi } from './bottlenecks.ts';
 import { absenceApi } from './absence.ts';
+import { assignmentsApi } from './assignments.ts';
 import { budgetApi } from './budget.ts';
 import { centralApi } from './central.ts';
 import type { ApiClient } from './client.ts';
@@ -24,6 +25,7 @@ export const api = {
   ...exchangeApi,
   ...centralApi,
   ...staffApi,
+  ...assignmentsApi,
 };
 
 export type Api = typeof api;

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { HIRE_KINDS } from '../domain/staff/hires.ts';
 import type {
   EmployeeDetail,
   EmployeeView,
-  HireView,
   OccupationMonth,
   OccupationView,
   PersonnelCostForecast,
@@ -16,7 +14,8 @@ import { centsSchema, codeSchema, isoDateSchema, nonEmpty, yearSchema } from './
 
 /**
  * The staff area: employees with the history of their terms, formation positions and occupation,
- * the salary table, external hire and the personnel cost forecast.
+ * the salary table and the personnel cost forecast. External hire is kept in the assignments register
+ * (shared/api/assignments.ts): the assignments of the kinds ZZP, inhuurbureau and detachering.
  */
 
 const scaleSchema = z.number().int('Schaal moet een geheel getal zijn').min(1, 'Schaal moet tussen 1 en 18 liggen').max(18, 'Schaal moet tussen 1 en 18 liggen');
@@ -59,22 +58,6 @@ const positionFields = {
   note: z.string().trim().max(1000),
 };
 
-const hireFields = {
-  kind: z.enum(HIRE_KINDS),
-  contractor: nonEmpty('Opdrachtnemer'),
-  personName: z.string().trim().max(200),
-  assignment: nonEmpty('Opdracht', 500),
-  agreedResult: z.string().trim().max(2000),
-  commissioner: z.string().trim().max(200),
-  costCentre: codeSchema,
-  account: codeSchema,
-  hourlyRateCents: centsSchema.refine((n) => n >= 0, 'Uurtarief kan niet negatief zijn'),
-  hoursPerWeek: z.number().gt(0, 'Uren per week moeten meer dan 0 zijn').max(60, 'Meer dan 60 uur per week is niet aannemelijk'),
-  startDate: isoDateSchema,
-  endDate: isoDateSchema,
-  formationPositionId: z.number().int().nullable(),
-  note: z.string().trim().max(2000),
-};
 
 export const staffApi = {
   /** Employees with their terms on a date (default: today within the fiscal year). */
@@ -103,12 +86,6 @@ export const staffApi = {
   /** A new table from a date, as a copy of another raised by a percentage (a collective raise). */
   'salary.copyTable': method(z.object({ fromValidFrom: isoDateSchema, toValidFrom: isoDateSchema, raisePercent: z.number().min(-50).max(100) }).strict(), { mutates: true }).returns<SalaryTableInfo>(),
   'salary.deleteTable': method(z.object({ validFrom: isoDateSchema }).strict(), { mutates: true }).returns<null>(),
-
-  'hires.list': method(z.object({ year: yearSchema.optional(), includeDeleted: z.boolean().default(false) }).strict()).returns<HireView[]>(),
-  'hires.create': method(z.object({ ...hireFields, personName: hireFields.personName.default(''), agreedResult: hireFields.agreedResult.default(''), commissioner: hireFields.commissioner.default(''), formationPositionId: hireFields.formationPositionId.default(null), note: hireFields.note.default('') }).strict(), { mutates: true }).returns<HireView>(),
-  'hires.update': method(z.object({ id: z.number().int(), patch: z.object(hireFields).partial().strict() }).strict(), { mutates: true }).returns<HireView>(),
-  /** Soft delete: the hire stays in the history and the audit log. */
-  'hires.delete': method(z.object({ id: z.number().int() }).strict(), { mutates: true }).returns<null>(),
 
   'personnelCosts.forecast': method(z.object({ year: yearSchema.optional() }).strict()).returns<PersonnelCostForecast>(),
 };

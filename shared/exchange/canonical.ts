@@ -4,12 +4,20 @@
  * package holds (objects, arrays, strings, booleans, null, finite numbers) this is the JSON
  * Canonicalization Scheme of RFC 8785, so another system can reproduce the bytes with any JCS library.
  */
-export function canonicalJson(value: unknown): string {
-  return serialise(value, '$');
+export function canonicalJson(value: unknown, known?: ReadonlyMap<object, string>): string {
+  return serialise(value, '$', known);
 }
 
-function serialise(value: unknown, where: string): string {
+/**
+ * `known` holds canonical forms already computed for some objects (the payload, when the verifier has
+ * just hashed it), so a large payload is serialised once for its hash and its signature together.
+ */
+function serialise(value: unknown, where: string, known?: ReadonlyMap<object, string>): string {
   if (value === null) return 'null';
+  if (known && typeof value === 'object') {
+    const precomputed = known.get(value);
+    if (precomputed !== undefined) return precomputed;
+  }
   switch (typeof value) {
     case 'boolean':
       return value ? 'true' : 'false';
@@ -19,11 +27,11 @@ function serialise(value: unknown, where: string): string {
       if (!Number.isFinite(value)) throw new TypeError(`Canonical JSON: ${where} is not a finite number`);
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((item, i) => serialise(item, `${where}[${i}]`)).join(',')}]`;
+      if (Array.isArray(value)) return `[${value.map((item, i) => serialise(item, `${where}[${i}]`, known)).join(',')}]`;
       const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
       // Default sort compares UTF-16 code units, which is what RFC 8785 prescribes.
       entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serialise(v, `${where}.${k}`)}`).join(',')}}`;
+      return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${serialise(v, `${where}.${k}`, known)}`).join(',')}}`;
     }
     default:
       throw new TypeError(`Canonical JSON: ${where} has unsupported type ${typeof value}`);

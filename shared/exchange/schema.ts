@@ -52,6 +52,21 @@ export const bottleneckSchema = z
   .strict()
   .meta({ title: 'Bottleneck (knelpunt) escalated to the receiver' });
 
+export const crossDepartmentLinkSchema = z
+  .object({
+    source: z.enum(['bottleneck', 'assignment']),
+    id: text(40).min(1).meta({ description: 'Bottleneck identifier (KNP-2027-0007) or assignment code.' }),
+    title: text(200).meta({ description: 'Title; for a bottleneck above "intern" confidentiality only its confidentiality level in brackets.' }),
+    type: text(60).meta({ description: 'Bottleneck category or assignment kind, in Dutch.' }),
+    status: text(60),
+    departments: z
+      .array(z.object({ code, relation: z.enum(['hangt_af_van', 'raakt']).meta({ description: 'hangt_af_van: depends on that department; raakt: affects it.' }) }).strict())
+      .min(1)
+      .max(50),
+  })
+  .strict()
+  .meta({ title: 'An open bottleneck or assignment that names other departments: codes and titles only, no personal data' });
+
 // ── Finance summary ────────────────────────────────────────────────────────
 
 export const financeBasisSchema = z
@@ -113,7 +128,12 @@ export const externalHireSchema = z
     byKind: z
       .array(
         z
-          .object({ kind: z.enum(['uitzendkracht', 'detachering', 'zzp', 'overig']), assignments: z.number().int().min(0), actualCents: cents, forecastCents: cents })
+          .object({
+            kind: z.enum(['uitzendkracht', 'detachering', 'zzp', 'overig']).meta({ description: 'uitzendkracht: agency staff (kind inhuurbureau in the assignments register); overig is no longer produced.' }),
+            assignments: z.number().int().min(0),
+            actualCents: cents,
+            forecastCents: cents,
+          })
           .strict(),
       )
       .max(10),
@@ -123,6 +143,27 @@ export const externalHireSchema = z
   .strict()
   .meta({ title: 'External hire totals (inhuur derden); no names of contractors' });
 
+export const assignmentSummarySchema = z
+  .object({
+    code,
+    kind: z.enum(['zzp', 'inhuurbureau', 'detachering', 'adviesbureau', 'project', 'programma', 'gemeenschappelijke_regeling', 'agentschap', 'overig']),
+    status: z.enum(['in_voorbereiding', 'lopend', 'afgerond', 'vervallen']),
+    title: text(200),
+    contractor: text(200).nullable().meta({ description: 'The contractor (an organisation); always null for a ZZP assignment, whose contractor is a person.' }),
+    startDate: isoDate,
+    endDate: isoDate,
+    budgetLines: z.array(z.object({ costCentre: code, account: code }).strict()).min(1).max(10).meta({ description: 'The budget lines that pay it; the first is its main line.' }),
+    ceilingCents: cents.meta({ description: 'Ceiling (plafond) of the whole assignment.' }),
+    actualCents: cents.meta({ description: 'Ledger lines counted for the assignment, booked up to the period end (all years of the assignment).' }),
+    commitmentsCents: cents.meta({ description: 'Open commitments counted for the assignment.' }),
+    signals: z
+      .array(z.enum(['overCeiling', 'pastEnd', 'momentOverdue', 'dbaLong', 'dbaNoResult', 'dbaFillsPosition', 'ambiguousLedger']))
+      .max(10)
+      .meta({ description: 'As on the period end: over the ceiling, past its end date while open, a decision moment overdue, Wet DBA risks of a ZZP assignment, ledger lines that fit more than one assignment.' }),
+  })
+  .strict()
+  .meta({ title: 'An assignment (opdracht) running in the period: kind, code, ceiling and amounts; never a person’s name' });
+
 export const financePayloadSchema = z
   .object({
     basis: financeBasisSchema,
@@ -131,6 +172,8 @@ export const financePayloadSchema = z
     personnelCosts: personnelCostsSchema.optional(),
     externalHire: externalHireSchema.optional(),
     bottlenecks: z.array(bottleneckSchema).max(1000).optional().meta({ description: 'Bottlenecks escalated to finance.' }),
+    assignments: z.array(assignmentSummarySchema).max(5000).optional().meta({ description: 'Assignments (opdrachten) whose period overlaps the package period.' }),
+    links: z.array(crossDepartmentLinkSchema).max(2000).optional().meta({ description: 'Open bottlenecks and assignments that name other departments.' }),
   })
   .strict()
   .meta({ title: 'Finance summary payload', description: 'No personal data at all: no names, personnel numbers or absence.' });
@@ -300,6 +343,7 @@ export const hrPayloadSchema = z
     poortwachter: z.array(poortwachterMilestoneSchema).max(200_000).optional(),
     absenceMetrics: absenceMetricsSchema.optional(),
     bottlenecks: z.array(bottleneckSchema).max(1000).optional().meta({ description: 'Bottlenecks escalated to HR.' }),
+    links: z.array(crossDepartmentLinkSchema).max(2000).optional().meta({ description: 'Open bottlenecks and assignments that name other departments.' }),
   })
   .strict()
   .superRefine(checkHrConsistency)
@@ -345,6 +389,8 @@ export type HrPayload = z.infer<typeof hrPayloadSchema>;
 export type Bottleneck = z.infer<typeof bottleneckSchema>;
 export type PersonnelCosts = z.infer<typeof personnelCostsSchema>;
 export type ExternalHire = z.infer<typeof externalHireSchema>;
+export type AssignmentSummary = z.infer<typeof assignmentSummarySchema>;
+export type CrossDepartmentLink = z.infer<typeof crossDepartmentLinkSchema>;
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 export type AbsenceCase = z.infer<typeof absenceCaseSchema>;
 export type PoortwachterMilestone = z.infer<typeof poortwachterMilestoneSchema>;

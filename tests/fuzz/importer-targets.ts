@@ -118,6 +118,7 @@ export const IMPORTER_FUZZ_TARGETS: ImporterFuzzTarget[] = [
     table: 'bottleneck',
     checkedTextFields: ['identifier', 'status', 'impact', 'urgency', 'escalatedTo', 'escalatedDepartment', 'confidentiality'],
   },
+  { kind: 'assignments', sample: 'samples/opdrachten-2027.csv', table: 'assignment', checkedTextFields: ['code', 'kind', 'status', 'costCentre', 'account'] },
 ];
 
 export const defaultFuzzWorkbook = () => departmentWorkbook();

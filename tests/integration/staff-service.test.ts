@@ -171,16 +171,17 @@ describe('salary table, external hire and the personnel cost forecast', () => {
     // 36 h, from 1 July 18 h, leaves 31 October.
     const e = await client.staff.createEmployee({ personnelNumber: '30', firstName: 'Ümit', infix: 'van der', lastName: 'Meer', startDate: '2015-01-01', endDate: '2027-10-31', terms: baseTerms });
     await client.staff.changeTerms({ employeeId: e.id, validFrom: '2027-07-01', patch: { hoursPerWeek: 18 } });
-    // 24 h a week at € 95 from 15 March to 30 June 2027.
-    const hire = await client.hires.create({
-      kind: 'uitzendkracht',
+    // 24 h a week at € 95 from 15 March to 30 June 2027: external hire is an assignment of a hire kind.
+    const hire = await client.assignments.create({
+      kind: 'inhuurbureau',
       contractor: 'Randstad',
       personName: 'P. Tijdelijk',
-      assignment: 'Toezicht openbare ruimte',
+      title: 'Toezicht openbare ruimte',
       agreedResult: 'Vacature Handhaver overbrugd',
-      commissioner: 'Teamleider Beheer',
-      costCentre: 'OR01',
-      account: '4200',
+      officialCommissioner: 'Teamleider Beheer',
+      budgetLines: [{ costCentre: 'OR01', account: '4200' }],
+      ceilingCents: 3_556_800,
+      status: 'lopend',
       hourlyRateCents: 9_500,
       hoursPerWeek: 24,
       startDate: '2027-03-15',
@@ -229,30 +230,33 @@ describe('salary table, external hire and the personnel cost forecast', () => {
     await expect(client.workbook.updateSettings({ normalWeekHours: 0 })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
-  it('keeps external hires with their cost, flags long ZZP assignments, and deletes softly', async () => {
+  it('keeps external hires (assignments of hire kinds) with their cost, flags long ZZP assignments, and deletes softly', async () => {
     const { client, hireId } = await setUp();
-    const zzp = await client.hires.create({
+    const zzp = await client.assignments.create({
       kind: 'zzp',
+      code: 'OPD-2027-020',
       contractor: 'J. de Jong Advies',
-      assignment: 'Inspectieplan bruggen',
-      costCentre: 'OR01',
-      account: '4100',
+      title: 'Inspectieplan bruggen',
+      agreedResult: 'Inspectieplan vastgesteld',
+      budgetLines: [{ costCentre: 'OR01', account: '4100' }],
+      ceilingCents: 5_000_000,
+      status: 'lopend',
       hourlyRateCents: 11_000,
       hoursPerWeek: 16,
       startDate: '2027-01-01',
       endDate: '2027-12-31',
     });
-    expect(zzp.dbaFlags).toEqual(['longAssignment']);
-    const shorter = await client.hires.update({ id: zzp.id, patch: { endDate: '2027-06-30' } });
-    expect(shorter.dbaFlags).toEqual([]);
-    await expect(client.hires.update({ id: zzp.id, patch: { endDate: '2026-12-31' } })).rejects.toMatchObject({ message: 'Einddatum (31-12-2026) ligt vóór de begindatum (01-01-2027) van de inhuur.' });
+    expect(zzp.signals).toEqual(['dbaLong']);
+    const shorter = await client.assignments.update({ id: zzp.id, patch: { endDate: '2027-06-30' } });
+    expect(shorter.signals).toEqual([]);
+    await expect(client.assignments.update({ id: zzp.id, patch: { endDate: '2026-12-31' } })).rejects.toMatchObject({ message: 'Opdracht OPD-2027-020: einddatum 31-12-2026 ligt vóór de begindatum 01-01-2027.' });
     // A hire paid from the salary budget (vacancy budget) counts with the salaries.
     const forecast = await client.personnelCosts.forecast({});
-    expect(forecast.budget.find((r) => r.group === 'salaries')?.hireCents).toBe(shorter.costInYearCents);
-    await client.hires.delete({ id: hireId });
-    expect((await client.hires.list({})).map((h) => h.id)).toEqual([zzp.id]);
-    expect((await client.hires.list({ includeDeleted: true })).find((h) => h.id === hireId)?.deleted).toBe(true);
-    expect(await auditCount(client, 'external_hire')).toBe(4);
+    expect(forecast.budget.find((r) => r.group === 'salaries')?.hireCents).toBe(shorter.hire!.costInYearCents);
+    await client.assignments.delete({ id: hireId });
+    expect((await client.assignments.list({ hireOnly: true })).map((h) => h.id)).toEqual([zzp.id]);
+    expect((await client.assignments.list({ hireOnly: true, includeDeleted: true })).find((h) => h.id === hireId)?.deleted).toBe(true);
+    expect(await auditCount(client, 'assignment')).toBe(4);
   });
 
   it('reports staff, formation and cost figures for a period', async () => {

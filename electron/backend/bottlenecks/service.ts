@@ -29,6 +29,7 @@ import {
   type LinkRelation,
   type LinkType,
 } from '../../../shared/domain/bottlenecks/types.ts';
+import { assignmentLinkLabel } from '../assignments/service.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import type { BottleneckTable } from './tables.ts';
 
@@ -109,6 +110,8 @@ export function countBottlenecks(wb: Workbook): BottleneckCounts {
 }
 
 function linkLabel(wb: Workbook, type: LinkType, key: string): string | null {
+  // external_hire links name an assignment of the register (by code, or by the id of a former external hire).
+  if (type === 'external_hire') return assignmentLinkLabel(wb, key);
   if (type !== 'budget_line') return null;
   const line = wb.first(wb.db.selectFrom('budget_line').select(['year', 'cost_centre', 'account', 'account_name']).where('id', '=', Number(key)));
   return line ? `${line.cost_centre} / ${line.account}${line.account_name ? ` ${line.account_name}` : ''} (${line.year})` : null;

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { BAND_KEYS, bandRanges } from '../../../shared/domain/absence/bands.ts';
 import { dayNumber, localToday } from '../../../shared/domain/absence/days.ts';
@@ -93,7 +94,9 @@ function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
       .selectFrom('central_package as p')
       .innerJoin('central_department as d', 'd.code', 'p.department_code')
       .innerJoin('central_hr_basis as b', 'b.package_id', 'p.id')
-      .select(['p.id', 'p.department_code', 'p.sequence', 'p.created_at', 'p.envelope_json', 'd.name', 'b.normal_week_hours', 'b.has_formation', 'b.has_absence', 'b.reported_metrics_json'])
+      .select(['p.id', 'p.department_code', 'p.sequence', 'p.created_at', 'd.name', 'b.normal_week_hours', 'b.has_formation', 'b.has_absence', 'b.reported_metrics_json'])
+      // Only the number of escalated bottlenecks is needed: SQLite counts them without handing the whole envelope to JavaScript.
+      .select(sql<number | null>`json_array_length(p.envelope_json, '$.payload.bottlenecks')`.as('bottleneck_count'))
       .where('p.kind', '=', 'hr-summary')
       .where('p.period', '=', period)
       .where('p.status', '=', 'current')
@@ -127,7 +130,6 @@ function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
       list.push({ caseId: c.case_id, firstDay: c.first_day, lastSickDay: c.last_sick_day, episodes: episodesByCase.get(c.id) ?? [] });
       casesOf.set(c.personnel_number, list);
     }
-    const payload = (JSON.parse(p.envelope_json) as { payload: { bottlenecks?: unknown[] } }).payload;
     return {
       packageId: p.id,
       code: p.department_code,
@@ -142,7 +144,7 @@ function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
       cases: casesOf,
       positions: positionsByPackage.get(p.id) ?? [],
       milestones: milestonesByPackage.get(p.id) ?? [],
-      bottlenecks: payload.bottlenecks?.length ?? 0,
+      bottlenecks: p.bottleneck_count ?? 0,
     };
   });
 }

@@ -157,7 +157,7 @@ function storeFinanceLines(wb: Workbook, packageId: number, envelope: FinanceEnv
 }
 
 /** Writes one accepted package in one transaction: the package, its finance lines or HR rows, the superseded flag on the old version, the audit row. */
-function store(wb: Workbook, pkg: VerifiedPackage, fileName: string, decision: Extract<Decision, { outcome: 'imported' | 'superseding' }>): number {
+function store(wb: Workbook, pkg: VerifiedPackage, fileName: string, text: string, decision: Extract<Decision, { outcome: 'imported' | 'superseding' }>): number {
   const env = pkg.envelope;
   return wb.tx(() => {
     if (decision.registerNew) {
@@ -181,7 +181,8 @@ function store(wb: Workbook, pkg: VerifiedPackage, fileName: string, decision: E
       imported_at: nowIso(),
       imported_by: wb.actor,
       superseded_by: null,
-      envelope_json: JSON.stringify(env),
+      // The package as received (the signed original), not a re-serialisation of it.
+      envelope_json: text,
     };
     const id = Number(wb.run(wb.db.insertInto('central_package').values(values)).lastInsertRowid);
     if (decision.supersedes) wb.run(wb.db.updateTable('central_package').set({ superseded_by: id }).where('id', '=', decision.supersedes.id));
@@ -208,7 +209,7 @@ export async function importPackages(
   requireCentral(wb);
   const files = expandSources(request.sources);
   const results: ImportFileResult[] = new Array(files.length);
-  const verified: Array<{ file: PendingFile; name: string; pkg: VerifiedPackage }> = [];
+  const verified: Array<{ file: PendingFile; name: string; text: string; pkg: VerifiedPackage }> = [];
   const total = files.length;
   for (const file of files) {
     progress?.report('Pakketten controleren', file.index, total * 2);
@@ -224,7 +225,7 @@ export async function importPackages(
       results[file.index] = { ...blank(file.label, 'rejected', checked.code, checked.reason), ...headerFields(checked.header) };
       continue;
     }
-    verified.push({ file, name: read.name, pkg: checked });
+    verified.push({ file, name: read.name, text: read.bytes.toString('utf8').replace(/^\uFEFF/, ''), pkg: checked });
   }
   verified.sort((a, b) => {
     const x = a.pkg.envelope;
@@ -233,13 +234,13 @@ export async function importPackages(
   });
   const trusted = (department: string, fingerprint: string) => request.trustNew || request.trust.some((t) => t.department === department && t.fingerprint === fingerprint);
   let done = 0;
-  for (const { file, name, pkg } of verified) {
+  for (const { file, name, text, pkg } of verified) {
     progress?.report('Pakketten importeren', total + done, total * 2);
     done += 1;
     const decision = decide(wb, pkg, trusted);
     const header = headerFields(pkg.header);
     if (decision.outcome === 'imported' || decision.outcome === 'superseding') {
-      const id = store(wb, pkg, name, decision);
+      const id = store(wb, pkg, name, text, decision);
       results[file.index] = { ...blank(file.label, decision.outcome, null, decision.reason), ...header, packageId: id };
     } else if (decision.outcome === 'duplicate') {
       results[file.index] = { ...blank(file.label, 'duplicate', null, decision.reason), ...header, packageId: decision.packageId };

@@ -62,6 +62,29 @@ function addFinanceSheets(book: ReturnType<typeof newWorkbook>, payload: Finance
       { 0: 'Totaal', 1: eh.assignments, 2: eh.actualCents, 3: eh.forecastCents },
     );
   }
+  if (payload.assignments) {
+    const rows = payload.assignments;
+    addTableSheet(
+      book,
+      'Opdrachten',
+      [
+        { header: 'Opdracht', kind: 'text', value: (a: (typeof rows)[number]) => a.code, width: 16 },
+        { header: 'Soort', kind: 'text', value: (a) => a.kind },
+        { header: 'Omschrijving', kind: 'text', value: (a) => a.title, width: 40 },
+        { header: 'Opdrachtnemer', kind: 'text', value: (a) => a.contractor },
+        { header: 'Status', kind: 'text', value: (a) => a.status },
+        { header: 'Begindatum', kind: 'date', value: (a) => a.startDate },
+        { header: 'Einddatum', kind: 'date', value: (a) => a.endDate },
+        { header: 'Begrotingsregels', kind: 'text', value: (a) => a.budgetLines.map((l) => `${l.costCentre}/${l.account}`).join(', ') },
+        { header: 'Plafond', kind: 'cents', value: (a) => a.ceilingCents },
+        { header: 'Realisatie', kind: 'cents', value: (a) => a.actualCents },
+        { header: 'Verplichtingen', kind: 'cents', value: (a) => a.commitmentsCents },
+        { header: 'Signalen', kind: 'text', value: (a) => a.signals.join(', ') },
+      ],
+      rows,
+      { 0: 'Totaal', 8: sumBy(rows, (a) => a.ceilingCents), 9: sumBy(rows, (a) => a.actualCents), 10: sumBy(rows, (a) => a.commitmentsCents) },
+    );
+  }
 }
 
 function addHrSheets(book: ReturnType<typeof newWorkbook>, payload: HrPayload): void {
@@ -180,6 +203,23 @@ export async function packageXlsx(envelope: Envelope): Promise<Buffer> {
         { header: 'Samenvatting', kind: 'text', value: (b) => b.summary, width: 60 },
       ],
       bottlenecks,
+    );
+  }
+  const links = envelope.payload.links;
+  if (links) {
+    addTableSheet(
+      book,
+      'Andere afdelingen',
+      [
+        { header: 'Soort', kind: 'text', value: (l: (typeof links)[number]) => (l.source === 'bottleneck' ? 'Knelpunt' : 'Opdracht') },
+        { header: 'Kenmerk', kind: 'text', value: (l) => l.id, width: 16 },
+        { header: 'Titel', kind: 'text', value: (l) => l.title, width: 40 },
+        { header: 'Categorie', kind: 'text', value: (l) => l.type },
+        { header: 'Status', kind: 'text', value: (l) => l.status },
+        { header: 'Hangt af van', kind: 'text', value: (l) => l.departments.filter((d) => d.relation === 'hangt_af_van').map((d) => d.code).join(', ') },
+        { header: 'Raakt', kind: 'text', value: (l) => l.departments.filter((d) => d.relation === 'raakt').map((d) => d.code).join(', ') },
+      ],
+      links,
     );
   }
   return workbookBuffer(book);

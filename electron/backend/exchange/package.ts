@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
-import { canonicalBytes, duplicateMember } from '../../../shared/exchange/canonical.ts';
+import { canonicalBytes, canonicalJson, duplicateMember } from '../../../shared/exchange/canonical.ts';
 import { envelopeSchema, WBX_FORMAT, WBX_FORMAT_VERSION, type Envelope, type UnsignedEnvelope } from '../../../shared/exchange/schema.ts';
 import type { PackageHeader, VerifyCode } from '../../../shared/exchange/types.ts';
 import { fingerprintOf, publicKeyObject } from './keys.ts';
@@ -113,18 +113,22 @@ export function verifyPackageBytes(bytes: Buffer, fileName: string): VerifiedPac
   const parsed = envelopeSchema.safeParse(value);
   if (!parsed.success) return reject('schema', `het pakket voldoet niet aan het formaat: ${describeIssues(parsed.error)}.`, header);
   const envelope = parsed.data;
-  // Hash and signature are computed over what was received (value), not over zod's copy of it.
+  // Hash and signature are computed over what was received (value), not over zod's copy of it. The
+  // payload is serialised once: its canonical form serves the hash and, inside the envelope, the signature.
   const received = value as Envelope;
-  if (payloadSha256(received.payload) !== envelope.payloadSha256) {
+  const payloadJson = canonicalJson(received.payload);
+  if (sha256Hex(payloadJson) !== envelope.payloadSha256) {
     return reject('hash', 'de inhoud past niet bij de controlewaarde (payloadSha256): het pakket is na het ondertekenen gewijzigd of beschadigd.', header);
   }
+  const { signature: _signature, ...unsigned } = received;
+  const signed = new TextEncoder().encode(canonicalJson(unsigned, new Map([[received.payload as object, payloadJson]])));
   const signature = Buffer.from(envelope.signature, 'base64');
   let valid = false;
   try {
-    valid = crypto.verify(null, signedBytes(received), publicKeyObject(envelope.publicKey), signature);
+    valid = crypto.verify(null, signed, publicKeyObject(envelope.publicKey), signature);
   } catch {
     valid = false;
   }
   if (!valid) return reject('signature', 'de handtekening is ongeldig: het pakket is gewijzigd na het ondertekenen, of de handtekening hoort niet bij deze sleutel.', header);
-  return { ok: true, envelope: received, packageSha256: packageSha256(received), fingerprint: fingerprintOf(envelope.publicKey), header: header as PackageHeader };
+  return { ok: true, envelope: received, packageSha256: sha256Hex(signed), fingerprint: fingerprintOf(envelope.publicKey), header: header as PackageHeader };
 }

@@ -63,16 +63,16 @@ export function personnelCostForecast(wb: Workbook, year = wb.meta.fiscal_year):
 
   const hires: HireCostRow[] = [];
   for (const hire of loadHires(wb, { start: `${year}-01-01`, end: `${year}-12-31` })) {
-    let hours = 0;
+    let hours: number | null = hire.hoursPerWeek === null ? null : 0;
     let cents = 0;
     for (let month = 1; month <= 12; month += 1) {
       const cost = hireCostBetween(hire, `${year}-${pad(month)}-01`, `${year}-${pad(month)}-${pad(daysInMonth(year, month))}`);
       months[month - 1].hireCents += cost.cents;
-      hours += cost.hours;
+      if (hours !== null) hours += cost.hours ?? 0;
       cents += cost.cents;
     }
     item(hire.costCentre, hire.account.toUpperCase()).hireCents += cents;
-    hires.push({ hireId: hire.id, kind: hire.kind, contractor: hire.contractor, assignment: hire.assignment, costCentre: hire.costCentre, account: hire.account, hours: Math.round(hours * 100) / 100, cents });
+    hires.push({ hireId: hire.id, kind: hire.kind, contractor: hire.contractor, assignment: hire.assignment, costCentre: hire.costCentre, account: hire.account, hours: hours === null ? null : Math.round(hours * 100) / 100, cents });
   }
   for (const row of months) row.totalCents = row.employeeCents + row.hireCents;
 

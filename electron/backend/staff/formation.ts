@@ -162,7 +162,7 @@ export function deletePosition(wb: Workbook, id: number): void {
   const row = wb.first(wb.db.selectFrom('formation_position').selectAll().where('id', '=', id));
   if (!row) throw new ApiError('not_found', `Formatieplaats ${id} bestaat niet.`);
   const linked = linkedTerms(wb, id);
-  const hires = wb.all(wb.db.selectFrom('external_hire').select('id').where('formation_position_id', '=', id).where('deleted_at', 'is', null));
+  const hires = wb.all(wb.db.selectFrom('assignment').select('id').where('formation_position_id', '=', id).where('deleted_at', 'is', null));
   if (linked.length > 0 || hires.length > 0) {
     throw new ApiError(
       'conflict',

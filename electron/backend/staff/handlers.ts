@@ -3,7 +3,6 @@ import type { Handlers } from '../router.ts';
 import { personnelCostForecast } from './costs.ts';
 import { changeTerms, createEmployee, deleteTerms, employeeDetail, listEmployees, updateEmployee } from './employees.ts';
 import { createPosition, deletePosition, listPositions, occupation, timeline, updatePosition } from './formation.ts';
-import { createHire, deleteHire, listHires, updateHire } from './hires/service.ts';
 import { copyTable, deleteTable, listEntries, listTables, setEntry } from './salary-table.ts';
 
 export const staffHandlers: Handlers<typeof staffApi> = {
@@ -30,14 +29,6 @@ export const staffHandlers: Handlers<typeof staffApi> = {
   'salary.copyTable': (input, ctx) => copyTable(ctx.wb(), input),
   'salary.deleteTable': (input, ctx) => {
     deleteTable(ctx.wb(), input.validFrom);
-    return null;
-  },
-
-  'hires.list': (input, ctx) => listHires(ctx.wb(), input),
-  'hires.create': (input, ctx) => createHire(ctx.wb(), input),
-  'hires.update': (input, ctx) => updateHire(ctx.wb(), input.id, input.patch),
-  'hires.delete': (input, ctx) => {
-    deleteHire(ctx.wb(), input.id);
     return null;
   },
 

@@ -26,7 +26,7 @@ export const staffReportSection: ReportSection = (wb, period) => {
   const periodHire = hires.reduce(
     (sum, h) => {
       const cost = hireCostBetween(h, period.start, period.end);
-      return { hours: sum.hours + cost.hours, cents: sum.cents + cost.cents };
+      return { hours: sum.hours + (cost.hours ?? 0), cents: sum.cents + cost.cents };
     },
     { hours: 0, cents: 0 },
   );

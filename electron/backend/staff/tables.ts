@@ -1,5 +1,4 @@
 import type { Generated } from 'kysely';
-import type { HireTables } from './hires/tables.ts';
 
 export interface EmployeeTable {
   id: Generated<number>;
@@ -33,7 +32,7 @@ export interface EmployeeTermsTable {
   updated_at: string;
 }
 
-export interface StaffTables extends FormationTables, HireTables {
+export interface StaffTables extends FormationTables {
   employee: EmployeeTable;
   employee_terms: EmployeeTermsTable;
 }

@@ -31,13 +31,17 @@ function human(report: Record<string, unknown>): string {
   }
   const poortwachter = report.poortwachter as { overdue: unknown[]; dueNext28Days: unknown[] } | undefined;
   if (poortwachter) lines.push(`Poortwachter: ${poortwachter.overdue.length} stap(pen) te laat, ${poortwachter.dueNext28Days.length} binnen 28 dagen`);
+  const assignments = report.assignments as { open: number; overCeiling: number; decisionsOverdue: number } | undefined;
+  if (assignments) {
+    lines.push(`Opdrachten: ${assignments.open} lopend of in voorbereiding, ${assignments.overCeiling} over het plafond, ${assignments.decisionsOverdue} beslismoment(en) verlopen`);
+  }
   lines.push('Gebruik --json voor alle cijfers.');
   return lines.join('\n');
 }
 
 export const reportCommand: Command = {
   name: 'report',
-  summary: 'Cijfers van een werkboek (begroting, personeel, verzuim, …) voor een periode',
+  summary: 'Cijfers van een werkboek (begroting, personeel, verzuim, opdrachten, …) voor een periode',
   usage: 'werkboek report FILE [--period JJJJ|JJJJ-Qn|JJJJ-MM] [--json]',
   options: { period: { type: 'string' }, json: { type: 'boolean' } },
   async run(args, ctx) {

@@ -72,7 +72,8 @@ export interface OccupationResult {
 /** What occupation needs to know of an external hire. */
 export interface HireOnPosition {
   costCentre: string;
-  hoursPerWeek: number;
+  /** Null when the assignment does not state hours: it then adds no FTE. */
+  hoursPerWeek: number | null;
   startDate: string;
   endDate: string;
   formationPositionId: number | null;
@@ -145,7 +146,7 @@ export function occupationOn(date: string, positions: FormationPosition[], emplo
   }
 
   for (const hire of hires) {
-    if (hire.startDate > date || hire.endDate < date) continue;
+    if (hire.startDate > date || hire.endDate < date || hire.hoursPerWeek === null) continue;
     const fte = fteOf(hire.hoursPerWeek, normalWeekHours);
     centre(hire.costCentre).hire += fte;
     if (hire.formationPositionId !== null && byPosition.has(hire.formationPositionId)) {

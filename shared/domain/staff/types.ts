@@ -1,6 +1,6 @@
 import type { CostParts, MissingSalary, PersonnelBudgetRow } from './costs.ts';
 import type { CostCentreOccupation, OccupationFigures, PositionOccupation, PositionStatus } from './formation.ts';
-import type { DbaFlag, ExternalHire } from './hires.ts';
+import type { ExternalHire } from './hires.ts';
 import type { Terms } from './terms.ts';
 
 /** What the API returns for the staff area; shapes for the renderer, the CLI and exports. */
@@ -88,19 +88,6 @@ export interface SalaryEntryView {
   monthlyCents: number;
 }
 
-export interface HireView extends ExternalHire {
-  formationPositionCode: string | null;
-  /** Hours and cost in the requested year. */
-  year: number;
-  hoursInYear: number;
-  costInYearCents: number;
-  /** Hours and cost over the whole assignment. */
-  totalHours: number;
-  totalCostCents: number;
-  dbaFlags: DbaFlag[];
-  deleted: boolean;
-}
-
 export interface EmployeeCostRow extends CostParts {
   employeeId: number;
   personnelNumber: string;
@@ -128,7 +115,8 @@ export interface HireCostRow {
   assignment: string;
   costCentre: string;
   account: string;
-  hours: number;
+  /** Null for a hire without hours per week (its cost is its ceiling spread over its working days). */
+  hours: number | null;
   cents: number;
 }
 

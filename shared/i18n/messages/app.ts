@@ -22,6 +22,7 @@ export const appMessages = defineMessages({
       browse: 'Bladeren…',
       mainNavigation: 'Hoofdmenu',
       year: 'Jaar',
+      notApplicable: 'n.v.t.',
     },
     nav: {
       overview: 'Overzicht',
@@ -54,6 +55,7 @@ export const appMessages = defineMessages({
       browse: 'Browse…',
       mainNavigation: 'Main menu',
       year: 'Year',
+      notApplicable: 'n/a',
     },
     nav: {
       overview: 'Overview',

@@ -16,15 +16,26 @@ describe('external hire cost', () => {
     expect(hireCostBetween(hire, '2027-03-01', '2027-03-31')).toEqual({ hours: 62.4, cents: 592_800 });
     expect(hireCostBetween(hire, '2027-07-01', '2027-07-31')).toEqual({ hours: 0, cents: 0 });
   });
+
+  it('spreads the ceiling over the working days when the assignment states no rate or hours', () => {
+    // 1–31 March 2027: 23 working days; March 1–12: 10 of them → 10/23 of € 2.300.
+    const hire = { startDate: '2027-03-01', endDate: '2027-03-31', hoursPerWeek: null, hourlyRateCents: null, ceilingCents: 230_000 };
+    expect(hireCostBetween(hire, '2027-03-01', '2027-03-12')).toEqual({ hours: null, cents: 100_000 });
+    expect(hireCostBetween(hire, '2027-01-01', '2027-12-31')).toEqual({ hours: null, cents: 230_000 });
+    // Hours but no rate: the hours still count (for FTE), the money comes from the ceiling.
+    expect(hireCostBetween({ ...hire, hoursPerWeek: 20 }, '2027-03-01', '2027-03-12')).toEqual({ hours: 40, cents: 100_000 });
+  });
 });
 
 describe('Wet DBA flags for ZZP assignments', () => {
-  const zzp = { kind: 'zzp' as const, startDate: '2027-01-01', endDate: '2027-12-31', formationPositionId: null };
-  it('flags a ZZP assignment of the set number of months or longer, and one that fills a position', () => {
+  const zzp = { kind: 'zzp' as const, startDate: '2027-01-01', endDate: '2027-12-31', formationPositionId: null, agreedResult: 'Inspectieplan opgeleverd' };
+  it('flags a ZZP assignment of the set number of months or longer, one without an agreed result, and one that fills a position', () => {
     expect(dbaFlags(zzp, 12)).toEqual(['longAssignment']);
     expect(dbaFlags({ ...zzp, endDate: '2027-12-30' }, 12)).toEqual([]);
+    expect(dbaFlags({ ...zzp, endDate: '2027-12-30' }, 6)).toEqual(['longAssignment']);
     expect(dbaFlags({ ...zzp, endDate: '2027-06-30', formationPositionId: 4 }, 12)).toEqual(['fillsPosition']);
-    expect(dbaFlags({ ...zzp, kind: 'uitzendkracht' }, 12)).toEqual([]);
+    expect(dbaFlags({ ...zzp, endDate: '2027-06-30', agreedResult: '  ' }, 12)).toEqual(['noAgreedResult']);
+    expect(dbaFlags({ ...zzp, kind: 'inhuurbureau', agreedResult: '' }, 12)).toEqual([]);
   });
 
   it('adds months clamped to the end of the month', () => {

@@ -44,6 +44,7 @@ export const migration0009: Migration = {
       contract_type TEXT NOT NULL,
       position_id TEXT
     );
+    CREATE INDEX central_hr_staff_package ON central_hr_staff (package_id);
     CREATE INDEX central_hr_terms_staff ON central_hr_terms (staff_id, valid_from);
 
     CREATE TABLE central_hr_position (

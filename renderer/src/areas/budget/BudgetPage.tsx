@@ -12,6 +12,7 @@ import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
 import { useApi } from '../../components/useApi.ts';
 import { useGridEditing } from '../../components/useGridEditing.ts';
+import { AssignmentBudgetPanel } from '../assignments/AssignmentBudgetPanel.tsx';
 import { PersonnelCostPanel } from '../staff/PersonnelCostPanel.tsx';
 import { AddLineForm } from './AddLineForm.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
@@ -212,6 +213,7 @@ export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readO
       )}
       <RevisionsPanel line={selected} readOnly={readOnly} onChanged={() => summary.reload()} />
       <PersonnelCostPanel year={year} />
+      <AssignmentBudgetPanel year={year} />
       {totals && (
         <div className="two-grids">
           <DataGrid<Totals> label={t('budget.byCostCentre')} rowData={totals.byCostCentre} columnDefs={totalsColumns} pinnedBottomRowData={[totals.total]} height={260} />

@@ -23,4 +23,5 @@ export const IMPORT_KINDS: Array<{ kind: string; labelKey: string; workbookKinds
     options: [{ key: 'validFrom', labelKey: 'import.options.validFrom', hintKey: 'import.options.validFromHint' }],
   },
   { kind: 'absence', labelKey: 'import.kinds.absence', workbookKinds: ['department'] },
+  { kind: 'assignments', labelKey: 'import.kinds.assignments', workbookKinds: ['department'] },
 ];

@@ -46,8 +46,8 @@ export function BudgetSection({ section }: { section: OverviewSection }) {
   return (
     <div className="overview-budget">
       <p className="lead" data-testid="overview-budget-summary">
-        {t('budget.exhaustion')}: <strong>{formatPercent(data.total.exhaustionPercent)}</strong> · {t('budget.forecast')}: <strong>{formatCents(data.total.forecastCents, { whole: true })}</strong> /{' '}
-        {t('budget.current')} <strong>{formatCents(data.total.currentCents, { whole: true })}</strong> ({formatPercent(data.total.forecastPercent)}) · {t('budget.variance')}:{' '}
+        {t('budget.exhaustion')}: <strong>{formatPercent(data.total.exhaustionPercent) || t('app.notApplicable')}</strong> · {t('budget.forecast')}: <strong>{formatCents(data.total.forecastCents, { whole: true })}</strong> /{' '}
+        {t('budget.current')} <strong>{formatCents(data.total.currentCents, { whole: true })}</strong> ({formatPercent(data.total.forecastPercent) || t('app.notApplicable')}) · {t('budget.variance')}:{' '}
         <strong>
           {formatCents(data.total.varianceCents, { whole: true })} {data.total.varianceCents > 0 ? 'V' : data.total.varianceCents < 0 ? 'N' : ''}
         </strong>

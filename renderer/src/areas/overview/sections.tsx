@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { OverviewSection } from '../../../../shared/domain/overview/types.ts';
 import { AbsenceSection } from './AbsenceSection.tsx';
+import { AssignmentsSection, BenchmarksSection } from '../assignments/OverviewSections.tsx';
 import { BottleneckSection } from './BottleneckSection.tsx';
 import { BudgetSection } from './BudgetSection.tsx';
 import { FormationSection } from './FormationSection.tsx';
@@ -16,4 +17,6 @@ export const OVERVIEW_SECTION_VIEWS: Record<string, ComponentType<{ section: Ove
   absence: AbsenceSection,
   poortwachter: PoortwachterSection,
   bottlenecks: BottleneckSection,
+  assignments: AssignmentsSection,
+  benchmarks: BenchmarksSection,
 };

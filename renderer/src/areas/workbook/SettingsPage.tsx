@@ -10,6 +10,7 @@ import { KeyCard } from '../exchange/KeyCard.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { StaffSettingsForm } from '../staff/StaffSettingsForm.tsx';
+import { BenchmarkSettings } from '../assignments/BenchmarkSettings.tsx';
 
 export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookInfo; nativeDialogs?: boolean }) {
   const { t } = useTranslation();
@@ -114,6 +115,7 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
       </section>
       {info.kind === 'department' && <SignalSettings readOnly={info.readOnly} />}
       {info.kind === 'department' && <StaffSettingsForm readOnly={info.readOnly} />}
+      {info.kind === 'department' && <BenchmarkSettings readOnly={info.readOnly} />}
       <section className="card" aria-labelledby="cc-title">
         <h2 id="cc-title">{t('settings.costCentres')}</h2>
         <table className="simple-table">

@@ -1,0 +1,209 @@
+import type { ColDef, ICellRendererParams } from 'ag-grid-community';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ASSIGNMENT_KINDS, ASSIGNMENT_STATUSES, type AssignmentKind, type AssignmentRow, type AssignmentStatus } from '../../../../shared/domain/assignments/types.ts';
+import { formatCents, formatDate } from '../../../../shared/format/nl.ts';
+import { api } from '../../api/client.ts';
+import { DataGrid } from '../../components/DataGrid.tsx';
+import { dateColumn, moneyColumn, percentColumn } from '../../components/grid.ts';
+import { navigate } from '../../components/router.ts';
+import { useStatus } from '../../components/Status.tsx';
+import { UndoButtons } from '../../components/UndoButtons.tsx';
+import { useApi } from '../../components/useApi.ts';
+import { useGridEditing } from '../../components/useGridEditing.ts';
+import { useHashQuery } from '../bottlenecks/hashQuery.ts';
+import { AssignmentDetailView } from './AssignmentDetail.tsx';
+import { CreateAssignmentForm } from './CreateAssignmentForm.tsx';
+
+/** Grid columns that save straight to the register (the rest is edited on the detail page). */
+const EDITABLE = ['title', 'kind', 'status', 'contractor', 'counterparty', 'ceilingCents', 'startDate', 'endDate'];
+
+function CodeLink(params: ICellRendererParams<AssignmentRow>) {
+  if (!params.data) return null;
+  return <a href={`#/assignments?id=${params.data.id}`}>{params.data.code}</a>;
+}
+
+function Register({ fiscalYear, readOnly, initialHireOnly }: { fiscalYear: number; readOnly: boolean; initialHireOnly: boolean }) {
+  const { t } = useTranslation();
+  const status = useStatus();
+  const [statusFilter, setStatusFilter] = useState<AssignmentStatus | ''>('');
+  const [kindFilter, setKindFilter] = useState<AssignmentKind | ''>('');
+  const [hireOnly, setHireOnly] = useState(initialHireOnly);
+  const [includeDeleted, setIncludeDeleted] = useState(false);
+  const editing = useGridEditing<AssignmentRow>({
+    fieldOf: (colId) => (EDITABLE.includes(colId) ? colId : undefined),
+    save: (id, patch) => api.assignments.update({ id, patch: patch as never }),
+    onSaved: () => totals.reload(),
+    onError: (message) => status.error(message),
+  });
+  const filter = { year: fiscalYear, status: statusFilter ? [statusFilter] : undefined, kind: kindFilter ? [kindFilter] : undefined, hireOnly, includeDeleted };
+  const rows = useApi(async () => {
+    const list = await api.assignments.list(filter);
+    editing.reset(list);
+    return list;
+  }, [fiscalYear, statusFilter, kindFilter, hireOnly, includeDeleted]);
+  // Key figures follow saved edits without reloading the grid (which would reset its focus).
+  const totals = useApi(() => api.assignments.list({ year: fiscalYear, hireOnly: false, includeDeleted: false }), [fiscalYear]);
+  const costCentres = useApi(() => api.workbook.costCentres({}), []);
+  const settings = useApi(() => api.workbook.settings({}), []);
+  const onInvalid = useCallback((reason: string) => status.error(reason), [status]);
+
+  const columns = useMemo<ColDef<AssignmentRow>[]>(
+    () => [
+      { colId: 'code', field: 'code', headerName: t('assignments.code'), cellRenderer: CodeLink, width: 150, pinned: 'left' },
+      { colId: 'title', field: 'title', headerName: t('assignments.titleField'), editable: !readOnly, minWidth: 240 },
+      {
+        colId: 'kind',
+        field: 'kind',
+        headerName: t('assignments.kind'),
+        editable: !readOnly,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: [...ASSIGNMENT_KINDS] },
+        valueFormatter: (p) => t(`assignments.kinds.${p.value as string}`),
+        minWidth: 150,
+      },
+      {
+        colId: 'status',
+        field: 'status',
+        headerName: t('assignments.status'),
+        editable: !readOnly,
+        cellEditor: 'agSelectCellEditor',
+        cellEditorParams: { values: [...ASSIGNMENT_STATUSES] },
+        valueFormatter: (p) => t(`assignments.statuses.${p.value as string}`),
+        minWidth: 140,
+      },
+      { colId: 'contractor', field: 'contractor', headerName: t('assignments.contractor'), editable: !readOnly, minWidth: 180 },
+      { colId: 'counterparty', field: 'counterparty', headerName: t('assignments.counterparty'), editable: !readOnly, minWidth: 180 },
+      {
+        colId: 'budgetLines',
+        headerName: t('assignments.budgetLines'),
+        valueGetter: (p) => (p.data?.budgetLines ?? []).map((l) => `${l.costCentre}/${l.account}`).join(', '),
+        minWidth: 130,
+      },
+      dateColumn<AssignmentRow>('startDate', t('assignments.startDate'), { editable: !readOnly, onInvalid }),
+      dateColumn<AssignmentRow>('endDate', t('assignments.endDate'), { editable: !readOnly, onInvalid }),
+      moneyColumn<AssignmentRow>('ceilingCents', t('assignments.ceiling'), { editable: !readOnly, onInvalid }),
+      moneyColumn<AssignmentRow>('actualsCents', t('assignments.actuals')),
+      moneyColumn<AssignmentRow>('commitmentsCents', t('assignments.commitments')),
+      percentColumn<AssignmentRow>('usedPercent', t('assignments.usedPercent'), { cellClassRules: { 'cell-warning': (p) => (p.data?.signals ?? []).includes('overCeiling') } }),
+      {
+        colId: 'signals',
+        headerName: t('assignments.signals'),
+        minWidth: 240,
+        valueGetter: (p) => (p.data?.signals ?? []).map((s) => `⚠ ${t(`assignments.signalTexts.${s}`)}`).join('; '),
+        cellClassRules: { 'cell-warning': (p) => (p.data?.signals.length ?? 0) > 0 },
+      },
+      {
+        colId: 'nextMoment',
+        headerName: t('assignments.nextMoment'),
+        minWidth: 190,
+        valueGetter: (p) => (p.data?.nextMoment ? `${t(`assignments.momentKinds.${p.data.nextMoment.kind}`)} ${formatDate(p.data.nextMoment.dueDate)}` : ''),
+      },
+      {
+        colId: 'hireCost',
+        headerName: t('assignments.hireCost', { year: fiscalYear }),
+        type: 'rightAligned',
+        minWidth: 150,
+        valueGetter: (p) => p.data?.hire?.costInYearCents ?? null,
+        valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatCents(p.value as number)),
+      },
+    ],
+    [t, readOnly, onInvalid, fiscalYear],
+  );
+
+  const all = (totals.data ?? []).filter((a) => !a.deleted);
+  const figures = [
+    { key: 'open', label: t('assignments.open'), value: String(all.filter((a) => a.status === 'lopend' || a.status === 'in_voorbereiding').length) },
+    { key: 'over-ceiling', label: t('assignments.overCeiling'), value: String(all.filter((a) => a.signals.includes('overCeiling')).length) },
+    { key: 'overdue', label: t('assignments.overdueMoments'), value: String(all.reduce((s, a) => s + a.overdueMoments, 0)) },
+    { key: 'ceilings', label: t('assignments.ceilings'), value: formatCents(all.reduce((s, a) => s + a.ceilingCents, 0), { whole: true }) },
+    { key: 'actuals', label: t('assignments.actuals'), value: formatCents(all.reduce((s, a) => s + a.actualsCents, 0), { whole: true }) },
+  ];
+
+  return (
+    <div>
+      <div className="page-header">
+        <h1>{t('assignments.title')}</h1>
+      </div>
+      <p className="lead">{t('assignments.intro')}</p>
+      <dl className="key-figures" aria-label={t('assignments.keyFigures')}>
+        {figures.map((f) => (
+          <div key={f.key} className="key-figure">
+            <dt>{f.label}</dt>
+            <dd data-testid={`assignments-${f.key}`}>{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {!readOnly && (
+        <CreateAssignmentForm
+          costCentres={(costCentres.data ?? []).map((c) => c.code)}
+          defaultAccount={settings.data?.personnelHireAccounts[0] ?? '4200'}
+          onCreated={(created) => navigate(`assignments?id=${created.id}`)}
+        />
+      )}
+      <div className="toolbar">
+        <label className="inline-field">
+          {t('assignments.filterStatus')}{' '}
+          <select value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as AssignmentStatus | '')}>
+            <option value="">{t('assignments.all')}</option>
+            {ASSIGNMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`assignments.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-field">
+          {t('assignments.filterKind')}{' '}
+          <select value={kindFilter} onChange={(e) => setKindFilter(e.target.value as AssignmentKind | '')}>
+            <option value="">{t('assignments.all')}</option>
+            {ASSIGNMENT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`assignments.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={hireOnly} onChange={(e) => setHireOnly(e.target.checked)} /> {t('assignments.hireOnly')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={includeDeleted} onChange={(e) => setIncludeDeleted(e.target.checked)} /> {t('assignments.showDeleted')}
+        </label>
+        {!readOnly && <UndoButtons editing={editing} />}
+      </div>
+      {rows.error && (
+        <p role="alert" className="form-error">
+          {rows.error}
+        </p>
+      )}
+      <p className="hint">{t('assignments.editHint')}</p>
+      <p className="muted" data-testid="assignment-count">
+        {t('assignments.count', { count: rows.data?.length ?? 0 })}
+      </p>
+      {rows.data && (
+        // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- keyboard shortcuts for the grid inside
+        <div onKeyDown={editing.onKeyDown}>
+          <DataGrid<AssignmentRow>
+            label={t('assignments.register')}
+            rowData={rows.data}
+            columnDefs={columns}
+            getRowId={(p) => String(p.data.id)}
+            getRowClass={(p) => (p.data?.deleted ? 'row-deleted' : undefined)}
+            onGridReady={(e) => editing.setApi(e.api)}
+            onCellValueChanged={editing.onCellValueChanged}
+            height={420}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The Opdrachten page: the register, or one assignment when the route names it (#/assignments?id=4). */
+export function AssignmentsPage({ fiscalYear, readOnly }: { fiscalYear: number; readOnly: boolean }) {
+  const query = useHashQuery();
+  const id = Number(query.get('id'));
+  if (Number.isInteger(id) && id > 0) return <AssignmentDetailView key={id} id={id} fiscalYear={fiscalYear} readOnly={readOnly} />;
+  return <Register fiscalYear={fiscalYear} readOnly={readOnly} initialHireOnly={query.get('hire') === '1'} />;
+}
