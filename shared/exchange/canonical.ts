@@ -50,32 +50,40 @@ export function canonicalBytes(value: unknown): Uint8Array {
  * so two programs could read different figures from one validly signed file.
  */
 export function duplicateMember(text: string): { name: string; path: string } | null {
-  type Frame = { names: Set<string> | null; segments: string[]; member: string | null; index: number };
-  const stack: Frame[] = [];
+  // One frame per open object or array; the path is only put together when a duplicate is found.
+  type Frame = { parent: Frame | null; key: string; names: Set<string> | null; member: string; index: number };
+  let top = null as Frame | null;
   let expectName = false;
-  const childSegments = (): string[] => {
-    const top = stack[stack.length - 1];
-    if (!top) return [];
-    return [...top.segments, top.names ? (top.member ?? '') : String(top.index)];
+  const pathOf = (frame: Frame): string => {
+    const keys: string[] = [];
+    for (let f: Frame | null = frame; f?.parent; f = f.parent) keys.push(f.key);
+    return keys.reverse().join('.');
   };
   for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i];
-    if (ch === '{' || ch === '[') {
-      stack.push({ names: ch === '{' ? new Set() : null, segments: childSegments(), member: null, index: 0 });
-      expectName = ch === '{';
-    } else if (ch === '}' || ch === ']') {
-      stack.pop();
-    } else if (ch === ',') {
-      const top = stack[stack.length - 1];
+    const ch = text.charCodeAt(i);
+    if (ch === 0x7b || ch === 0x5b) {
+      const key: string = top === null ? '' : top.names ? top.member : String(top.index);
+      top = { parent: top, key, names: ch === 0x7b ? new Set() : null, member: '', index: 0 };
+      expectName = ch === 0x7b;
+    } else if (ch === 0x7d || ch === 0x5d) {
+      top = top?.parent ?? null;
+    } else if (ch === 0x2c) {
       if (top?.names) expectName = true;
       else if (top) top.index += 1;
-    } else if (ch === '"') {
-      let end = i + 1;
-      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
-      const top = stack[stack.length - 1];
+    } else if (ch === 0x22) {
+      let end = text.indexOf('"', i + 1);
+      let escaped = false;
+      for (;;) {
+        let backslashes = 0;
+        while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes += 1;
+        if (backslashes % 2 === 0) break;
+        escaped = true;
+        end = text.indexOf('"', end + 1);
+      }
       if (expectName && top?.names) {
-        const name = JSON.parse(text.slice(i, end + 1)) as string;
-        if (top.names.has(name)) return { name, path: top.segments.join('.') };
+        const raw = text.slice(i + 1, end);
+        const name = escaped || raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (top.names.has(name)) return { name, path: pathOf(top) };
         top.names.add(name);
         top.member = name;
         expectName = false;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, duplicateMember } from '../../../shared/exchange/canonical.ts';
 
@@ -39,5 +40,16 @@ describe('a member name twice in one object', () => {
     expect(duplicateMember('{"a":{"a":1},"b":[{"a":1},{"a":2}],"c":"\\"a\\":1,\\"a\\":2"}')).toBeNull();
     expect(duplicateMember('{"a":["a","a"],"b":{"c":{}},"d":[[],{}]}')).toBeNull();
     expect(duplicateMember('  {  }  ')).toBeNull();
+  });
+
+  it('is never reported for JSON a serialiser wrote, and always for a name written again, escaped or not', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.string({ minLength: 1 }), fc.boolean(), (value, name, escapeAll) => {
+        expect(duplicateMember(JSON.stringify(value, null, escapeAll ? 1 : undefined))).toBeNull();
+        const again = escapeAll ? `"${[...name].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"` : JSON.stringify(name);
+        const text = `{"wrapper":[0,{${JSON.stringify(name)}:${JSON.stringify(value)},${again}:1}]}`;
+        expect(duplicateMember(text)).toEqual({ name, path: 'wrapper.1' });
+      }),
+    );
   });
 });
