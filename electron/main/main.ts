@@ -115,7 +115,7 @@ function hardenSessions(): void {
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
   ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
   protocol.handle(APP_SCHEME, async (request) => {
-    const file = resolveAppPath(request.url, rendererDir, path.join, path.normalize);
+    const file = resolveAppPath(request.url, rendererDir, path);
     if (!file || !fs.existsSync(file)) return new Response('Niet gevonden', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);

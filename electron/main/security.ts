@@ -87,13 +87,26 @@ export function permissionDecision(_permission: string): boolean {
   return false;
 }
 
-/** Maps an app:// URL to a file inside the renderer folder, or null when it would escape it. */
-export function resolveAppPath(url: string, rendererDir: string, join: (...parts: string[]) => string, normalize: (p: string) => string): string | null {
+/** The parts of node:path this needs: `path` itself, or `path.win32` in a test of Windows paths. */
+export interface PathFunctions {
+  join(...parts: string[]): string;
+  normalize(p: string): string;
+  sep: string;
+}
+
+/** Maps an app:// URL to a file inside the renderer folder, or null when it would escape it or cannot be decoded. */
+export function resolveAppPath(url: string, rendererDir: string, paths: PathFunctions): string | null {
   if (!isAllowedNavigation(url)) return null;
-  const pathname = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '') || 'index.html';
-  const root = normalize(rendererDir);
-  const resolved = normalize(join(root, pathname));
-  if (!resolved.startsWith(root)) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(new URL(url).pathname).replace(/^\/+/, '') || 'index.html';
+  } catch {
+    return null;
+  }
+  const root = paths.normalize(rendererDir).replace(/[\\/]+$/, '');
+  const resolved = paths.normalize(paths.join(root, pathname));
+  // With the separator: "renderer-x" beside "renderer" is outside it.
+  if (!resolved.startsWith(root + paths.sep)) return null;
   return resolved;
 }
 

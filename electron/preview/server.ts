@@ -149,7 +149,14 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   }
 
   function serveStatic(pathname: string, res: http.ServerResponse): void {
-    const relative = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
+    let relative: string;
+    try {
+      relative = decodeURIComponent(pathname).replace(/^\/+/, '') || 'index.html';
+    } catch {
+      // Not valid percent-encoding: answered, never thrown (an exception here would end the host).
+      res.writeHead(400).end();
+      return;
+    }
     let file = path.resolve(rendererRoot, relative);
     if (!file.startsWith(rendererRoot + path.sep) && file !== rendererRoot) {
       res.writeHead(404).end();

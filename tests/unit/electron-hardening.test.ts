@@ -59,11 +59,17 @@ describe('the window and its webContents', () => {
   it('serves no file outside the renderer folder, however the path is encoded', () => {
     const dir = '/app/dist/renderer';
     for (const url of ['app://werkboek/%2e%2e/%2e%2e/etc/passwd', 'app://werkboek/..%2f..%2fsecret', 'app://werkboek/assets/%2E%2E/%2E%2E/x', 'app://werkboek//etc/passwd/../../../x']) {
-      const resolved = resolveAppPath(url, dir, path.join, path.normalize);
+      const resolved = resolveAppPath(url, dir, path);
       expect(resolved === null || resolved.startsWith(`${dir}/`), url).toBe(true);
     }
-    const win = resolveAppPath('app://werkboek/..%5C..%5Cwindows%5Cwin.ini', 'C:\\app\\renderer', path.win32.join, path.win32.normalize);
+    const win = resolveAppPath('app://werkboek/..%5C..%5Cwindows%5Cwin.ini', 'C:\\app\\renderer', path.win32);
     expect(win).toBeNull();
+    // A sibling folder whose name starts with the renderer folder's name is outside it.
+    expect(resolveAppPath('app://werkboek/..%2Frenderer-x%2Ff', dir, path)).toBeNull();
+    expect(resolveAppPath('app://werkboek/..%5Crenderer-x%5Cf', 'C:\\app\\renderer', path.win32)).toBeNull();
+    expect(resolveAppPath('app://werkboek/assets/a.js', 'C:\\app\\renderer', path.win32)).toBe('C:\\app\\renderer\\assets\\a.js');
+    // A path that is no valid percent-encoding is refused, not thrown.
+    expect(resolveAppPath('app://werkboek/%E0%A4%A', dir, path)).toBeNull();
   });
 });
 

@@ -40,10 +40,10 @@ describe('Electron window security', () => {
 
   it('serves only files inside the renderer folder', () => {
     const dir = '/app/dist/renderer';
-    expect(resolveAppPath('app://werkboek/assets/a.js', dir, path.join, path.normalize)).toBe('/app/dist/renderer/assets/a.js');
-    expect(resolveAppPath('app://werkboek/', dir, path.join, path.normalize)).toBe('/app/dist/renderer/index.html');
-    expect(resolveAppPath('app://werkboek/..%2F..%2Fsecret', dir, path.join, path.normalize)).toBeNull();
-    expect(resolveAppPath('https://werkboek/index.html', dir, path.join, path.normalize)).toBeNull();
+    expect(resolveAppPath('app://werkboek/assets/a.js', dir, path)).toBe('/app/dist/renderer/assets/a.js');
+    expect(resolveAppPath('app://werkboek/', dir, path)).toBe('/app/dist/renderer/index.html');
+    expect(resolveAppPath('app://werkboek/..%2F..%2Fsecret', dir, path)).toBeNull();
+    expect(resolveAppPath('https://werkboek/index.html', dir, path)).toBeNull();
   });
 
   it('has a strict Content-Security-Policy without remote sources or eval', () => {
