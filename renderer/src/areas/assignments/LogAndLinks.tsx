@@ -4,7 +4,7 @@ import { LINK_RELATIONS, type AssignmentDetail, type LinkRelation } from '../../
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/useApi.ts';
-import { checkDate } from '../staff/common.tsx';
+import { checkDate } from '../../components/form-values.ts';
 
 /** The dated progress log; entries are never changed (a correction is a new entry). */
 export function LogPanel({ detail, readOnly, onChanged }: { detail: AssignmentDetail; readOnly: boolean; onChanged(d: AssignmentDetail): void }) {

@@ -5,7 +5,7 @@ import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage } from '../../components/useApi.ts';
-import { checkDate } from '../staff/common.tsx';
+import { checkDate } from '../../components/form-values.ts';
 
 /** Records the outcome of one moment: what was decided, on which day, and a note. */
 function OutcomeForm({ moment, onSaved }: { moment: DecisionMoment; onSaved(d: AssignmentDetail): void }) {

@@ -5,7 +5,7 @@ import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../components/useApi.ts';
-import { DateField } from '../staff/common.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { HighlightList } from './Highlights.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
 import { OVERVIEW_SECTION_VIEWS } from './sections.tsx';

@@ -6,7 +6,8 @@ import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage } from '../../components/useApi.ts';
-import { checkDate, checkInteger, checkNumber, formatHours } from './common.tsx';
+import { checkDate, checkInteger, checkNumber } from '../../components/form-values.ts';
+import { formatHours } from './common.tsx';
 
 /** The terms fields as the forms hold them: text, as typed. */
 export interface TermsText {

@@ -11,7 +11,9 @@ import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { useGridEditing } from '../../components/useGridEditing.ts';
-import { checkDate, checkInteger, checkNumber, DateField, defaultPeildatum, formatFte } from './common.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { checkDate, checkInteger, checkNumber } from '../../components/form-values.ts';
+import { defaultPeildatum, formatFte } from './common.tsx';
 
 /** A position as the grid shows it: its own fields plus the occupation on the chosen date. */
 interface Row {

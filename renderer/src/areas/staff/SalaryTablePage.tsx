@@ -10,7 +10,7 @@ import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { useGridEditing } from '../../components/useGridEditing.ts';
-import { checkDate, checkNumber } from './common.tsx';
+import { checkDate, checkNumber } from '../../components/form-values.ts';
 
 /** One scale of the table: id is the scale, s0 … sN the monthly cents per step. */
 type Row = { id: number; scale: number } & Record<string, number | null>;

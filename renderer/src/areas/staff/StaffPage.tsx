@@ -8,7 +8,8 @@ import { api } from '../../api/client.ts';
 import { DataGrid } from '../../components/DataGrid.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
-import { DateField, defaultPeildatum, formatFte, formatHours } from './common.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { defaultPeildatum, formatFte, formatHours } from './common.tsx';
 import { AddEmployeeForm, ChangeTermsForm, EmploymentForm } from './EmployeeForms.tsx';
 
 type Row = EmployeeView;

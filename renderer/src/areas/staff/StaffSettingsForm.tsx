@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
-import { checkNumber } from './common.tsx';
+import { checkNumber } from '../../components/form-values.ts';
 
 const decimal = (n: number) => String(n).replace('.', ',');
 const accountsText = (list: string[]) => list.join(', ');
