@@ -1,4 +1,4 @@
-import { parseDate, parseDecimal, parseUserAmountCents } from '../../../shared/import/values.ts';
+import { parseDate, parseDecimal, parseInteger, parseUserAmountCents } from '../../../shared/import/values.ts';
 
 /**
  * Form values are typed as text; these turn them into what the API takes, or say what is wrong with
@@ -13,16 +13,29 @@ export function checkDate(label: string, text: string, required = true): Checked
   return parsed.ok ? parsed : { ok: false, reason: `${label}: ${parsed.reason}` };
 }
 
-export function checkNumber(label: string, text: string, required = true): Checked<number | null> {
-  if (text.trim() === '') return required ? { ok: false, reason: `${label} ontbreekt` } : { ok: true, value: null };
-  // "20,5" and "20.5" both mean twenty and a half hours.
+/** A number that is not money (hours, FTE, a percentage): "20,5" and "20.5" both mean twenty and a half. */
+export function checkDecimal(label: string, text: string, required = true): Checked<number | null> {
+  if (text.trim() === '' && !required) return { ok: true, value: null };
   const parsed = parseDecimal(text.trim(), ',');
   return parsed.ok ? parsed : { ok: false, reason: `${label}: ${parsed.reason}` };
 }
 
+/** As checkDecimal, but a missing value reads "Uren per week ontbreekt" (the staff forms' wording). */
+export function checkNumber(label: string, text: string, required = true): Checked<number | null> {
+  if (text.trim() === '' && required) return { ok: false, reason: `${label} ontbreekt` };
+  return checkDecimal(label, text, required);
+}
+
+/** An optional count such as a salary scale: digits only. */
 export function checkInteger(label: string, text: string): Checked<number | null> {
   if (text.trim() === '') return { ok: true, value: null };
   return /^\d+$/.test(text.trim()) ? { ok: true, value: Number(text.trim()) } : { ok: false, reason: `${label}: "${text.trim()}" is geen geheel getal` };
+}
+
+/** A required whole number, which may be negative (a number of days before a deadline). */
+export function checkWholeNumber(label: string, text: string): Checked<number> {
+  const parsed = parseInteger(text);
+  return parsed.ok ? parsed : { ok: false, reason: `${label}: ${parsed.reason}` };
 }
 
 /** An amount in euros typed the Dutch way (€ 1.234,56) as cents; empty is null when not required. */

@@ -18,6 +18,7 @@ import { MetricsSection } from './MetricsSection.tsx';
 import { PeriodPicker, periodCode, type PeriodChoice } from './PeriodPicker.tsx';
 import { RegisterForm } from './RegisterForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { FormError } from '../../components/forms.tsx';
 
 const EDITABLE: Record<string, string> = {
   firstDay: 'firstDay',
@@ -152,11 +153,7 @@ export function AbsencePage({ fiscalYear, readOnly }: { fiscalYear: number; read
         )}
       </div>
       <p className="hint no-print">{t('absence.cases.editHint')}</p>
-      {cases.error && (
-        <p role="alert" className="form-error">
-          {cases.error}
-        </p>
-      )}
+      <FormError message={cases.error} />
       {cases.data && (
         // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- keyboard shortcuts for the grid inside
         <div onKeyDown={editing.onKeyDown}>
@@ -183,11 +180,7 @@ export function AbsencePage({ fiscalYear, readOnly }: { fiscalYear: number; read
       <section className="card" aria-labelledby="metrics-title">
         <h2 id="metrics-title">{t('absence.metrics.title')}</h2>
         <PeriodPicker value={period} onChange={setPeriod} />
-        {metrics.error && (
-          <p role="alert" className="form-error">
-            {metrics.error}
-          </p>
-        )}
+        <FormError message={metrics.error} />
         {metrics.data && <MetricsSection metrics={metrics.data} />}
         {trend.data && <TrendChart trend={trend.data} />}
       </section>

@@ -14,6 +14,7 @@ import { useGridEditing } from '../../components/useGridEditing.ts';
 import { useHashQuery } from '../bottlenecks/hashQuery.ts';
 import { AssignmentDetailView } from './AssignmentDetail.tsx';
 import { CreateAssignmentForm } from './CreateAssignmentForm.tsx';
+import { FormError } from '../../components/forms.tsx';
 
 /** Grid columns that save straight to the register (the rest is edited on the detail page). */
 const EDITABLE = ['title', 'kind', 'status', 'contractor', 'counterparty', 'ceilingCents', 'startDate', 'endDate'];
@@ -172,11 +173,7 @@ function Register({ fiscalYear, readOnly, initialHireOnly }: { fiscalYear: numbe
         </label>
         {!readOnly && <UndoButtons editing={editing} />}
       </div>
-      {rows.error && (
-        <p role="alert" className="form-error">
-          {rows.error}
-        </p>
-      )}
+      <FormError message={rows.error} />
       <p className="hint">{t('assignments.editHint')}</p>
       <p className="muted" data-testid="assignment-count">
         {t('assignments.count', { count: rows.data?.length ?? 0 })}

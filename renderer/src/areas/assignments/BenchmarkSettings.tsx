@@ -10,6 +10,7 @@ import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { useGridEditing } from '../../components/useGridEditing.ts';
+import { FormError } from '../../components/forms.tsx';
 
 const EDITABLE = ['indicator', 'referenceGroup', 'value', 'year', 'source'];
 
@@ -162,11 +163,7 @@ export function BenchmarkSettings({ readOnly }: { readOnly: boolean }) {
             <input value={form.source} onChange={(e) => setForm({ ...form, source: e.target.value })} />
           </label>
           <button type="submit">{t('benchmarks.add')}</button>
-          {error && (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
         </form>
       )}
     </section>

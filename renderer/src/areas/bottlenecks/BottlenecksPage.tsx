@@ -13,6 +13,7 @@ import { useGridEditing } from '../../components/useGridEditing.ts';
 import { BottleneckDetailView } from './BottleneckDetail.tsx';
 import { CreateForm } from './CreateForm.tsx';
 import { useHashQuery } from './hashQuery.ts';
+import { FormError } from '../../components/forms.tsx';
 
 const editable: Record<string, string> = { title: 'title', owner: 'owner', impact: 'impact', urgency: 'urgency' };
 
@@ -121,11 +122,7 @@ function Register({ readOnly, initialStatus }: { readOnly: boolean; initialStatu
         </label>
         {!readOnly && <UndoButtons editing={editing} />}
       </div>
-      {rows.error && (
-        <p role="alert" className="form-error">
-          {rows.error}
-        </p>
-      )}
+      <FormError message={rows.error} />
       <p className="hint">{t('bottlenecks.editHint')}</p>
       <p className="muted" data-testid="bottleneck-count">
         {t('bottlenecks.count', { count: rows.data?.length ?? 0 })}

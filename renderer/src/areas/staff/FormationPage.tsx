@@ -222,11 +222,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
         </dl>
       )}
       <p className="hint">{t('formation.hint')}</p>
-      {positions.error && (
-        <p role="alert" className="form-error">
-          {positions.error}
-        </p>
-      )}
+      <FormError message={positions.error} />
       <div onKeyDown={editing.onKeyDown}>
         <DataGrid<Row>
           label={t('formation.gridLabel', { date: formatDate(date) })}
