@@ -267,3 +267,9 @@ export function LoadFailure({ message, backHref, backLabel }: { message: string;
     </div>
   );
 }
+
+/** A filter above a list: its label and select on one line, "all" (the value "") first. */
+export function FilterSelect<T extends string>({ label, value, onChange, allLabel, options }: { label: string; value: T | ''; onChange(value: NoInfer<T> | ''): void; allLabel: ReactNode; options: ReadonlyArray<Choice<T>> }) {
+  // The space keeps the label's text apart from the select, as in running text.
+  return <SelectField<T | ''> layout="inline" className="inline-field" label={`${label} `} value={value} onChange={onChange} emptyOption={allLabel} options={options} />;
+}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AbsenceCaseView } from '../../../../shared/domain/absence/types.ts';
 import { formatDate, formatPercent } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { dateColumn } from '../../components/grid.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
@@ -155,25 +155,20 @@ export function AbsencePage({ fiscalYear, readOnly }: { fiscalYear: number; read
       <p className="hint no-print">{t('absence.cases.editHint')}</p>
       <FormError message={cases.error} />
       {cases.data && (
-        // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- keyboard shortcuts for the grid inside
-        <div onKeyDown={editing.onKeyDown}>
-          <DataGrid<AbsenceCaseView>
-            label={t('absence.cases.title')}
-            rowData={cases.data}
-            columnDefs={columns}
-            getRowId={(p) => String(p.data.id)}
-            onGridReady={(e) => editing.setApi(e.api)}
-            onCellValueChanged={editing.onCellValueChanged}
-            onCellFocused={(e) => {
-              if (e.rowIndex === null) return;
-              const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
-              if (node?.data) setSelectedId(node.data.id);
-            }}
-            onRowClicked={(e) => e.data && setSelectedId(e.data.id)}
-            getRowClass={(p: RowClassParams<AbsenceCaseView>) => (p.data?.deletedAt ? 'row-deleted' : undefined)}
-            height={320}
-          />
-        </div>
+        <EditableGrid<AbsenceCaseView>
+          editing={editing}
+          label={t('absence.cases.title')}
+          rowData={cases.data}
+          columnDefs={columns}
+          onCellFocused={(e) => {
+            if (e.rowIndex === null) return;
+            const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+            if (node?.data) setSelectedId(node.data.id);
+          }}
+          onRowClicked={(e) => e.data && setSelectedId(e.data.id)}
+          getRowClass={(p: RowClassParams<AbsenceCaseView>) => (p.data?.deletedAt ? 'row-deleted' : undefined)}
+          height={320}
+        />
       )}
       {selected ? <CasePanel key={selected.id} current={selected} readOnly={readOnly} onChanged={changed} /> : <p className="muted no-print">{t('absence.detail.none')}</p>}
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared/domain/budget/types.ts';
 import { formatCents } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { checkAmount, checkDate, valid } from '../../components/form-values.ts';
 import { AmountField, binder, DateTextField, Form, FormError, SelectField, TextField, useFormAction } from '../../components/forms.tsx';
 import { dateColumn, moneyColumn } from '../../components/grid.ts';
@@ -75,17 +75,13 @@ export function CommitmentsPage({ fiscalYear, readOnly }: { fiscalYear: number; 
         {!readOnly && <UndoButtons editing={editing} />}
       </div>
       {commitments.data && (
-        <div onKeyDown={editing.onKeyDown}>
-        <DataGrid<Commitment>
+        <EditableGrid<Commitment>
+          editing={editing}
           label={t('commitments.title')}
           rowData={commitments.data}
           columnDefs={columns}
-          getRowId={(p) => String(p.data.id)}
-          onGridReady={(e) => editing.setApi(e.api)}
-          onCellValueChanged={editing.onCellValueChanged}
           height={400}
         />
-        </div>
       )}
       {!readOnly && (
         <section className="card" aria-labelledby="add-commitment">

@@ -5,7 +5,7 @@ import type { OccupationFigures } from '../../../../shared/domain/staff/formatio
 import type { PositionView } from '../../../../shared/domain/staff/types.ts';
 import { formatDate, formatPercent, MONTHS_NL } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { dateColumn } from '../../components/grid.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
@@ -223,22 +223,18 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
       )}
       <p className="hint">{t('formation.hint')}</p>
       <FormError message={positions.error} />
-      <div onKeyDown={editing.onKeyDown}>
-        <DataGrid<Row>
-          label={t('formation.gridLabel', { date: formatDate(date) })}
-          rowData={positions.data ?? []}
-          columnDefs={columns}
-          getRowId={(p) => String(p.data.id)}
-          onGridReady={(e) => editing.setApi(e.api)}
-          onCellValueChanged={editing.onCellValueChanged}
-          onCellFocused={(e) => {
-            if (e.rowIndex === null) return;
-            const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
-            if (node?.data) setSelected(node.data);
-          }}
-          height={300}
-        />
-      </div>
+      <EditableGrid<Row>
+        editing={editing}
+        label={t('formation.gridLabel', { date: formatDate(date) })}
+        rowData={positions.data ?? []}
+        columnDefs={columns}
+        onCellFocused={(e) => {
+          if (e.rowIndex === null) return;
+          const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+          if (node?.data) setSelected(node.data);
+        }}
+        height={300}
+      />
       {selected && !readOnly && (
         <p className="toolbar">
           <span>

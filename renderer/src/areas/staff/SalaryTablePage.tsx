@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SalaryEntryView } from '../../../../shared/domain/staff/types.ts';
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { moneyColumn } from '../../components/grid.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
@@ -110,17 +110,13 @@ export function SalaryTablePage({ fiscalYear, readOnly }: { fiscalYear: number; 
       )}
       <p className="hint">{t('salary.hint')}</p>
       {entries.data && (
-        <div onKeyDown={editing.onKeyDown}>
-          <DataGrid<Row>
-            label={t('salary.gridLabel', { date: formatDate(validFrom) })}
-            rowData={entries.data.rows}
-            columnDefs={columns}
-            getRowId={(p) => String(p.data.id)}
-            onGridReady={(e) => editing.setApi(e.api)}
-            onCellValueChanged={editing.onCellValueChanged}
-            height={680}
-          />
-        </div>
+        <EditableGrid<Row>
+          editing={editing}
+          label={t('salary.gridLabel', { date: formatDate(validFrom) })}
+          rowData={entries.data.rows}
+          columnDefs={columns}
+          height={680}
+        />
       )}
       {!readOnly && (
         <>
