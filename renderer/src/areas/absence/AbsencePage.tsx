@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { AbsenceCaseView } from '../../../../shared/domain/absence/types.ts';
 import { formatDate, formatPercent } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { dateColumn } from '../../components/grid.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
@@ -18,6 +18,7 @@ import { MetricsSection } from './MetricsSection.tsx';
 import { PeriodPicker, periodCode, type PeriodChoice } from './PeriodPicker.tsx';
 import { RegisterForm } from './RegisterForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
+import { FormError } from '../../components/forms.tsx';
 
 const EDITABLE: Record<string, string> = {
   firstDay: 'firstDay',
@@ -152,42 +153,29 @@ export function AbsencePage({ fiscalYear, readOnly }: { fiscalYear: number; read
         )}
       </div>
       <p className="hint no-print">{t('absence.cases.editHint')}</p>
-      {cases.error && (
-        <p role="alert" className="form-error">
-          {cases.error}
-        </p>
-      )}
+      <FormError message={cases.error} />
       {cases.data && (
-        // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- keyboard shortcuts for the grid inside
-        <div onKeyDown={editing.onKeyDown}>
-          <DataGrid<AbsenceCaseView>
-            label={t('absence.cases.title')}
-            rowData={cases.data}
-            columnDefs={columns}
-            getRowId={(p) => String(p.data.id)}
-            onGridReady={(e) => editing.setApi(e.api)}
-            onCellValueChanged={editing.onCellValueChanged}
-            onCellFocused={(e) => {
-              if (e.rowIndex === null) return;
-              const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
-              if (node?.data) setSelectedId(node.data.id);
-            }}
-            onRowClicked={(e) => e.data && setSelectedId(e.data.id)}
-            getRowClass={(p: RowClassParams<AbsenceCaseView>) => (p.data?.deletedAt ? 'row-deleted' : undefined)}
-            height={320}
-          />
-        </div>
+        <EditableGrid<AbsenceCaseView>
+          editing={editing}
+          label={t('absence.cases.title')}
+          rowData={cases.data}
+          columnDefs={columns}
+          onCellFocused={(e) => {
+            if (e.rowIndex === null) return;
+            const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+            if (node?.data) setSelectedId(node.data.id);
+          }}
+          onRowClicked={(e) => e.data && setSelectedId(e.data.id)}
+          getRowClass={(p: RowClassParams<AbsenceCaseView>) => (p.data?.deletedAt ? 'row-deleted' : undefined)}
+          height={320}
+        />
       )}
       {selected ? <CasePanel key={selected.id} current={selected} readOnly={readOnly} onChanged={changed} /> : <p className="muted no-print">{t('absence.detail.none')}</p>}
 
       <section className="card" aria-labelledby="metrics-title">
         <h2 id="metrics-title">{t('absence.metrics.title')}</h2>
         <PeriodPicker value={period} onChange={setPeriod} />
-        {metrics.error && (
-          <p role="alert" className="form-error">
-            {metrics.error}
-          </p>
-        )}
+        <FormError message={metrics.error} />
         {metrics.data && <MetricsSection metrics={metrics.data} />}
         {trend.data && <TrendChart trend={trend.data} />}
       </section>

@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { userToday } from './dates.ts';
+import { FormError } from '../../components/forms.tsx';
 
 /** Duration bands and the retention period, and the (logged) purge of absence data past it. */
 export function AbsenceSettings({ readOnly, onChanged }: { readOnly: boolean; onChanged: () => void }) {
@@ -88,11 +89,7 @@ export function AbsenceSettings({ readOnly, onChanged }: { readOnly: boolean; on
         )}
       </div>
       {purge && <p role="status">{t('absence.settings.purgeCount', { cases: purge.cases, cutoff: formatDate(purge.cutoff) })}</p>}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </details>
   );
 }

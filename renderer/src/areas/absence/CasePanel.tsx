@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { navigate } from '../../components/router.ts';
 import { errorMessage } from '../../components/useApi.ts';
 import { readDate, readPercentage, userToday } from './dates.ts';
+import { FormError } from '../../components/forms.tsx';
 
 /** A change the user can take back with one click: what it was, and how to undo it. */
 export interface UndoableAction {
@@ -171,11 +172,7 @@ export function CasePanel({ current, readOnly, onChanged }: Props) {
           )}
         </div>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {!readOnly && (
         <div className="button-row">
           {!current.open && !deleted && (

@@ -10,6 +10,7 @@ import { AttentionList } from './AttentionList.tsx';
 import { readDate, userToday } from './dates.ts';
 import { announceAbsenceChanged } from './events.ts';
 import { daysText, stepLabel } from './stepLabel.ts';
+import { FormError } from '../../components/forms.tsx';
 
 /** "#/poortwachter?case=12" → 12 */
 function useCaseParam(): number | null {
@@ -200,11 +201,7 @@ export function PoortwachterPage({ readOnly }: { readOnly: boolean }) {
           )}
         </div>
         <p className="privacy-warning">⚠ {t('absence.noteWarning')}</p>
-        {timelines.error && (
-          <p role="alert" className="form-error">
-            {timelines.error}
-          </p>
-        )}
+        <FormError message={timelines.error} />
         {timelines.data && timelines.data.length === 0 && <p>{t('poortwachter.noCases')}</p>}
         {timelines.data?.map((view) => <Timeline key={view.caseId} view={view} readOnly={readOnly} onSaved={saved} />)}
       </section>

@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/useApi.ts';
 import { readDate, readPercentage, userToday } from './dates.ts';
 import { NoteField } from './NoteField.tsx';
+import { FormError } from '../../components/forms.tsx';
 
 const EMPTY = { employeeId: '', firstDay: '', percentage: '100', caseNumber: '', kind: 'sickness' as AbsenceKind, expectedRecovery: '', safetyNet: false, occupationalAccident: false, liableThirdParty: false, note: '' };
 
@@ -100,11 +101,7 @@ export function RegisterForm({ employees, onRegistered }: { employees: EmployeeO
           ))}
         </fieldset>
         <NoteField label={t('absence.register.note')} value={form.note} onChange={(note) => setForm({ ...form, note })} />
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         <button type="submit" className="primary" disabled={busy}>
           {t('absence.register.submit')}
         </button>

@@ -1,14 +1,16 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentPatch } from '../../../../shared/api/assignments.ts';
 import { HIRE_KINDS, type AssignmentDetail } from '../../../../shared/domain/assignments/types.ts';
 import { formatCents, formatCentsPlain, formatDate, formatPercent } from '../../../../shared/format/nl.ts';
-import { parseUserAmountCents } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
 import { navigate } from '../../components/router.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
-import { checkNumber, formatHours } from '../staff/common.tsx';
+import { checkAmount, checkNumber, FormProblem, valid } from '../../components/form-values.ts';
+import { AmountField, binder, Form, FormActions, FormError, LoadFailure, SelectField, TextAreaField, TextField, useFormAction } from '../../components/forms.tsx';
+import { CommissionerFields } from './CommissionerFields.tsx';
+import { formatHours } from '../staff/common.tsx';
 import { DepartmentLinksPanel, LogPanel } from './LogAndLinks.tsx';
 import { MoneyPanel } from './MoneyPanel.tsx';
 import { MomentsPanel } from './MomentsPanel.tsx';
@@ -41,47 +43,38 @@ function EditForm({ detail, onSaved }: { detail: AssignmentDetail; onSaved(): vo
   const status = useStatus();
   const [form, setForm] = useState(() => toForm(detail));
   const [lastUndo, setLastUndo] = useState<AssignmentPatch | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   const positions = useApi(() => api.formation.positions({}), []);
   useEffect(() => setForm(toForm(detail)), [detail]);
   const hire = (HIRE_KINDS as readonly string[]).includes(detail.kind);
-  const set = (key: keyof FormState) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
+  const bind = binder(form, setForm);
 
-  function patchOf(): AssignmentPatch | string {
+  function patchOf(): AssignmentPatch {
     const patch: AssignmentPatch = {};
     for (const key of ['personName', 'officialCommissioner', 'administrativeCommissioner', 'agreedResult', 'acceptanceCriteria', 'note'] as const) {
       if (form[key] !== detail[key]) patch[key] = form[key];
     }
     if (hire) {
-      const rate = form.rate.trim() ? parseUserAmountCents(form.rate) : ({ ok: true, value: null } as const);
-      if (!rate.ok) return `${t('assignments.hourlyRate')}: ${rate.reason}`;
-      if (rate.value !== detail.hourlyRateCents) patch.hourlyRateCents = rate.value;
-      const hours = checkNumber(t('assignments.hoursPerWeek'), form.hours, false);
-      if (!hours.ok) return hours.reason;
-      if (hours.value !== detail.hoursPerWeek) patch.hoursPerWeek = hours.value;
+      const rate = valid(checkAmount(t('assignments.hourlyRate'), form.rate, false));
+      if (rate !== detail.hourlyRateCents) patch.hourlyRateCents = rate;
+      const hours = valid(checkNumber(t('assignments.hoursPerWeek'), form.hours, false));
+      if (hours !== detail.hoursPerWeek) patch.hoursPerWeek = hours;
       const position = form.position ? Number(form.position) : null;
       if (position !== detail.formationPositionId) patch.formationPositionId = position;
     }
     return patch;
   }
 
-  async function save(patch: AssignmentPatch): Promise<boolean> {
-    setError(null);
-    try {
+  const save = async (patch: AssignmentPatch) =>
+    (await action.run(async () => {
       await api.assignments.update({ id: detail.id, patch });
       onSaved();
       return true;
-    } catch (e) {
-      setError(errorMessage(e));
-      return false;
-    }
-  }
+    })) === true;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const patch = patchOf();
-    if (typeof patch === 'string') return setError(patch);
-    if (Object.keys(patch).length === 0) return;
+  async function submit() {
+    const patch = await action.run(patchOf);
+    if (!patch || Object.keys(patch).length === 0) return;
     const previous = Object.fromEntries(Object.keys(patch).map((key) => [key, detail[key as keyof AssignmentPatch]])) as AssignmentPatch;
     if (await save(patch)) {
       setLastUndo(previous);
@@ -92,65 +85,28 @@ function EditForm({ detail, onSaved }: { detail: AssignmentDetail; onSaved(): vo
   return (
     <details className="card">
       <summary>{t('assignments.details')}</summary>
-      <form onSubmit={submit} className="stacked-form" aria-label={t('assignments.details')}>
-        <div className="field-row">
-          <div className="field grow">
-            <label htmlFor="ed-official">{t('assignments.officialCommissioner')}</label>
-            <input id="ed-official" value={form.officialCommissioner} onChange={set('officialCommissioner')} />
-          </div>
-          <div className="field grow">
-            <label htmlFor="ed-administrative">{t('assignments.administrativeCommissioner')}</label>
-            <input id="ed-administrative" value={form.administrativeCommissioner} onChange={set('administrativeCommissioner')} />
-          </div>
-          <div className="field grow">
-            <label htmlFor="ed-person">{t('assignments.personName')}</label>
-            <input id="ed-person" value={form.personName} onChange={set('personName')} />
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor="ed-result">{t('assignments.agreedResult')}</label>
-          <textarea id="ed-result" rows={2} value={form.agreedResult} onChange={set('agreedResult')} />
-        </div>
-        <div className="field">
-          <label htmlFor="ed-criteria">{t('assignments.acceptanceCriteria')}</label>
-          <textarea id="ed-criteria" rows={2} value={form.acceptanceCriteria} onChange={set('acceptanceCriteria')} />
-        </div>
+      <Form layout="stacked" onSubmit={submit} aria-label={t('assignments.details')}>
+        <CommissionerFields idPrefix="ed" form={form} setForm={setForm}>
+          <TextField id="ed-person" label={t('assignments.personName')} className="grow" {...bind('personName')} />
+        </CommissionerFields>
+        <TextAreaField id="ed-result" label={t('assignments.agreedResult')} rows={2} {...bind('agreedResult')} />
+        <TextAreaField id="ed-criteria" label={t('assignments.acceptanceCriteria')} rows={2} {...bind('acceptanceCriteria')} />
         {hire && (
           <div className="field-row">
-            <div className="field">
-              <label htmlFor="ed-rate">{t('assignments.hourlyRate')}</label>
-              <input id="ed-rate" inputMode="decimal" size={9} value={form.rate} onChange={set('rate')} />
-            </div>
-            <div className="field">
-              <label htmlFor="ed-hours">{t('assignments.hoursPerWeek')}</label>
-              <input id="ed-hours" inputMode="decimal" size={6} value={form.hours} onChange={set('hours')} />
-            </div>
-            <div className="field">
-              <label htmlFor="ed-position">{t('assignments.position')}</label>
-              <select id="ed-position" value={form.position} onChange={set('position')}>
-                <option value="">{t('assignments.noPosition')}</option>
-                {(positions.data ?? []).map((p) => (
-                  <option key={p.id} value={String(p.id)}>
-                    {p.code} {p.functionTitle} ({p.costCentre})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <AmountField id="ed-rate" label={t('assignments.hourlyRate')} size={9} {...bind('rate')} />
+            <TextField id="ed-hours" label={t('assignments.hoursPerWeek')} inputMode="decimal" size={6} {...bind('hours')} />
+            <SelectField
+              id="ed-position"
+              label={t('assignments.position')}
+              {...bind('position')}
+              emptyOption={t('assignments.noPosition')}
+              options={(positions.data ?? []).map((p) => ({ value: String(p.id), label: `${p.code} ${p.functionTitle} (${p.costCentre})` }))}
+            />
           </div>
         )}
-        <div className="field">
-          <label htmlFor="ed-note">{t('assignments.note')}</label>
-          <textarea id="ed-note" rows={2} value={form.note} onChange={set('note')} />
-        </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary">
-            {t('app.save')}
-          </button>
+        <TextAreaField id="ed-note" label={t('assignments.note')} rows={2} {...bind('note')} />
+        <FormError message={action.error} />
+        <FormActions submitLabel={t('app.save')}>
           <button
             type="button"
             disabled={!lastUndo}
@@ -165,8 +121,8 @@ function EditForm({ detail, onSaved }: { detail: AssignmentDetail; onSaved(): vo
           >
             ↶ {t('app.undo')}
           </button>
-        </div>
-      </form>
+        </FormActions>
+      </Form>
     </details>
   );
 }
@@ -174,40 +130,28 @@ function EditForm({ detail, onSaved }: { detail: AssignmentDetail; onSaved(): vo
 function BudgetLinesForm({ detail, readOnly, onChanged }: { detail: AssignmentDetail; readOnly: boolean; onChanged(d: AssignmentDetail): void }) {
   const { t } = useTranslation();
   const [text, setText] = useState(detail.budgetLines.map((l) => `${l.costCentre}/${l.account}`).join(', '));
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   useEffect(() => setText(detail.budgetLines.map((l) => `${l.costCentre}/${l.account}`).join(', ')), [detail]);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const parts = text
-      .split(/[,;\s]+/)
-      .map((p) => p.trim())
-      .filter(Boolean);
-    const lines = parts.map((p) => p.split('/'));
-    if (lines.some((l) => l.length !== 2 || !l[0] || !l[1])) return setError(`${t('assignments.budgetLines')}: schrijf ze als kostenplaats/grootboekrekening, bijvoorbeeld OR01/4200`);
-    try {
+  const submit = () =>
+    action.run(async () => {
+      const parts = text
+        .split(/[,;\s]+/)
+        .map((p) => p.trim())
+        .filter(Boolean);
+      const lines = parts.map((p) => p.split('/'));
+      if (lines.some((l) => l.length !== 2 || !l[0] || !l[1])) throw new FormProblem(`${t('assignments.budgetLines')}: schrijf ze als kostenplaats/grootboekrekening, bijvoorbeeld OR01/4200`);
       onChanged(await api.assignments.setBudgetLines({ id: detail.id, budgetLines: lines.map(([costCentre, account]) => ({ costCentre, account })) }));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
   if (readOnly) return null;
   return (
-    <form onSubmit={submit} className="inline-form">
-      <label>
-        {t('assignments.budgetLines')}
-        <input value={text} onChange={(e) => setText(e.target.value)} size={30} aria-describedby="bl-hint" />
-      </label>
+    <Form layout="inline" onSubmit={submit}>
+      <TextField label={t('assignments.budgetLines')} value={text} onChange={setText} size={30} aria-describedby="bl-hint" />
       <button type="submit">{t('app.save')}</button>
       <p id="bl-hint" className="hint">
         OR01/4200, OR02/4200 — {t('assignments.mainLine')}: {detail.budgetLines[0] ? `${detail.budgetLines[0].costCentre}/${detail.budgetLines[0].account}` : '–'}
       </p>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-    </form>
+      <FormError message={action.error} />
+    </Form>
   );
 }
 
@@ -220,16 +164,7 @@ export function AssignmentDetailView({ id, fiscalYear, readOnly }: { id: number;
     if (loaded.data) setDetail(loaded.data);
   }, [loaded.data]);
 
-  if (loaded.error) {
-    return (
-      <div>
-        <p role="alert" className="form-error">
-          {loaded.error}
-        </p>
-        <a href="#/assignments">{t('assignments.backToRegister')}</a>
-      </div>
-    );
-  }
+  if (loaded.error) return <LoadFailure message={loaded.error} backHref="#/assignments" backLabel={t('assignments.backToRegister')} />;
   if (!detail) return <p>{t('app.loading')}</p>;
   const a = detail;
   const reload = () => loaded.reload();

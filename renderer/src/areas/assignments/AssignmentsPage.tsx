@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_KINDS, ASSIGNMENT_STATUSES, type AssignmentKind, type AssignmentRow, type AssignmentStatus } from '../../../../shared/domain/assignments/types.ts';
 import { formatCents, formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { dateColumn, moneyColumn, percentColumn } from '../../components/grid.ts';
 import { navigate } from '../../components/router.ts';
 import { useStatus } from '../../components/Status.tsx';
@@ -14,6 +14,7 @@ import { useGridEditing } from '../../components/useGridEditing.ts';
 import { useHashQuery } from '../bottlenecks/hashQuery.ts';
 import { AssignmentDetailView } from './AssignmentDetail.tsx';
 import { CreateAssignmentForm } from './CreateAssignmentForm.tsx';
+import { CheckboxField, choices, FilterSelect, FormError } from '../../components/forms.tsx';
 
 /** Grid columns that save straight to the register (the rest is edited on the detail page). */
 const EDITABLE = ['title', 'kind', 'status', 'contractor', 'counterparty', 'ceilingCents', 'startDate', 'endDate'];
@@ -142,59 +143,26 @@ function Register({ fiscalYear, readOnly, initialHireOnly }: { fiscalYear: numbe
         />
       )}
       <div className="toolbar">
-        <label className="inline-field">
-          {t('assignments.filterStatus')}{' '}
-          <select value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as AssignmentStatus | '')}>
-            <option value="">{t('assignments.all')}</option>
-            {ASSIGNMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`assignments.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          {t('assignments.filterKind')}{' '}
-          <select value={kindFilter} onChange={(e) => setKindFilter(e.target.value as AssignmentKind | '')}>
-            <option value="">{t('assignments.all')}</option>
-            {ASSIGNMENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`assignments.kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={hireOnly} onChange={(e) => setHireOnly(e.target.checked)} /> {t('assignments.hireOnly')}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={includeDeleted} onChange={(e) => setIncludeDeleted(e.target.checked)} /> {t('assignments.showDeleted')}
-        </label>
+        <FilterSelect label={t('assignments.filterStatus')} value={statusFilter} onChange={setStatusFilter} allLabel={t('assignments.all')} options={choices(ASSIGNMENT_STATUSES, (s) => t(`assignments.statuses.${s}`))} />
+        <FilterSelect label={t('assignments.filterKind')} value={kindFilter} onChange={setKindFilter} allLabel={t('assignments.all')} options={choices(ASSIGNMENT_KINDS, (k) => t(`assignments.kinds.${k}`))} />
+        <CheckboxField label={t('assignments.hireOnly')} checked={hireOnly} onChange={setHireOnly} />
+        <CheckboxField label={t('assignments.showDeleted')} checked={includeDeleted} onChange={setIncludeDeleted} />
         {!readOnly && <UndoButtons editing={editing} />}
       </div>
-      {rows.error && (
-        <p role="alert" className="form-error">
-          {rows.error}
-        </p>
-      )}
+      <FormError message={rows.error} />
       <p className="hint">{t('assignments.editHint')}</p>
       <p className="muted" data-testid="assignment-count">
         {t('assignments.count', { count: rows.data?.length ?? 0 })}
       </p>
       {rows.data && (
-        // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- keyboard shortcuts for the grid inside
-        <div onKeyDown={editing.onKeyDown}>
-          <DataGrid<AssignmentRow>
-            label={t('assignments.register')}
-            rowData={rows.data}
-            columnDefs={columns}
-            getRowId={(p) => String(p.data.id)}
-            getRowClass={(p) => (p.data?.deleted ? 'row-deleted' : undefined)}
-            onGridReady={(e) => editing.setApi(e.api)}
-            onCellValueChanged={editing.onCellValueChanged}
-            height={420}
-          />
-        </div>
+        <EditableGrid<AssignmentRow>
+          editing={editing}
+          label={t('assignments.register')}
+          rowData={rows.data}
+          columnDefs={columns}
+          getRowClass={(p) => (p.data?.deleted ? 'row-deleted' : undefined)}
+          height={420}
+        />
       )}
     </div>
   );

@@ -5,11 +5,12 @@ import { BENCHMARK_INDICATORS, type Benchmark, type BenchmarkIndicator } from '.
 import { formatPercent } from '../../../../shared/format/nl.ts';
 import { parseDecimal } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { useGridEditing } from '../../components/useGridEditing.ts';
+import { FormError } from '../../components/forms.tsx';
 
 const EDITABLE = ['indicator', 'referenceGroup', 'value', 'year', 'source'];
 
@@ -120,18 +121,13 @@ export function BenchmarkSettings({ readOnly }: { readOnly: boolean }) {
         </div>
       )}
       {rows.data && (
-        // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- keyboard shortcuts for the grid inside
-        <div onKeyDown={editing.onKeyDown}>
-          <DataGrid<Benchmark>
-            label={t('benchmarks.tableLabel')}
-            rowData={rows.data}
-            columnDefs={columns}
-            getRowId={(p) => String(p.data.id)}
-            onGridReady={(e) => editing.setApi(e.api)}
-            onCellValueChanged={editing.onCellValueChanged}
-            height={300}
-          />
-        </div>
+        <EditableGrid<Benchmark>
+          editing={editing}
+          label={t('benchmarks.tableLabel')}
+          rowData={rows.data}
+          columnDefs={columns}
+          height={300}
+        />
       )}
       {!readOnly && (
         <form onSubmit={add} className="inline-form" aria-label={t('benchmarks.add')}>
@@ -162,11 +158,7 @@ export function BenchmarkSettings({ readOnly }: { readOnly: boolean }) {
             <input value={form.source} onChange={(e) => setForm({ ...form, source: e.target.value })} />
           </label>
           <button type="submit">{t('benchmarks.add')}</button>
-          {error && (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
         </form>
       )}
     </section>

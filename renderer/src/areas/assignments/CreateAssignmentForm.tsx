@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_KINDS, ASSIGNMENT_STATUSES, HIRE_KINDS, type AssignmentDetail, type AssignmentKind, type AssignmentStatus } from '../../../../shared/domain/assignments/types.ts';
-import { parseUserAmountCents } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
-import { errorMessage } from '../../components/useApi.ts';
-import { checkDate, checkNumber } from '../staff/common.tsx';
+import { checkAmount, checkDate, checkNumber, valid } from '../../components/form-values.ts';
+import { AmountField, binder, CheckboxField, choices, DateTextField, Form, FormActions, FormError, SelectField, TextAreaField, TextField, useFormAction } from '../../components/forms.tsx';
+import { CommissionerFields } from './CommissionerFields.tsx';
 
 const isHire = (kind: AssignmentKind) => (HIRE_KINDS as readonly string[]).includes(kind);
 
@@ -33,31 +33,17 @@ export function CreateAssignmentForm({ costCentres, defaultAccount, onCreated }:
     standardMoments: true,
   };
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof empty) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const action = useFormAction();
+  const bind = binder(form, setForm);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const ceiling = parseUserAmountCents(form.ceiling);
-    if (!form.ceiling.trim() || !ceiling.ok) return setError(`${t('assignments.ceiling')}: ${ceiling.ok ? 'bedrag ontbreekt' : ceiling.reason}`);
-    const start = checkDate(t('assignments.startDate'), form.startDate);
-    if (!start.ok) return setError(start.reason);
-    const end = checkDate(t('assignments.endDate'), form.endDate);
-    if (!end.ok) return setError(end.reason);
-    let hourlyRateCents: number | null = null;
-    let hoursPerWeek: number | null = null;
-    if (isHire(form.kind)) {
-      if (form.rate.trim()) {
-        const rate = parseUserAmountCents(form.rate);
-        if (!rate.ok) return setError(`${t('assignments.hourlyRate')}: ${rate.reason}`);
-        hourlyRateCents = rate.value;
-      }
-      const hours = checkNumber(t('assignments.hoursPerWeek'), form.hours, false);
-      if (!hours.ok) return setError(hours.reason);
-      hoursPerWeek = hours.value;
-    }
-    try {
+  const submit = () =>
+    action.run(async () => {
+      const ceilingCents = valid(checkAmount(t('assignments.ceiling'), form.ceiling)) as number;
+      const startDate = valid(checkDate(t('assignments.startDate'), form.startDate)) as string;
+      const endDate = valid(checkDate(t('assignments.endDate'), form.endDate)) as string;
+      const hire = isHire(form.kind);
+      const hourlyRateCents = hire ? valid(checkAmount(t('assignments.hourlyRate'), form.rate, false)) : null;
+      const hoursPerWeek = hire ? valid(checkNumber(t('assignments.hoursPerWeek'), form.hours, false)) : null;
       const created = await api.assignments.create({
         ...(form.code.trim() ? { code: form.code.trim() } : {}),
         title: form.title,
@@ -68,9 +54,9 @@ export function CreateAssignmentForm({ costCentres, defaultAccount, onCreated }:
         officialCommissioner: form.officialCommissioner,
         administrativeCommissioner: form.administrativeCommissioner,
         agreedResult: form.agreedResult,
-        ceilingCents: ceiling.value,
-        startDate: start.value as string,
-        endDate: end.value as string,
+        ceilingCents,
+        startDate,
+        endDate,
         hourlyRateCents,
         hoursPerWeek,
         budgetLines: [{ costCentre: form.costCentre || costCentres[0] || '', account: form.account.trim() || defaultAccount }],
@@ -79,127 +65,45 @@ export function CreateAssignmentForm({ costCentres, defaultAccount, onCreated }:
       status.info(t('assignments.created', { code: created.code }));
       setForm(empty);
       onCreated(created);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   return (
     <details className="card">
       <summary>{t('assignments.add')}</summary>
-      <form onSubmit={submit} className="stacked-form" aria-label={t('assignments.add')} noValidate>
+      <Form layout="stacked" onSubmit={submit} aria-label={t('assignments.add')} noValidate>
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="as-code">{t('assignments.code')}</label>
-            <input id="as-code" value={form.code} onChange={set('code')} size={14} placeholder="OPD-jjjj-nnn" />
-          </div>
-          <div className="field grow">
-            <label htmlFor="as-title">{t('assignments.titleField')}</label>
-            <input id="as-title" required value={form.title} onChange={set('title')} maxLength={200} />
-          </div>
-          <div className="field">
-            <label htmlFor="as-kind">{t('assignments.kind')}</label>
-            <select id="as-kind" value={form.kind} onChange={set('kind')}>
-              {ASSIGNMENT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`assignments.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="as-status">{t('assignments.status')}</label>
-            <select id="as-status" value={form.status} onChange={set('status')}>
-              {ASSIGNMENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`assignments.statuses.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <TextField id="as-code" label={t('assignments.code')} {...bind('code')} size={14} placeholder="OPD-jjjj-nnn" />
+          <TextField id="as-title" label={t('assignments.titleField')} className="grow" required {...bind('title')} maxLength={200} />
+          <SelectField id="as-kind" label={t('assignments.kind')} {...bind('kind')} options={choices(ASSIGNMENT_KINDS, (k) => t(`assignments.kinds.${k}`))} />
+          <SelectField id="as-status" label={t('assignments.status')} {...bind('status')} options={choices(ASSIGNMENT_STATUSES, (s) => t(`assignments.statuses.${s}`))} />
         </div>
         <div className="field-row">
-          <div className="field grow">
-            <label htmlFor="as-contractor">{t('assignments.contractor')}</label>
-            <input id="as-contractor" required value={form.contractor} onChange={set('contractor')} />
-          </div>
-          <div className="field grow">
-            <label htmlFor="as-counterparty">{t('assignments.counterparty')}</label>
-            <input id="as-counterparty" value={form.counterparty} onChange={set('counterparty')} aria-describedby="as-counterparty-hint" />
-          </div>
+          <TextField id="as-contractor" label={t('assignments.contractor')} className="grow" required {...bind('contractor')} />
+          <TextField id="as-counterparty" label={t('assignments.counterparty')} className="grow" {...bind('counterparty')} aria-describedby="as-counterparty-hint" />
         </div>
         <p id="as-counterparty-hint" className="hint">
           {t('assignments.counterpartyHint')}
         </p>
+        <CommissionerFields idPrefix="as" form={form} setForm={setForm} />
+        <TextAreaField id="as-result" label={t('assignments.agreedResult')} rows={2} {...bind('agreedResult')} />
         <div className="field-row">
-          <div className="field grow">
-            <label htmlFor="as-official">{t('assignments.officialCommissioner')}</label>
-            <input id="as-official" value={form.officialCommissioner} onChange={set('officialCommissioner')} />
-          </div>
-          <div className="field grow">
-            <label htmlFor="as-administrative">{t('assignments.administrativeCommissioner')}</label>
-            <input id="as-administrative" value={form.administrativeCommissioner} onChange={set('administrativeCommissioner')} />
-          </div>
-        </div>
-        <div className="field">
-          <label htmlFor="as-result">{t('assignments.agreedResult')}</label>
-          <textarea id="as-result" rows={2} value={form.agreedResult} onChange={set('agreedResult')} />
-        </div>
-        <div className="field-row">
-          <div className="field">
-            <label htmlFor="as-cc">{t('assignments.costCentre')}</label>
-            <select id="as-cc" value={form.costCentre || costCentres[0] || ''} onChange={set('costCentre')}>
-              {costCentres.map((cc) => (
-                <option key={cc} value={cc}>
-                  {cc}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="as-account">{t('assignments.account')}</label>
-            <input id="as-account" size={8} placeholder={defaultAccount} value={form.account} onChange={set('account')} />
-          </div>
-          <div className="field">
-            <label htmlFor="as-ceiling">{t('assignments.ceiling')}</label>
-            <input id="as-ceiling" required inputMode="decimal" size={12} value={form.ceiling} onChange={set('ceiling')} />
-          </div>
-          <div className="field">
-            <label htmlFor="as-start">{t('assignments.startDate')}</label>
-            <input id="as-start" required placeholder="dd-mm-jjjj" size={11} value={form.startDate} onChange={set('startDate')} />
-          </div>
-          <div className="field">
-            <label htmlFor="as-end">{t('assignments.endDate')}</label>
-            <input id="as-end" required placeholder="dd-mm-jjjj" size={11} value={form.endDate} onChange={set('endDate')} />
-          </div>
+          <SelectField id="as-cc" label={t('assignments.costCentre')} value={form.costCentre || costCentres[0] || ''} onChange={bind('costCentre').onChange} options={choices(costCentres)} />
+          <TextField id="as-account" label={t('assignments.account')} size={8} placeholder={defaultAccount} {...bind('account')} />
+          <AmountField id="as-ceiling" label={t('assignments.ceiling')} required {...bind('ceiling')} />
+          <DateTextField id="as-start" label={t('assignments.startDate')} required {...bind('startDate')} />
+          <DateTextField id="as-end" label={t('assignments.endDate')} required {...bind('endDate')} />
         </div>
         {isHire(form.kind) && (
           <div className="field-row">
-            <div className="field">
-              <label htmlFor="as-rate">{t('assignments.hourlyRate')}</label>
-              <input id="as-rate" inputMode="decimal" size={9} value={form.rate} onChange={set('rate')} />
-            </div>
-            <div className="field">
-              <label htmlFor="as-hours">{t('assignments.hoursPerWeek')}</label>
-              <input id="as-hours" inputMode="decimal" size={6} value={form.hours} onChange={set('hours')} />
-            </div>
+            <AmountField id="as-rate" label={t('assignments.hourlyRate')} size={9} {...bind('rate')} />
+            <TextField id="as-hours" label={t('assignments.hoursPerWeek')} inputMode="decimal" size={6} {...bind('hours')} />
           </div>
         )}
-        <label className="checkbox">
-          <input type="checkbox" checked={form.standardMoments} onChange={(e) => setForm({ ...form, standardMoments: e.target.checked })} /> {t('assignments.standardMoments')}
-        </label>
+        <CheckboxField label={t('assignments.standardMoments')} checked={form.standardMoments} onChange={bind('standardMoments').onChange} />
         <p className="hint">{t('assignments.addHint')}</p>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary">
-            {t('app.add')}
-          </button>
-        </div>
-      </form>
+        <FormError message={action.error} />
+        <FormActions submitLabel={t('app.add')} />
+      </Form>
     </details>
   );
 }

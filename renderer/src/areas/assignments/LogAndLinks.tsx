@@ -4,7 +4,8 @@ import { LINK_RELATIONS, type AssignmentDetail, type LinkRelation } from '../../
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/useApi.ts';
-import { checkDate } from '../staff/common.tsx';
+import { checkDate } from '../../components/form-values.ts';
+import { FormError } from '../../components/forms.tsx';
 
 /** The dated progress log; entries are never changed (a correction is a new entry). */
 export function LogPanel({ detail, readOnly, onChanged }: { detail: AssignmentDetail; readOnly: boolean; onChanged(d: AssignmentDetail): void }) {
@@ -49,11 +50,7 @@ export function LogPanel({ detail, readOnly, onChanged }: { detail: AssignmentDe
             <input value={text} onChange={(e) => setText(e.target.value)} size={50} />
           </label>
           <button type="submit">{t('assignments.addLog')}</button>
-          {error && (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
         </form>
       )}
     </section>
@@ -134,11 +131,7 @@ export function DepartmentLinksPanel({ detail, readOnly, onChanged }: { detail: 
             <input value={note} onChange={(e) => setNote(e.target.value)} />
           </label>
           <button type="submit">{t('assignments.addDepartment')}</button>
-          {error && (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-          )}
+          <FormError message={error} />
         </form>
       )}
     </section>

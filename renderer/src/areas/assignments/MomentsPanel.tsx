@@ -5,7 +5,8 @@ import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage } from '../../components/useApi.ts';
-import { checkDate } from '../staff/common.tsx';
+import { checkDate } from '../../components/form-values.ts';
+import { FormError } from '../../components/forms.tsx';
 
 /** Records the outcome of one moment: what was decided, on which day, and a note. */
 function OutcomeForm({ moment, onSaved }: { moment: DecisionMoment; onSaved(d: AssignmentDetail): void }) {
@@ -47,11 +48,7 @@ function OutcomeForm({ moment, onSaved }: { moment: DecisionMoment; onSaved(d: A
         <input value={note} onChange={(e) => setNote(e.target.value)} />
       </label>
       <button type="submit">{t('assignments.recordOutcome')}</button>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </form>
   );
 }
@@ -173,11 +170,7 @@ export function MomentsPanel({ detail, readOnly, onChanged }: { detail: Assignme
           <button type="submit">{t('assignments.addMoment')}</button>
         </form>
       )}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

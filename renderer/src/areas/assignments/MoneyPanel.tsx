@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssignmentDetail, LedgerCandidate } from '../../../../shared/domain/assignments/types.ts';
 import { formatCents, formatDate, formatPercent } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage, useApi } from '../../components/useApi.ts';
+import { Form, FormError, SelectField, TextField, useFormAction } from '../../components/forms.tsx';
+import { useApi } from '../../components/useApi.ts';
 import './assignments.css';
 
 /**
@@ -12,30 +13,18 @@ import './assignments.css';
  */
 export function MoneyPanel({ detail, readOnly, onChanged }: { detail: AssignmentDetail; readOnly: boolean; onChanged(d: AssignmentDetail): void }) {
   const { t } = useTranslation();
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   const [search, setSearch] = useState('');
   const [candidates, setCandidates] = useState<LedgerCandidate[] | null>(null);
   const a = detail;
 
-  async function run(action: () => Promise<AssignmentDetail>) {
-    setError(null);
-    try {
-      onChanged(await action());
+  const run = (change: () => Promise<AssignmentDetail>) =>
+    action.run(async () => {
+      onChanged(await change());
       if (candidates) setCandidates(await api.assignments.ledgerCandidates({ id: a.id, text: search }));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
-  async function find(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
-      setCandidates(await api.assignments.ledgerCandidates({ id: a.id, text: search }));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+  const find = () => action.run(async () => setCandidates(await api.assignments.ledgerCandidates({ id: a.id, text: search })));
 
   const over = a.signals.includes('overCeiling');
   return (
@@ -109,18 +98,11 @@ export function MoneyPanel({ detail, readOnly, onChanged }: { detail: Assignment
                 <td className="num">{formatCents(l.amountCents)}</td>
                 <td>{t(`assignments.matches.${l.match}`, { codes: l.alsoFits.join(', ') })}</td>
                 {!readOnly && (
-                  <td>
-                    {l.match === 'ambiguous' && (
-                      <button type="button" className="link-button small" onClick={() => void run(() => api.assignments.linkLedgerLine({ id: a.id, ledgerLineId: l.id }))}>
-                        {t('assignments.linkThis')}
-                      </button>
-                    )}
-                    {l.match === 'hand' && (
-                      <button type="button" className="link-button small" onClick={() => void run(() => api.assignments.unlinkLedgerLine({ id: a.id, ledgerLineId: l.id }))}>
-                        {t('assignments.unlink')}
-                      </button>
-                    )}
-                  </td>
+                  <LinkCell
+                    match={l.match}
+                    onLink={() => void run(() => api.assignments.linkLedgerLine({ id: a.id, ledgerLineId: l.id }))}
+                    onUnlink={() => void run(() => api.assignments.unlinkLedgerLine({ id: a.id, ledgerLineId: l.id }))}
+                  />
                 )}
               </tr>
             ))}
@@ -131,13 +113,10 @@ export function MoneyPanel({ detail, readOnly, onChanged }: { detail: Assignment
         <details>
           <summary>{t('assignments.candidates')}</summary>
           <p className="hint">{t('assignments.candidatesHint')}</p>
-          <form onSubmit={find} className="inline-form">
-            <label>
-              {t('assignments.search')}
-              <input value={search} onChange={(e) => setSearch(e.target.value)} />
-            </label>
+          <Form layout="inline" onSubmit={find}>
+            <TextField label={t('assignments.search')} value={search} onChange={setSearch} />
             <button type="submit">{t('assignments.search')}</button>
-          </form>
+          </Form>
           {candidates &&
             (candidates.length === 0 ? (
               <p>{t('assignments.noCandidates')}</p>
@@ -213,18 +192,11 @@ export function MoneyPanel({ detail, readOnly, onChanged }: { detail: Assignment
                 <td className="num">{formatCents(c.amountCents)}</td>
                 <td>{t(`assignments.matches.${c.match}`, { codes: c.alsoFits.join(', ') })}</td>
                 {!readOnly && (
-                  <td>
-                    {c.match === 'ambiguous' && (
-                      <button type="button" className="link-button small" onClick={() => void run(() => api.assignments.linkCommitment({ id: a.id, commitmentId: c.id }))}>
-                        {t('assignments.linkThis')}
-                      </button>
-                    )}
-                    {c.match === 'hand' && (
-                      <button type="button" className="link-button small" onClick={() => void run(() => api.assignments.unlinkCommitment({ id: a.id, commitmentId: c.id }))}>
-                        {t('assignments.unlink')}
-                      </button>
-                    )}
-                  </td>
+                  <LinkCell
+                    match={c.match}
+                    onLink={() => void run(() => api.assignments.linkCommitment({ id: a.id, commitmentId: c.id }))}
+                    onUnlink={() => void run(() => api.assignments.unlinkCommitment({ id: a.id, commitmentId: c.id }))}
+                  />
                 )}
               </tr>
             ))}
@@ -232,11 +204,7 @@ export function MoneyPanel({ detail, readOnly, onChanged }: { detail: Assignment
         </table>
       )}
       {!readOnly && <LinkCommitmentForm detail={a} onLink={(commitmentId) => run(() => api.assignments.linkCommitment({ id: a.id, commitmentId }))} />}
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={action.error} />
     </section>
   );
 }
@@ -252,24 +220,33 @@ function LinkCommitmentForm({ detail, onLink }: { detail: AssignmentDetail; onLi
   if (options.length === 0) return null;
   const selected = choice || String(options[0].id);
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onLink(Number(selected));
-      }}
-    >
-      <label>
-        {t('assignments.commitmentsTitle')}
-        <select value={selected} onChange={(e) => setChoice(e.target.value)}>
-          {options.map((c) => (
-            <option key={c.id} value={String(c.id)}>
-              {formatDate(c.date)} {c.supplier} {formatCents(c.amountCents)} ({c.costCentre}/{c.account})
-            </option>
-          ))}
-        </select>
-      </label>
+    <Form layout="inline" onSubmit={() => onLink(Number(selected))}>
+      <SelectField
+        label={t('assignments.commitmentsTitle')}
+        value={selected}
+        onChange={setChoice}
+        options={options.map((c) => ({ value: String(c.id), label: `${formatDate(c.date)} ${c.supplier} ${formatCents(c.amountCents)} (${c.costCentre}/${c.account})` }))}
+      />
       <button type="submit">{t('assignments.linkThis')}</button>
-    </form>
+    </Form>
+  );
+}
+
+/** Link an ambiguous booking or commitment to this assignment, or undo a link made by hand. */
+function LinkCell({ match, onLink, onUnlink }: { match: AssignmentDetail['ledger'][number]['match']; onLink(): void; onUnlink(): void }) {
+  const { t } = useTranslation();
+  return (
+    <td>
+      {match === 'ambiguous' && (
+        <button type="button" className="link-button small" onClick={onLink}>
+          {t('assignments.linkThis')}
+        </button>
+      )}
+      {match === 'hand' && (
+        <button type="button" className="link-button small" onClick={onUnlink}>
+          {t('assignments.unlink')}
+        </button>
+      )}
+    </td>
   );
 }

@@ -4,6 +4,7 @@ import { formatPeriod } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../components/useApi.ts';
 import './assignments.css';
+import { FormError } from '../../components/forms.tsx';
 
 /**
  * Central HR and finance: the open bottlenecks and assignments that departments share, one group per
@@ -34,11 +35,7 @@ export function SharedLinksPage() {
           </select>
         </label>
       </div>
-      {shared.error && (
-        <p role="alert" className="form-error">
-          {shared.error}
-        </p>
-      )}
+      <FormError message={shared.error} />
       {data && data.packages.length > 0 && (
         <p className="muted" data-testid="shared-packages">
           {t('sharedLinks.packages', { list: data.packages.map((p) => `${p.department} ${p.period} v${p.sequence}`).join(', ') })}

@@ -1,11 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BottleneckPatch } from '../../../../shared/api/bottlenecks.ts';
 import {
-  CATEGORIES,
   CONFIDENTIALITY_LEVELS,
   ESCALATION_TARGETS,
-  LEVELS,
   LINK_RELATIONS,
   LINK_TYPES,
   type BottleneckDetail,
@@ -18,8 +16,9 @@ import { formatDate, formatDateTime } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { binder, choices, Form, FormActions, FormError, LoadFailure, SelectField, TextAreaField, TextField, useFormAction } from '../../components/forms.tsx';
+import { todayIso } from '../../components/form-values.ts';
+import { ClassificationFields } from './ClassificationFields.tsx';
 
 type FormState = Omit<BottleneckPatch, 'decisionDate'> & { decisionDate: string };
 
@@ -44,26 +43,21 @@ function EditForm({ detail, onSaved }: { detail: BottleneckDetail; onSaved: (d: 
   const status = useStatus();
   const [form, setForm] = useState<FormState>(() => toForm(detail));
   const [lastUndo, setLastUndo] = useState<Partial<BottleneckPatch> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   useEffect(() => setForm(toForm(detail)), [detail]);
-  const set = (key: keyof FormState) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
+  const bind = binder(form, setForm);
 
   async function save(patch: Partial<BottleneckPatch>, undo: boolean) {
-    setError(null);
     try {
-      const saved = await api.bottlenecks.update({ id: detail.id, patch });
-      onSaved(saved);
-      return saved;
-    } catch (e) {
-      setError(errorMessage(e));
-      return null;
+      const saved = await action.run(() => api.bottlenecks.update({ id: detail.id, patch }));
+      if (saved) onSaved(saved);
+      return saved ?? null;
     } finally {
       if (undo) setLastUndo(null);
     }
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     const before = toForm(detail);
     const patch: Partial<BottleneckPatch> = {};
     const previous: Partial<BottleneckPatch> = {};
@@ -84,88 +78,27 @@ function EditForm({ detail, onSaved }: { detail: BottleneckDetail; onSaved: (d: 
   return (
     <details className="card">
       <summary>{t('bottlenecks.edit')}</summary>
-      <form onSubmit={submit} className="stacked-form">
-        <div className="field">
-          <label htmlFor="ed-title">{t('bottlenecks.titleField')}</label>
-          <input id="ed-title" value={form.title} onChange={set('title')} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="ed-description">{t('bottlenecks.description')}</label>
-          <textarea id="ed-description" rows={3} value={form.description} onChange={set('description')} />
-        </div>
+      <Form layout="stacked" onSubmit={submit}>
+        <TextField id="ed-title" label={t('bottlenecks.titleField')} {...bind('title')} maxLength={200} />
+        <TextAreaField id="ed-description" label={t('bottlenecks.description')} rows={3} {...bind('description')} />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="ed-category">{t('bottlenecks.category')}</label>
-            <select id="ed-category" value={form.category} onChange={set('category')}>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`bottlenecks.categories.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="ed-impact">{t('bottlenecks.impact')}</label>
-            <select id="ed-impact" value={form.impact} onChange={set('impact')}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`bottlenecks.levels.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="ed-urgency">{t('bottlenecks.urgency')}</label>
-            <select id="ed-urgency" value={form.urgency} onChange={set('urgency')}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`bottlenecks.levels.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="ed-signalled">{t('bottlenecks.signalledOn')}</label>
-            <input id="ed-signalled" type="date" value={form.signalledOn} onChange={set('signalledOn')} />
-          </div>
-          <div className="field">
-            <label htmlFor="ed-confidentiality">{t('bottlenecks.confidentiality')}</label>
-            <select id="ed-confidentiality" value={form.confidentiality} onChange={set('confidentiality')}>
-              {CONFIDENTIALITY_LEVELS.map((c) => (
-                <option key={c} value={c}>
-                  {t(`bottlenecks.confidentialityLevels.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <ClassificationFields idPrefix="ed" form={form} setForm={setForm} />
+          <TextField id="ed-signalled" label={t('bottlenecks.signalledOn')} type="date" {...bind('signalledOn')} />
+          <SelectField
+            id="ed-confidentiality"
+            label={t('bottlenecks.confidentiality')}
+            options={choices(CONFIDENTIALITY_LEVELS, (c) => t(`bottlenecks.confidentialityLevels.${c}`))}
+            {...bind('confidentiality')}
+          />
         </div>
-        <div className="field">
-          <label htmlFor="ed-owner">{t('bottlenecks.owner')}</label>
-          <input id="ed-owner" value={form.owner} onChange={set('owner')} />
-        </div>
-        <div className="field">
-          <label htmlFor="ed-solution">{t('bottlenecks.proposedSolution')}</label>
-          <textarea id="ed-solution" rows={2} value={form.proposedSolution} onChange={set('proposedSolution')} />
-        </div>
+        <TextField id="ed-owner" label={t('bottlenecks.owner')} {...bind('owner')} />
+        <TextAreaField id="ed-solution" label={t('bottlenecks.proposedSolution')} rows={2} {...bind('proposedSolution')} />
         <div className="field-row">
-          <div className="field grow">
-            <label htmlFor="ed-decision">{t('bottlenecks.decision')}</label>
-            <textarea id="ed-decision" rows={2} value={form.decision} onChange={set('decision')} />
-          </div>
-          <div className="field">
-            <label htmlFor="ed-decision-date">{t('bottlenecks.decisionDate')}</label>
-            <input id="ed-decision-date" type="date" value={form.decisionDate} onChange={set('decisionDate')} />
-          </div>
+          <TextAreaField id="ed-decision" label={t('bottlenecks.decision')} className="grow" rows={2} {...bind('decision')} />
+          <TextField id="ed-decision-date" label={t('bottlenecks.decisionDate')} type="date" {...bind('decisionDate')} />
         </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-        <div className="button-row">
-          <button type="submit" className="primary">
-            {t('bottlenecks.save')}
-          </button>
+        <FormError message={action.error} />
+        <FormActions submitLabel={t('bottlenecks.save')}>
           <button
             type="button"
             disabled={!lastUndo}
@@ -177,8 +110,8 @@ function EditForm({ detail, onSaved }: { detail: BottleneckDetail; onSaved: (d: 
           >
             ↶ {t('bottlenecks.undoSave')}
           </button>
-        </div>
-      </form>
+        </FormActions>
+      </Form>
     </details>
   );
 }
@@ -191,8 +124,8 @@ function StatusForm({ detail, onChanged }: { detail: BottleneckDetail; onChanged
   const [target, setTarget] = useState<EscalationTarget>('directeur');
   const [department, setDepartment] = useState('');
   const [decision, setDecision] = useState(detail.decision);
-  const [date, setDate] = useState(today());
-  const [error, setError] = useState<string | null>(null);
+  const [date, setDate] = useState(todayIso());
+  const action = useFormAction();
   useEffect(() => {
     setNext(detail.allowedTransitions[0]);
     setDecision(detail.decision);
@@ -200,10 +133,8 @@ function StatusForm({ detail, onChanged }: { detail: BottleneckDetail; onChanged
 
   if (detail.allowedTransitions.length === 0) return <p>{t('bottlenecks.noTransitions')}</p>;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
+  const submit = () =>
+    action.run(async () => {
       const changed = await api.bottlenecks.changeStatus({
         id: detail.id,
         status: next,
@@ -215,85 +146,39 @@ function StatusForm({ detail, onChanged }: { detail: BottleneckDetail; onChanged
       setReason('');
       status.info(t('bottlenecks.statusChanged', { identifier: changed.identifier, status: t(`bottlenecks.statuses.${changed.status}`) }));
       onChanged(changed);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   return (
-    <form onSubmit={submit} className="stacked-form" aria-labelledby="status-form-title">
+    <Form layout="stacked" onSubmit={submit} aria-labelledby="status-form-title">
       <h3 id="status-form-title">{t('bottlenecks.changeStatus')}</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="st-next">{t('bottlenecks.newStatus')}</label>
-          <select id="st-next" value={next} onChange={(e) => setNext(e.target.value as BottleneckStatus)}>
-            {detail.allowedTransitions.map((s) => (
-              <option key={s} value={s}>
-                {t(`bottlenecks.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="st-next" label={t('bottlenecks.newStatus')} value={next} onChange={setNext} options={choices(detail.allowedTransitions, (s) => t(`bottlenecks.statuses.${s}`))} />
         {next === 'geescaleerd' && (
-          <div className="field">
-            <label htmlFor="st-target">{t('bottlenecks.escalatedTo')}</label>
-            <select id="st-target" value={target} onChange={(e) => setTarget(e.target.value as EscalationTarget)}>
-              {ESCALATION_TARGETS.map((s) => (
-                <option key={s} value={s}>
-                  {t(`bottlenecks.targets.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField id="st-target" label={t('bottlenecks.escalatedTo')} value={target} onChange={setTarget} options={choices(ESCALATION_TARGETS, (s) => t(`bottlenecks.targets.${s}`))} />
         )}
-        {next === 'geescaleerd' && target === 'afdeling' && (
-          <div className="field">
-            <label htmlFor="st-department">{t('bottlenecks.escalatedDepartment')}</label>
-            <input id="st-department" value={department} onChange={(e) => setDepartment(e.target.value)} size={8} />
-          </div>
-        )}
-        <div className="field">
-          <label htmlFor="st-date">{t('bottlenecks.statusDate')}</label>
-          <input id="st-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-        </div>
+        {next === 'geescaleerd' && target === 'afdeling' && <TextField id="st-department" label={t('bottlenecks.escalatedDepartment')} value={department} onChange={setDepartment} size={8} />}
+        <TextField id="st-date" label={t('bottlenecks.statusDate')} type="date" value={date} onChange={setDate} />
       </div>
-      {next === 'opgelost' && (
-        <div className="field">
-          <label htmlFor="st-decision">{t('bottlenecks.decision')}</label>
-          <textarea id="st-decision" rows={2} value={decision} onChange={(e) => setDecision(e.target.value)} />
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor="st-reason">{t('bottlenecks.reason')}</label>
-        <textarea id="st-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
-      </div>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      {next === 'opgelost' && <TextAreaField id="st-decision" label={t('bottlenecks.decision')} rows={2} value={decision} onChange={setDecision} />}
+      <TextAreaField id="st-reason" label={t('bottlenecks.reason')} rows={2} value={reason} onChange={setReason} />
+      <FormError message={action.error} />
       <button type="submit" className="primary">
         {t('bottlenecks.applyStatus')}
       </button>
-    </form>
+    </Form>
   );
 }
 
 function ActionLog({ detail, readOnly, onChanged }: { detail: BottleneckDetail; readOnly: boolean; onChanged: (d: BottleneckDetail) => void }) {
   const { t } = useTranslation();
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayIso());
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
+  const action = useFormAction();
+  const submit = () =>
+    action.run(async () => {
       onChanged(await api.bottlenecks.addAction({ id: detail.id, date, text }));
       setText('');
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
   return (
     <section className="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('bottlenecks.actions')}</h2>
@@ -309,22 +194,12 @@ function ActionLog({ detail, readOnly, onChanged }: { detail: BottleneckDetail; 
         </ol>
       )}
       {!readOnly && (
-        <form onSubmit={submit} className="inline-form">
-          <label>
-            {t('bottlenecks.actionDate')}
-            <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          </label>
-          <label className="grow">
-            {t('bottlenecks.actionText')}
-            <input value={text} onChange={(e) => setText(e.target.value)} size={50} />
-          </label>
+        <Form layout="inline" onSubmit={submit}>
+          <TextField label={t('bottlenecks.actionDate')} type="date" value={date} onChange={setDate} />
+          <TextField label={t('bottlenecks.actionText')} className="grow" value={text} onChange={setText} size={50} />
           <button type="submit">{t('bottlenecks.addAction')}</button>
-          {error && (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-          )}
-        </form>
+          <FormError message={action.error} />
+        </Form>
       )}
     </section>
   );
@@ -336,28 +211,17 @@ function Links({ detail, readOnly, onChanged }: { detail: BottleneckDetail; read
   const [linkKey, setLinkKey] = useState('');
   const [relation, setRelation] = useState<LinkRelation>('raakt');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   const lines = useApi(() => api.budget.summary({}), []);
   const lineKey = linkType === 'budget_line' ? linkKey || String(lines.data?.lines[0]?.id ?? '') : linkKey;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
+  const submit = () =>
+    action.run(async () => {
       onChanged(await api.bottlenecks.addLink({ id: detail.id, linkType, linkKey: lineKey, relation: linkType === 'department' ? relation : null, note }));
       setLinkKey('');
       setNote('');
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
-  async function remove(linkId: number) {
-    try {
-      onChanged(await api.bottlenecks.removeLink({ id: detail.id, linkId }));
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
+  const remove = (linkId: number) => action.run(async () => onChanged(await api.bottlenecks.removeLink({ id: detail.id, linkId })));
 
   return (
     <section className="card" aria-labelledby="links-title">
@@ -388,60 +252,26 @@ function Links({ detail, readOnly, onChanged }: { detail: BottleneckDetail; read
         </ul>
       )}
       {!readOnly && (
-        <form onSubmit={submit} className="inline-form">
-          <label>
-            {t('bottlenecks.linkType')}
-            <select value={linkType} onChange={(e) => setLinkType(e.target.value as LinkType)}>
-              {LINK_TYPES.map((l) => (
-                <option key={l} value={l}>
-                  {t(`bottlenecks.linkTypes.${l}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+        <Form layout="inline" onSubmit={submit}>
+          <SelectField label={t('bottlenecks.linkType')} value={linkType} onChange={setLinkType} options={choices(LINK_TYPES, (l) => t(`bottlenecks.linkTypes.${l}`))} />
           {linkType === 'budget_line' ? (
-            <label>
-              {t('bottlenecks.budgetLine')}
-              <select value={lineKey} onChange={(e) => setLinkKey(e.target.value)}>
-                {lines.data?.lines.map((line) => (
-                  <option key={line.id} value={line.id}>
-                    {line.costCentre} / {line.account} {line.accountName}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <SelectField
+              label={t('bottlenecks.budgetLine')}
+              value={lineKey}
+              onChange={setLinkKey}
+              options={(lines.data?.lines ?? []).map((line) => ({ value: String(line.id), label: `${line.costCentre} / ${line.account} ${line.accountName}` }))}
+            />
           ) : (
-            <label>
-              {t('bottlenecks.linkKey')}
-              <input value={linkKey} onChange={(e) => setLinkKey(e.target.value)} size={14} aria-describedby="link-key-hint" />
-            </label>
+            <TextField label={t('bottlenecks.linkKey')} value={linkKey} onChange={setLinkKey} size={14} aria-describedby="link-key-hint" />
           )}
-          {linkType === 'department' && (
-            <label>
-              {t('bottlenecks.relation')}
-              <select value={relation} onChange={(e) => setRelation(e.target.value as LinkRelation)}>
-                {LINK_RELATIONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`bottlenecks.relations.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          <label>
-            {t('bottlenecks.note')}
-            <input value={note} onChange={(e) => setNote(e.target.value)} />
-          </label>
+          {linkType === 'department' && <SelectField label={t('bottlenecks.relation')} value={relation} onChange={setRelation} options={choices(LINK_RELATIONS, (r) => t(`bottlenecks.relations.${r}`))} />}
+          <TextField label={t('bottlenecks.note')} value={note} onChange={setNote} />
           <button type="submit">{t('bottlenecks.addLink')}</button>
           <p id="link-key-hint" className="hint">
             {t('bottlenecks.linkKeyHint')}
           </p>
-          {error && (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-          )}
-        </form>
+          <FormError message={action.error} />
+        </Form>
       )}
     </section>
   );
@@ -456,16 +286,7 @@ export function BottleneckDetailView({ id, readOnly }: { id: number; readOnly: b
     if (loaded.data) setDetail(loaded.data);
   }, [loaded.data]);
 
-  if (loaded.error) {
-    return (
-      <div>
-        <p role="alert" className="form-error">
-          {loaded.error}
-        </p>
-        <a href="#/bottlenecks">{t('bottlenecks.backToRegister')}</a>
-      </div>
-    );
-  }
+  if (loaded.error) return <LoadFailure message={loaded.error} backHref="#/bottlenecks" backLabel={t('bottlenecks.backToRegister')} />;
   if (!detail) return <p>{t('app.loading')}</p>;
   const b = detail;
 

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, LEVELS, STATUSES, type BottleneckCategory, type BottleneckRow, type BottleneckStatus } from '../../../../shared/domain/bottlenecks/types.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { dateColumn } from '../../components/grid.ts';
 import { navigate } from '../../components/router.ts';
 import { useStatus } from '../../components/Status.tsx';
@@ -13,6 +13,7 @@ import { useGridEditing } from '../../components/useGridEditing.ts';
 import { BottleneckDetailView } from './BottleneckDetail.tsx';
 import { CreateForm } from './CreateForm.tsx';
 import { useHashQuery } from './hashQuery.ts';
+import { CheckboxField, choices, FilterSelect, FormError } from '../../components/forms.tsx';
 
 const editable: Record<string, string> = { title: 'title', owner: 'owner', impact: 'impact', urgency: 'urgency' };
 
@@ -94,55 +95,24 @@ function Register({ readOnly, initialStatus }: { readOnly: boolean; initialStatu
       <p className="lead">{t('bottlenecks.intro')}</p>
       {!readOnly && <CreateForm onCreated={(created) => navigate(`bottlenecks?id=${created.id}`)} />}
       <div className="toolbar">
-        <label className="inline-field">
-          {t('bottlenecks.filterStatus')}{' '}
-          <select value={statusFilter} onChange={(e) => setStatusFilter(e.target.value as BottleneckStatus | '')}>
-            <option value="">{t('bottlenecks.all')}</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`bottlenecks.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline-field">
-          {t('bottlenecks.filterCategory')}{' '}
-          <select value={categoryFilter} onChange={(e) => setCategoryFilter(e.target.value as BottleneckCategory | '')}>
-            <option value="">{t('bottlenecks.all')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`bottlenecks.categories.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} /> {t('bottlenecks.showArchived')}
-        </label>
+        <FilterSelect label={t('bottlenecks.filterStatus')} value={statusFilter} onChange={setStatusFilter} allLabel={t('bottlenecks.all')} options={choices(STATUSES, (s) => t(`bottlenecks.statuses.${s}`))} />
+        <FilterSelect label={t('bottlenecks.filterCategory')} value={categoryFilter} onChange={setCategoryFilter} allLabel={t('bottlenecks.all')} options={choices(CATEGORIES, (c) => t(`bottlenecks.categories.${c}`))} />
+        <CheckboxField label={t('bottlenecks.showArchived')} checked={includeArchived} onChange={setIncludeArchived} />
         {!readOnly && <UndoButtons editing={editing} />}
       </div>
-      {rows.error && (
-        <p role="alert" className="form-error">
-          {rows.error}
-        </p>
-      )}
+      <FormError message={rows.error} />
       <p className="hint">{t('bottlenecks.editHint')}</p>
       <p className="muted" data-testid="bottleneck-count">
         {t('bottlenecks.count', { count: rows.data?.length ?? 0 })}
       </p>
       {rows.data && (
-        // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- keyboard shortcuts for the grid inside
-        <div onKeyDown={editing.onKeyDown}>
-          <DataGrid<BottleneckRow>
-            label={t('bottlenecks.register')}
-            rowData={rows.data}
-            columnDefs={columns}
-            getRowId={(p) => String(p.data.id)}
-            onGridReady={(e) => editing.setApi(e.api)}
-            onCellValueChanged={editing.onCellValueChanged}
-            height={420}
-          />
-        </div>
+        <EditableGrid<BottleneckRow>
+          editing={editing}
+          label={t('bottlenecks.register')}
+          rowData={rows.data}
+          columnDefs={columns}
+          height={420}
+        />
       )}
     </div>
   );

@@ -1,98 +1,45 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CATEGORIES, LEVELS, type BottleneckCategory, type BottleneckDetail, type Level } from '../../../../shared/domain/bottlenecks/types.ts';
+import type { BottleneckCategory, BottleneckDetail, Level } from '../../../../shared/domain/bottlenecks/types.ts';
 import { api } from '../../api/client.ts';
+import { binder, Form, FormError, TextAreaField, TextField, useFormAction } from '../../components/forms.tsx';
+import { todayIso } from '../../components/form-values.ts';
 import { useStatus } from '../../components/Status.tsx';
-import { errorMessage } from '../../components/useApi.ts';
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { ClassificationFields } from './ClassificationFields.tsx';
 
 export function CreateForm({ onCreated }: { onCreated: (created: BottleneckDetail) => void }) {
   const { t } = useTranslation();
   const status = useStatus();
-  const empty = { title: '', description: '', category: 'werkproces' as BottleneckCategory, impact: 'middel' as Level, urgency: 'middel' as Level, signalledOn: today(), owner: '', proposedSolution: '' };
+  const empty = { title: '', description: '', category: 'werkproces' as BottleneckCategory, impact: 'middel' as Level, urgency: 'middel' as Level, signalledOn: todayIso(), owner: '', proposedSolution: '' };
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => setForm({ ...form, [key]: e.target.value });
+  const action = useFormAction();
+  const bind = binder(form, setForm);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    try {
+  const submit = () =>
+    action.run(async () => {
       const created = await api.bottlenecks.create(form);
       status.info(t('bottlenecks.created', { identifier: created.identifier }));
       setForm(empty);
       onCreated(created);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   return (
     <details className="card">
       <summary>{t('bottlenecks.add')}</summary>
-      <form onSubmit={submit} className="stacked-form" noValidate>
-        <div className="field">
-          <label htmlFor="bn-title">{t('bottlenecks.titleField')}</label>
-          <input id="bn-title" required value={form.title} onChange={set('title')} maxLength={200} />
-        </div>
-        <div className="field">
-          <label htmlFor="bn-description">{t('bottlenecks.description')}</label>
-          <textarea id="bn-description" rows={3} value={form.description} onChange={set('description')} />
-        </div>
+      <Form layout="stacked" onSubmit={submit} noValidate>
+        <TextField id="bn-title" label={t('bottlenecks.titleField')} required {...bind('title')} maxLength={200} />
+        <TextAreaField id="bn-description" label={t('bottlenecks.description')} rows={3} {...bind('description')} />
         <div className="field-row">
-          <div className="field">
-            <label htmlFor="bn-category">{t('bottlenecks.category')}</label>
-            <select id="bn-category" value={form.category} onChange={set('category')}>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`bottlenecks.categories.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="bn-impact">{t('bottlenecks.impact')}</label>
-            <select id="bn-impact" value={form.impact} onChange={set('impact')}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`bottlenecks.levels.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="bn-urgency">{t('bottlenecks.urgency')}</label>
-            <select id="bn-urgency" value={form.urgency} onChange={set('urgency')}>
-              {LEVELS.map((l) => (
-                <option key={l} value={l}>
-                  {t(`bottlenecks.levels.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="bn-signalled">{t('bottlenecks.signalledOn')}</label>
-            <input id="bn-signalled" type="date" required value={form.signalledOn} onChange={set('signalledOn')} />
-          </div>
-          <div className="field grow">
-            <label htmlFor="bn-owner">{t('bottlenecks.owner')}</label>
-            <input id="bn-owner" value={form.owner} onChange={set('owner')} />
-          </div>
+          <ClassificationFields idPrefix="bn" form={form} setForm={setForm} />
+          <TextField id="bn-signalled" label={t('bottlenecks.signalledOn')} type="date" required {...bind('signalledOn')} />
+          <TextField id="bn-owner" label={t('bottlenecks.owner')} className="grow" {...bind('owner')} />
         </div>
-        <div className="field">
-          <label htmlFor="bn-solution">{t('bottlenecks.proposedSolution')}</label>
-          <textarea id="bn-solution" rows={2} value={form.proposedSolution} onChange={set('proposedSolution')} />
-        </div>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
+        <TextAreaField id="bn-solution" label={t('bottlenecks.proposedSolution')} rows={2} {...bind('proposedSolution')} />
+        <FormError message={action.error} />
         <button type="submit" className="primary">
           {t('bottlenecks.create')}
         </button>
-      </form>
+      </Form>
     </details>
   );
 }

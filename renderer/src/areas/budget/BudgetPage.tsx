@@ -16,6 +16,7 @@ import { AssignmentBudgetPanel } from '../assignments/AssignmentBudgetPanel.tsx'
 import { PersonnelCostPanel } from '../staff/PersonnelCostPanel.tsx';
 import { AddLineForm } from './AddLineForm.tsx';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
+import { FormError } from '../../components/forms.tsx';
 
 /** Budget lines, plus the pinned totals row shaped like one. */
 type Row = BudgetLineView;
@@ -158,11 +159,7 @@ export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readO
           </select>
         </label>
       </div>
-      {summary.error && (
-        <p role="alert" className="form-error">
-          {summary.error}
-        </p>
-      )}
+      <FormError message={summary.error} />
       {totals && <KeyFigures total={totals.total} />}
       {threshold && (
         <p className="muted">

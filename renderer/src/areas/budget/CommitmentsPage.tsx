@@ -1,15 +1,16 @@
 import type { ColDef } from 'ag-grid-community';
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Commitment } from '../../../../shared/domain/budget/types.ts';
 import { formatCents } from '../../../../shared/format/nl.ts';
-import { parseDate, parseUserAmountCents } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
+import { checkAmount, checkDate, valid } from '../../components/form-values.ts';
+import { AmountField, binder, DateTextField, Form, FormError, SelectField, TextField, useFormAction } from '../../components/forms.tsx';
 import { dateColumn, moneyColumn } from '../../components/grid.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
-import { errorMessage, useApi } from '../../components/useApi.ts';
+import { useApi } from '../../components/useApi.ts';
 import { useGridEditing } from '../../components/useGridEditing.ts';
 
 const STATUSES = ['open', 'afgewikkeld', 'vervallen'];
@@ -29,7 +30,8 @@ export function CommitmentsPage({ fiscalYear, readOnly }: { fiscalYear: number; 
   }, [fiscalYear]);
   const lines = useApi(() => api.budget.summary({ year: fiscalYear }), [fiscalYear]);
   const [form, setForm] = useState({ budgetLineId: '', supplier: '', description: '', amount: '', date: '', reference: '' });
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
+  const bind = binder(form, setForm);
   const onInvalid = useCallback((reason: string) => status.error(reason), [status]);
 
   const columns = useMemo<ColDef<Commitment>[]>(
@@ -46,29 +48,22 @@ export function CommitmentsPage({ fiscalYear, readOnly }: { fiscalYear: number; 
     [t, readOnly, onInvalid],
   );
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const amount = parseUserAmountCents(form.amount);
-    const date = parseDate(form.date);
-    if (!amount.ok) return setError(`${t('commitments.amount')}: ${amount.reason}`);
-    if (!date.ok) return setError(`${t('commitments.date')}: ${date.reason}`);
-    try {
+  const submit = () =>
+    action.run(async () => {
+      const amountCents = valid(checkAmount(t('commitments.amount'), form.amount)) as number;
+      const date = valid(checkDate(t('commitments.date'), form.date)) as string;
       await api.budget.addCommitment({
         budgetLineId: Number(form.budgetLineId || lines.data?.lines[0]?.id),
         supplier: form.supplier,
         description: form.description,
-        amountCents: amount.value,
-        date: date.value,
+        amountCents,
+        date,
         status: 'open',
         reference: form.reference || null,
       });
       setForm({ ...form, supplier: '', description: '', amount: '', reference: '' });
       commitments.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   const openTotal = (commitments.data ?? []).filter((c) => c.status === 'open').reduce((sum, c) => sum + c.amountCents, 0);
 
@@ -80,61 +75,33 @@ export function CommitmentsPage({ fiscalYear, readOnly }: { fiscalYear: number; 
         {!readOnly && <UndoButtons editing={editing} />}
       </div>
       {commitments.data && (
-        <div onKeyDown={editing.onKeyDown}>
-        <DataGrid<Commitment>
+        <EditableGrid<Commitment>
+          editing={editing}
           label={t('commitments.title')}
           rowData={commitments.data}
           columnDefs={columns}
-          getRowId={(p) => String(p.data.id)}
-          onGridReady={(e) => editing.setApi(e.api)}
-          onCellValueChanged={editing.onCellValueChanged}
           height={400}
         />
-        </div>
       )}
       {!readOnly && (
         <section className="card" aria-labelledby="add-commitment">
           <h2 id="add-commitment">{t('commitments.add')}</h2>
-          <form onSubmit={submit} className="inline-form">
-            <label>
-              {t('commitments.budgetLine')}
-              <select value={form.budgetLineId} onChange={(e) => setForm({ ...form, budgetLineId: e.target.value })}>
-                {lines.data?.lines.map((l) => (
-                  <option key={l.id} value={l.id}>
-                    {l.costCentre} / {l.account} {l.accountName}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('commitments.supplier')}
-              <input required value={form.supplier} onChange={(e) => setForm({ ...form, supplier: e.target.value })} />
-            </label>
-            <label>
-              {t('commitments.description')}
-              <input value={form.description} onChange={(e) => setForm({ ...form, description: e.target.value })} />
-            </label>
-            <label>
-              {t('commitments.amount')}
-              <input required inputMode="decimal" size={12} value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} />
-            </label>
-            <label>
-              {t('commitments.date')}
-              <input required placeholder="dd-mm-jjjj" size={11} value={form.date} onChange={(e) => setForm({ ...form, date: e.target.value })} />
-            </label>
-            <label>
-              {t('commitments.reference')}
-              <input size={12} value={form.reference} onChange={(e) => setForm({ ...form, reference: e.target.value })} />
-            </label>
+          <Form layout="inline" onSubmit={submit}>
+            <SelectField
+              label={t('commitments.budgetLine')}
+              {...bind('budgetLineId')}
+              options={(lines.data?.lines ?? []).map((l) => ({ value: String(l.id), label: `${l.costCentre} / ${l.account} ${l.accountName}` }))}
+            />
+            <TextField label={t('commitments.supplier')} required {...bind('supplier')} />
+            <TextField label={t('commitments.description')} {...bind('description')} />
+            <AmountField label={t('commitments.amount')} required {...bind('amount')} />
+            <DateTextField label={t('commitments.date')} required {...bind('date')} />
+            <TextField label={t('commitments.reference')} size={12} {...bind('reference')} />
             <button type="submit" className="primary">
               {t('app.add')}
             </button>
-            {error && (
-              <p role="alert" className="form-error">
-                {error}
-              </p>
-            )}
-          </form>
+            <FormError message={action.error} />
+          </Form>
         </section>
       )}
     </div>

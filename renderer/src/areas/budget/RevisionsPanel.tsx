@@ -5,6 +5,7 @@ import { formatCents, formatDate } from '../../../../shared/format/nl.ts';
 import { parseDate, parseUserAmountCents } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { FormError } from '../../components/forms.tsx';
 
 export function RevisionsPanel({ line, readOnly, onChanged }: { line: BudgetLineView | null; readOnly: boolean; onChanged: () => void }) {
   const { t } = useTranslation();
@@ -80,11 +81,7 @@ export function RevisionsPanel({ line, readOnly, onChanged }: { line: BudgetLine
                 <input value={form.decisionRef} onChange={(e) => setForm({ ...form, decisionRef: e.target.value })} size={14} />
               </label>
               <button type="submit">{t('budget.addRevision')}</button>
-              {error && (
-                <p role="alert" className="form-error">
-                  {error}
-                </p>
-              )}
+              <FormError message={error} />
             </form>
           )}
         </>

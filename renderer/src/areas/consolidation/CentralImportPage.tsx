@@ -10,6 +10,7 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import './consolidation.css';
+import { FormError } from '../../components/forms.tsx';
 
 type Source = { path: string } | { folder: string } | { name: string; contentBase64: string };
 
@@ -181,11 +182,7 @@ export function CentralImportPage({ nativeDialogs, readOnly }: { nativeDialogs: 
         </div>
       </section>
       <ProgressBar event={progress} label={t('central.progress')} />
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       {result && (
         <section className="card" aria-labelledby="result-title">
           <h2 id="result-title">{t('central.results')}</h2>

@@ -2,19 +2,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDate, formatPeriod } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { errorMessage, useApi } from '../../components/useApi.ts';
+import { useApi } from '../../components/useApi.ts';
+import { localToday } from './period-review.tsx';
 import { StatusTag } from './statuses.tsx';
 import './consolidation.css';
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { FormError } from '../../components/forms.tsx';
 
 /** Departments × periods: delivered, superseded, late, missing or not yet received. */
 export function CompletenessPage({ kind }: { kind: 'central-hr' | 'central-finance' }) {
   const { t } = useTranslation();
-  const [asOf, setAsOf] = useState(today());
+  const [asOf, setAsOf] = useState(localToday());
   const matrix = useApi(() => api.central.completeness({ asOf }), [asOf]);
   const data = matrix.data;
   return (
@@ -26,11 +23,7 @@ export function CompletenessPage({ kind }: { kind: 'central-hr' | 'central-finan
           <input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
         </label>
       </div>
-      {matrix.error && (
-        <p role="alert" className="form-error">
-          {errorMessage(matrix.error)}
-        </p>
-      )}
+      <FormError message={matrix.error} />
       {data && (
         <section className="card" aria-labelledby="matrix-title">
           <h2 id="matrix-title">{t('central.matrixTitle')}</h2>

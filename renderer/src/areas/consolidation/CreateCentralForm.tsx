@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/useApi.ts';
+import { FormError } from '../../components/forms.tsx';
 
 /** P&O or control make the central workbook of their organisation from the start page. */
 export function CreateCentralForm({ onOpened }: { onOpened: (info: WorkbookInfo) => void }) {
@@ -57,11 +58,7 @@ export function CreateCentralForm({ onOpened }: { onOpened: (info: WorkbookInfo)
             <input id="central-path" value={form.path} onChange={(e) => setForm({ ...form, path: e.target.value })} />
           </div>
           <p className="hint">{t('central.createHint')}</p>
-          {error && (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-        )}
+          <FormError message={error} />
         <button type="submit" className="primary" disabled={busy}>
           {t('central.create')}
         </button>

@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { fileToBase64 } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { FormError } from '../../components/forms.tsx';
 
 /** Registered departments with their key fingerprints and expected periods; registration by key file; the delivery calendar. */
 export function DepartmentsPage({ readOnly }: { readOnly: boolean }) {
@@ -133,11 +134,7 @@ export function DepartmentsPage({ readOnly }: { readOnly: boolean }) {
           </form>
         )}
       </section>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </div>
   );
 }

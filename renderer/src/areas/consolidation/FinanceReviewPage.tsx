@@ -1,32 +1,23 @@
 import type { ColDef } from 'ag-grid-community';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsolidatedDepartment, ConsolidatedFinanceLine } from '../../../../shared/exchange/central.ts';
-import { formatCents, formatDateTime, formatPeriod } from '../../../../shared/format/nl.ts';
+import { formatCents, formatDateTime } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { DataGrid } from '../../components/DataGrid.tsx';
-import { downloadBase64 } from '../../components/files.ts';
 import { moneyColumn } from '../../components/grid.ts';
-import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { exportConsolidation, PeriodSelect, ReviewForm, usePeriodChoice } from './period-review.tsx';
 import './consolidation.css';
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { FormError } from '../../components/forms.tsx';
 
 /** The controller's view of a period: totals, per department, the lines with their explanations, and the review. */
 export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boolean; nativeDialogs: boolean }) {
   const { t } = useTranslation();
-  const status = useStatus();
-  const periods = useApi(() => api.central.periods({}), []);
-  const [period, setPeriod] = useState('');
+  const { periods, period, setPeriod } = usePeriodChoice();
   const [selected, setSelected] = useState<string | null>(null);
-  const [review, setReview] = useState<{ status: 'reviewed' | 'question'; note: string }>({ status: 'reviewed', note: '' });
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    if (!period && periods.data?.length) setPeriod(periods.data[0].period);
-  }, [periods.data, period]);
 
   const consolidation = useApi(() => (period ? api.central.finance({ period }) : Promise.resolve(null)), [period, tick]);
   const data = consolidation.data;
@@ -57,35 +48,17 @@ export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boole
     [t],
   );
 
-  async function saveReview(event: FormEvent) {
-    event.preventDefault();
-    if (!department) return;
+
+
+  async function exportXlsx() {
     setError(null);
     try {
-      await api.central.review({ packageId: department.packageId, status: review.status, note: review.note });
-      status.info(t('central.reviewSaved'));
-      setReview({ status: 'reviewed', note: '' });
-      setTick((x) => x + 1);
+      await exportConsolidation({ period, title: t('central.exportXlsx'), defaultName: `consolidatie-${period}.xlsx`, nativeDialogs });
     } catch (e) {
       setError(errorMessage(e));
     }
   }
 
-  async function exportXlsx() {
-    setError(null);
-    try {
-      if (nativeDialogs) {
-        const chosen = await api.shell.saveFile({ title: t('central.exportXlsx'), defaultName: `consolidatie-${period}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
-        if (!chosen.path) return;
-        await api.central.exportXlsx({ period, path: chosen.path });
-      } else {
-        const file = await api.central.exportXlsx({ period });
-        downloadBase64(file.name, file.contentBase64 ?? '', XLSX_MIME);
-      }
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
 
   const reviewLabel = (d: ConsolidatedDepartment) => (d.review ? `${d.review.status === 'reviewed' ? t('central.reviewed') : t('central.question')}${d.review.note ? `: ${d.review.note}` : ''}` : t('central.notReviewed'));
 
@@ -93,31 +66,20 @@ export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boole
     <div>
       <h1>{t('central.consolidationTitle')}</h1>
       <div className="inline-form">
-        <label>
-          {t('exchange.period')}
-          <select
-            value={period}
-            onChange={(e) => {
-              setPeriod(e.target.value);
-              setSelected(null);
-            }}
-          >
-            {periods.data?.map((p) => (
-              <option key={p.period} value={p.period}>
-                {formatPeriod(p.period)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodSelect
+          label={t('exchange.period')}
+          periods={periods}
+          value={period}
+          onChange={(chosen) => {
+            setPeriod(chosen);
+            setSelected(null);
+          }}
+        />
         <button type="button" onClick={() => void exportXlsx()} disabled={!period}>
           {t('central.exportXlsx')}
         </button>
       </div>
-      {(error || consolidation.error) && (
-        <p role="alert" className="form-error">
-          {error ?? consolidation.error}
-        </p>
-      )}
+      <FormError message={error || consolidation.error} />
       {data && data.departments.length === 0 && <p>{t('central.noPackages')}</p>}
       {data && data.departments.length > 0 && (
         <section className="card" aria-labelledby="departments-table-title">
@@ -186,24 +148,7 @@ export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boole
           </p>
           <DataGrid<ConsolidatedFinanceLine> label={t('central.linesGrid', { department: department.code })} rowData={lines} columnDefs={columns} height={300} getRowId={(p) => `${p.data.costCentre}|${p.data.account}`} />
           {!readOnly && (
-            <form onSubmit={saveReview}>
-              <fieldset className="inline-form">
-                <legend>{t('central.review')}</legend>
-                <label className="inline-field">
-                  <input type="radio" name="review-status" checked={review.status === 'reviewed'} onChange={() => setReview({ ...review, status: 'reviewed' })} /> {t('central.markReviewed')}
-                </label>
-                <label className="inline-field">
-                  <input type="radio" name="review-status" checked={review.status === 'question'} onChange={() => setReview({ ...review, status: 'question' })} /> {t('central.askQuestion')}
-                </label>
-                <label>
-                  {t('central.note')}
-                  <textarea rows={2} cols={60} value={review.note} onChange={(e) => setReview({ ...review, note: e.target.value })} />
-                </label>
-                <button type="submit" className="primary">
-                  {t('central.saveReview')}
-                </button>
-              </fieldset>
-            </form>
+            <ReviewForm packageId={department.packageId} radioName="review-status" onSaved={() => setTick((x) => x + 1)} onError={setError} />
           )}
         </section>
       )}

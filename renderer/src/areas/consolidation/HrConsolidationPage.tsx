@@ -1,20 +1,13 @@
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HrAbsenceFigures, HrDepartment, HrFormationFigures } from '../../../../shared/exchange/central.ts';
 import type { SuppressionReason } from '../../../../shared/exchange/suppression.ts';
-import { formatDate, formatDateTime, formatNumber, formatPercent, formatPeriod } from '../../../../shared/format/nl.ts';
+import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { downloadBase64 } from '../../components/files.ts';
-import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { exportConsolidation, localToday, PeriodSelect, ReviewForm, usePeriodChoice } from './period-review.tsx';
 import './consolidation.css';
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+import { FormError } from '../../components/forms.tsx';
 
 const MARK_KEYS: Record<SuppressionReason, { text: string; title: string }> = {
   small: { text: 'centralHr.markSmall', title: 'centralHr.markTitleSmall' },
@@ -81,18 +74,11 @@ function Th({ children, num }: { children: ReactNode; num?: boolean }) {
 /** P&O's view of a period: the organisation's absence recomputed from the cases, formation, overdue Poortwachter steps, and the review. */
 export function HrConsolidationPage({ readOnly, nativeDialogs }: { readOnly: boolean; nativeDialogs: boolean }) {
   const { t } = useTranslation();
-  const status = useStatus();
-  const periods = useApi(() => api.central.periods({}), []);
-  const [period, setPeriod] = useState('');
-  const [asOf, setAsOf] = useState(today());
+  const { periods, period, setPeriod } = usePeriodChoice();
+  const [asOf, setAsOf] = useState(localToday());
   const [selected, setSelected] = useState<string | null>(null);
-  const [review, setReview] = useState<{ status: 'reviewed' | 'question'; note: string }>({ status: 'reviewed', note: '' });
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    if (!period && periods.data?.length) setPeriod(periods.data[0].period);
-  }, [periods.data, period]);
 
   const consolidation = useApi(() => (period ? api.central.hr({ period, asOf }) : Promise.resolve(null)), [period, asOf, tick]);
   const data = consolidation.data;
@@ -101,32 +87,14 @@ export function HrConsolidationPage({ readOnly, nativeDialogs }: { readOnly: boo
   async function exportXlsx() {
     setError(null);
     try {
-      if (nativeDialogs) {
-        const chosen = await api.shell.saveFile({ title: t('centralHr.exportXlsx'), defaultName: `consolidatie-hr-${period}.xlsx`, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
-        if (!chosen.path) return;
-        await api.central.exportXlsx({ period, asOf, path: chosen.path });
-      } else {
-        const file = await api.central.exportXlsx({ period, asOf });
-        downloadBase64(file.name, file.contentBase64 ?? '', XLSX_MIME);
-      }
+      await exportConsolidation({ period, asOf, title: t('centralHr.exportXlsx'), defaultName: `consolidatie-hr-${period}.xlsx`, nativeDialogs });
     } catch (e) {
       setError(errorMessage(e));
     }
   }
 
-  async function saveReview(event: FormEvent) {
-    event.preventDefault();
-    if (!department) return;
-    setError(null);
-    try {
-      await api.central.review({ packageId: department.packageId, status: review.status, note: review.note });
-      status.info(t('central.reviewSaved'));
-      setReview({ status: 'reviewed', note: '' });
-      setTick((x) => x + 1);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+
+
 
   const reviewLabel = (d: HrDepartment) => (d.review ? `${d.review.status === 'reviewed' ? t('central.reviewed') : t('central.question')}${d.review.note ? `: ${d.review.note}` : ''}` : t('centralHr.notReviewed'));
   const org = data?.organisation;
@@ -136,22 +104,15 @@ export function HrConsolidationPage({ readOnly, nativeDialogs }: { readOnly: boo
       <h1>{t('centralHr.title')}</h1>
       <p className="hint">{t('centralHr.intro')}</p>
       <div className="inline-form">
-        <label>
-          {t('centralHr.period')}
-          <select
-            value={period}
-            onChange={(e) => {
-              setPeriod(e.target.value);
-              setSelected(null);
-            }}
-          >
-            {periods.data?.map((p) => (
-              <option key={p.period} value={p.period}>
-                {formatPeriod(p.period)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodSelect
+          label={t('centralHr.period')}
+          periods={periods}
+          value={period}
+          onChange={(chosen) => {
+            setPeriod(chosen);
+            setSelected(null);
+          }}
+        />
         <label>
           {t('centralHr.asOf')}
           <input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
@@ -160,11 +121,7 @@ export function HrConsolidationPage({ readOnly, nativeDialogs }: { readOnly: boo
           {t('centralHr.exportXlsx')}
         </button>
       </div>
-      {(error || consolidation.error) && (
-        <p role="alert" className="form-error">
-          {error ?? consolidation.error}
-        </p>
-      )}
+      <FormError message={error || consolidation.error} />
       <aside className="card privacy-note" aria-labelledby="privacy-title">
         <h2 id="privacy-title">{t('centralHr.privacyTitle')}</h2>
         <p>{t('centralHr.privacy')}</p>
@@ -319,24 +276,7 @@ export function HrConsolidationPage({ readOnly, nativeDialogs }: { readOnly: boo
                 )}
               </div>
               {!readOnly && (
-                <form onSubmit={saveReview}>
-                  <fieldset className="inline-form">
-                    <legend>{t('central.review')}</legend>
-                    <label className="inline-field">
-                      <input type="radio" name="hr-review-status" checked={review.status === 'reviewed'} onChange={() => setReview({ ...review, status: 'reviewed' })} /> {t('central.markReviewed')}
-                    </label>
-                    <label className="inline-field">
-                      <input type="radio" name="hr-review-status" checked={review.status === 'question'} onChange={() => setReview({ ...review, status: 'question' })} /> {t('central.askQuestion')}
-                    </label>
-                    <label>
-                      {t('central.note')}
-                      <textarea rows={2} cols={60} value={review.note} onChange={(e) => setReview({ ...review, note: e.target.value })} />
-                    </label>
-                    <button type="submit" className="primary">
-                      {t('central.saveReview')}
-                    </button>
-                  </fieldset>
-                </form>
+                <ReviewForm packageId={department.packageId} radioName="hr-review-status" onSaved={() => setTick((x) => x + 1)} onError={setError} />
               )}
             </section>
           )}

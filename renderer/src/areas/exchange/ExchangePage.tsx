@@ -8,6 +8,7 @@ import { downloadBase64 } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { KeyCard } from './KeyCard.tsx';
+import { FormError } from '../../components/forms.tsx';
 
 export function periodOptions(year: number): string[] {
   return [String(year), ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`), ...Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)];
@@ -88,11 +89,7 @@ export function ExchangePage({ fiscalYear, readOnly, nativeDialogs }: { fiscalYe
         </form>
         <p className="hint">{t('exchange.privacyNote')}</p>
         {!hrReady && sections.data && <p className="hint">{t('exchange.hrNotReady')}</p>}
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
+        <FormError message={error} />
         {result && (
           <p data-testid="export-result">
             {t('exchange.made', { file: result.package.path ?? result.package.name, sequence: result.sequence })}

@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { downloadBase64 } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { FormError } from '../../components/forms.tsx';
 
 /** The department's signing key: fingerprint to compare with HR and finance, the public key file, a new key. */
 export function KeyCard({ readOnly, nativeDialogs }: { readOnly: boolean; nativeDialogs: boolean }) {
@@ -104,11 +105,7 @@ export function KeyCard({ readOnly, nativeDialogs }: { readOnly: boolean; native
           </form>
         </details>
       )}
-      {(error || info.error) && (
-        <p role="alert" className="form-error">
-          {error ?? info.error}
-        </p>
-      )}
+      <FormError message={error || info.error} />
     </section>
   );
 }

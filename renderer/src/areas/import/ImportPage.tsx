@@ -11,6 +11,7 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { IMPORT_KINDS } from './kinds.ts';
+import { FormError } from '../../components/forms.tsx';
 
 type Source = { path: string } | { name: string; contentBase64: string };
 
@@ -184,11 +185,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
       </section>
 
       <ProgressBar event={progress} label={t('import.progress')} />
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
 
       {preview && (
         <section className="card" aria-labelledby="preview-title">

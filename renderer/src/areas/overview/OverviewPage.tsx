@@ -5,10 +5,11 @@ import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useApi } from '../../components/useApi.ts';
-import { DateField } from '../staff/common.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { HighlightList } from './Highlights.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
 import { OVERVIEW_SECTION_VIEWS } from './sections.tsx';
+import { FormError } from '../../components/forms.tsx';
 
 /** The start page of a department workbook: every area's section, its signals first. */
 export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nativeDialogs: boolean }) {
@@ -29,11 +30,7 @@ export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nati
         <DateField label={t('overview.date')} value={asOf} onChange={setAsOf} id="overview-date" />
         <p className="hint">{t('overview.dateHint')}</p>
       </div>
-      {overview.error && (
-        <p role="alert" className="form-error">
-          {overview.error}
-        </p>
-      )}
+      <FormError message={overview.error} />
       {overview.data && (
         <section className="card" aria-labelledby="signals-title">
           <h2 id="signals-title">{t('overview.signals')}</h2>

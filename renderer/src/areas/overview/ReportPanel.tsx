@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { downloadBase64 } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage } from '../../components/useApi.ts';
+import { FormError } from '../../components/forms.tsx';
 
 function quarters(fiscalYear: number): string[] {
   return [fiscalYear - 1, fiscalYear].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`));
@@ -83,11 +84,7 @@ export function ReportPanel({ info, nativeDialogs }: { info: WorkbookInfo; nativ
       <p id="names-hint" className="hint">
         {t('overview.report.includeNamesHint')}
       </p>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
     </section>
   );
 }

@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseDecimal, parseInteger } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
+import { checkDecimal, checkWholeNumber, valid } from '../../components/form-values.ts';
+import { binder, Form, FormError, TextField, useFormAction } from '../../components/forms.tsx';
 import { useStatus } from '../../components/Status.tsx';
-import { errorMessage, useApi } from '../../components/useApi.ts';
+import { useApi } from '../../components/useApi.ts';
 
 /** The signal values behind the overview's highlights (absence percentage, Poortwachter lead time). */
 export function SignalSettings({ readOnly }: { readOnly: boolean }) {
@@ -11,49 +12,33 @@ export function SignalSettings({ readOnly }: { readOnly: boolean }) {
   const status = useStatus();
   const settings = useApi(() => api.workbook.settings({}), []);
   const [form, setForm] = useState({ absence: '', lead: '' });
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
+  const bind = binder(form, setForm);
   useEffect(() => {
     if (settings.data) setForm({ absence: String(settings.data.absenceAlertPercent).replace('.', ','), lead: String(settings.data.poortwachterLeadDays) });
   }, [settings.data]);
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const absence = parseDecimal(form.absence);
-    const lead = parseInteger(form.lead);
-    if (!absence.ok) return setError(`${t('settings.absenceAlertPercent')}: ${absence.reason}`);
-    if (!lead.ok) return setError(`${t('settings.poortwachterLeadDays')}: ${lead.reason}`);
-    try {
-      await api.workbook.updateSettings({ absenceAlertPercent: absence.value, poortwachterLeadDays: lead.value });
+  const save = () =>
+    action.run(async () => {
+      const absenceAlertPercent = valid(checkDecimal(t('settings.absenceAlertPercent'), form.absence)) as number;
+      const poortwachterLeadDays = valid(checkWholeNumber(t('settings.poortwachterLeadDays'), form.lead)) as number;
+      await api.workbook.updateSettings({ absenceAlertPercent, poortwachterLeadDays });
       status.info(t('app.saved'));
       settings.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   return (
     <section className="card" aria-labelledby="signals-settings-title">
       <h2 id="signals-settings-title">{t('settings.signalsTitle')}</h2>
       <p className="hint">{t('settings.signalsHint')}</p>
-      <form onSubmit={save} className="inline-form">
-        <label>
-          {t('settings.absenceAlertPercent')}
-          <input inputMode="decimal" value={form.absence} onChange={(e) => setForm({ ...form, absence: e.target.value })} size={6} disabled={readOnly} />
-        </label>
-        <label>
-          {t('settings.poortwachterLeadDays')}
-          <input inputMode="numeric" value={form.lead} onChange={(e) => setForm({ ...form, lead: e.target.value })} size={4} disabled={readOnly} />
-        </label>
+      <Form layout="inline" onSubmit={save}>
+        <TextField label={t('settings.absenceAlertPercent')} inputMode="decimal" {...bind('absence')} size={6} disabled={readOnly} />
+        <TextField label={t('settings.poortwachterLeadDays')} inputMode="numeric" {...bind('lead')} size={4} disabled={readOnly} />
         <button type="submit" className="primary" disabled={readOnly}>
           {t('app.save')}
         </button>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-      </form>
+        <FormError message={action.error} />
+      </Form>
     </section>
   );
 }

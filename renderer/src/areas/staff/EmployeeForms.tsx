@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EmployeeDetail, PositionView, TermsView } from '../../../../shared/domain/staff/types.ts';
 import type { CostCentre } from '../../../../shared/domain/workbook/types.ts';
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
-import { errorMessage } from '../../components/useApi.ts';
-import { checkDate, checkInteger, checkNumber, formatHours } from './common.tsx';
+import { checkDate, checkInteger, checkNumber, FormProblem, valid, type Checked } from '../../components/form-values.ts';
+import { binder, DateTextField, Form, FormError, SelectField, TextField, useFormAction } from '../../components/forms.tsx';
+import { formatHours } from './common.tsx';
 
 /** The terms fields as the forms hold them: text, as typed. */
 export interface TermsText {
@@ -33,7 +34,7 @@ export function termsText(terms: TermsView | null, fallbackCostCentre: string): 
 
 type TermsValues = { functionTitle: string; salaryScale: number | null; salaryStep: number | null; hoursPerWeek: number; costCentre: string; contractType: string; formationPositionId: number | null };
 
-function readTerms(t: (key: string) => string, form: TermsText): { ok: true; value: TermsValues } | { ok: false; reason: string } {
+function readTerms(t: (key: string) => string, form: TermsText): Checked<TermsValues> {
   const hours = checkNumber(t('staff.hoursPerWeek'), form.hoursPerWeek);
   if (!hours.ok) return hours;
   const scale = checkInteger(t('staff.scale'), form.salaryScale);
@@ -57,54 +58,56 @@ function readTerms(t: (key: string) => string, form: TermsText): { ok: true; val
 /** The terms inputs, shared by "add employee" and "change from a date". */
 function TermsFields({ form, setForm, costCentres, positions, idPrefix }: { form: TermsText; setForm(next: TermsText): void; costCentres: CostCentre[]; positions: PositionView[]; idPrefix: string }) {
   const { t } = useTranslation();
+  const bind = binder(form, setForm);
   const onCostCentre = positions.filter((p) => p.costCentre === form.costCentre);
   return (
     <>
-      <label htmlFor={`${idPrefix}-function`}>
-        {t('staff.functionTitle')}
-        <input id={`${idPrefix}-function`} value={form.functionTitle} onChange={(e) => setForm({ ...form, functionTitle: e.target.value })} />
-      </label>
-      <label htmlFor={`${idPrefix}-scale`}>
-        {t('staff.scale')}
-        <input id={`${idPrefix}-scale`} inputMode="numeric" size={4} value={form.salaryScale} onChange={(e) => setForm({ ...form, salaryScale: e.target.value })} />
-      </label>
-      <label htmlFor={`${idPrefix}-step`}>
-        {t('staff.step')}
-        <input id={`${idPrefix}-step`} inputMode="numeric" size={4} value={form.salaryStep} onChange={(e) => setForm({ ...form, salaryStep: e.target.value })} />
-      </label>
-      <label htmlFor={`${idPrefix}-hours`}>
-        {t('staff.hoursPerWeek')}
-        <input id={`${idPrefix}-hours`} inputMode="decimal" size={6} value={form.hoursPerWeek} required onChange={(e) => setForm({ ...form, hoursPerWeek: e.target.value })} />
-      </label>
-      <label htmlFor={`${idPrefix}-cc`}>
-        {t('staff.costCentre')}
-        <select id={`${idPrefix}-cc`} value={form.costCentre} onChange={(e) => setForm({ ...form, costCentre: e.target.value, formationPositionId: '' })}>
-          {costCentres.map((cc) => (
-            <option key={cc.code} value={cc.code}>
-              {cc.code} {cc.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={`${idPrefix}-position`}>
-        {t('staff.position')}
-        <select id={`${idPrefix}-position`} value={form.formationPositionId} onChange={(e) => setForm({ ...form, formationPositionId: e.target.value })}>
-          <option value="">{t('staff.noPosition')}</option>
-          {onCostCentre.map((p) => (
-            <option key={p.id} value={String(p.id)}>
-              {p.code} {p.functionTitle}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label htmlFor={`${idPrefix}-contract`}>
-        {t('staff.contractType')}
-        <input id={`${idPrefix}-contract`} size={10} value={form.contractType} onChange={(e) => setForm({ ...form, contractType: e.target.value })} list="contract-types" />
-      </label>
+      <TextField id={`${idPrefix}-function`} label={t('staff.functionTitle')} {...bind('functionTitle')} />
+      <TextField id={`${idPrefix}-scale`} label={t('staff.scale')} inputMode="numeric" size={4} {...bind('salaryScale')} />
+      <TextField id={`${idPrefix}-step`} label={t('staff.step')} inputMode="numeric" size={4} {...bind('salaryStep')} />
+      <TextField id={`${idPrefix}-hours`} label={t('staff.hoursPerWeek')} inputMode="decimal" size={6} required {...bind('hoursPerWeek')} />
+      <SelectField
+        id={`${idPrefix}-cc`}
+        label={t('staff.costCentre')}
+        value={form.costCentre}
+        onChange={(costCentre) => setForm({ ...form, costCentre, formationPositionId: '' })}
+        options={costCentres.map((cc) => ({ value: cc.code, label: `${cc.code} ${cc.name}` }))}
+      />
+      <SelectField
+        id={`${idPrefix}-position`}
+        label={t('staff.position')}
+        {...bind('formationPositionId')}
+        emptyOption={t('staff.noPosition')}
+        options={onCostCentre.map((p) => ({ value: String(p.id), label: `${p.code} ${p.functionTitle}` }))}
+      />
+      <TextField id={`${idPrefix}-contract`} label={t('staff.contractType')} size={10} {...bind('contractType')} list="contract-types" />
       <datalist id="contract-types">
         <option value="Vast" />
         <option value="Tijdelijk" />
       </datalist>
+    </>
+  );
+}
+
+interface PersonText {
+  personnelNumber: string;
+  firstName: string;
+  infix: string;
+  lastName: string;
+  startDate: string;
+}
+
+/** Who the employee is and since when, shared by "add employee" and "employment". */
+function PersonFields<F extends PersonText>({ form, setForm, idPrefix }: { form: F; setForm(next: NoInfer<F>): void; idPrefix: string }) {
+  const { t } = useTranslation();
+  const bind = binder<PersonText>(form, (next) => setForm({ ...form, ...next }));
+  return (
+    <>
+      <TextField id={`${idPrefix}-pn`} label={t('staff.personnelNumber')} required size={10} {...bind('personnelNumber')} />
+      <TextField id={`${idPrefix}-first`} label={t('staff.firstName')} {...bind('firstName')} />
+      <TextField id={`${idPrefix}-infix`} label={t('staff.infix')} size={8} {...bind('infix')} />
+      <TextField id={`${idPrefix}-last`} label={t('staff.lastName')} required {...bind('lastName')} />
+      <DateTextField id={`${idPrefix}-start`} label={t('staff.startDate')} required {...bind('startDate')} />
     </>
   );
 }
@@ -115,62 +118,32 @@ export function AddEmployeeForm({ costCentres, positions, onAdded }: { costCentr
   const empty = { personnelNumber: '', firstName: '', infix: '', lastName: '', startDate: '' };
   const [person, setPerson] = useState(empty);
   const [terms, setTerms] = useState<TermsText>(termsText(null, costCentres[0]?.code ?? ''));
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   useEffect(() => {
     if (!terms.costCentre && costCentres[0]) setTerms((f) => ({ ...f, costCentre: costCentres[0].code }));
   }, [costCentres, terms.costCentre]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const start = checkDate(t('staff.startDate'), person.startDate);
-    if (!start.ok) return setError(start.reason);
-    const values = readTerms(t, terms);
-    if (!values.ok) return setError(values.reason);
-    try {
-      const created = await api.staff.createEmployee({ ...person, startDate: start.value as string, terms: values.value });
+  const submit = () =>
+    action.run(async () => {
+      const startDate = valid(checkDate(t('staff.startDate'), person.startDate)) as string;
+      const values = valid(readTerms(t, terms));
+      const created = await api.staff.createEmployee({ ...person, startDate, terms: values });
       status.info(t('staff.added', { name: created.displayName }));
       setPerson(empty);
       onAdded(created.id);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   return (
     <details className="card">
       <summary>{t('staff.add')}</summary>
-      <form onSubmit={submit} className="inline-form" aria-label={t('staff.add')}>
-        <label htmlFor="add-pn">
-          {t('staff.personnelNumber')}
-          <input id="add-pn" required size={10} value={person.personnelNumber} onChange={(e) => setPerson({ ...person, personnelNumber: e.target.value })} />
-        </label>
-        <label htmlFor="add-first">
-          {t('staff.firstName')}
-          <input id="add-first" value={person.firstName} onChange={(e) => setPerson({ ...person, firstName: e.target.value })} />
-        </label>
-        <label htmlFor="add-infix">
-          {t('staff.infix')}
-          <input id="add-infix" size={8} value={person.infix} onChange={(e) => setPerson({ ...person, infix: e.target.value })} />
-        </label>
-        <label htmlFor="add-last">
-          {t('staff.lastName')}
-          <input id="add-last" required value={person.lastName} onChange={(e) => setPerson({ ...person, lastName: e.target.value })} />
-        </label>
-        <label htmlFor="add-start">
-          {t('staff.startDate')}
-          <input id="add-start" required placeholder="dd-mm-jjjj" size={11} value={person.startDate} onChange={(e) => setPerson({ ...person, startDate: e.target.value })} />
-        </label>
+      <Form layout="inline" onSubmit={submit} aria-label={t('staff.add')}>
+        <PersonFields form={person} setForm={setPerson} idPrefix="add" />
         <TermsFields form={terms} setForm={setTerms} costCentres={costCentres} positions={positions} idPrefix="add" />
         <button type="submit" className="primary">
           {t('app.add')}
         </button>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-      </form>
+        <FormError message={action.error} />
+      </Form>
     </details>
   );
 }
@@ -182,53 +155,39 @@ export function ChangeTermsForm({ employee, costCentres, positions, readOnly, on
   const initial = useMemo(() => termsText(employee.terms, costCentres[0]?.code ?? ''), [employee.terms, costCentres]);
   const [form, setForm] = useState<TermsText>(initial);
   const [validFrom, setValidFrom] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   useEffect(() => setForm(initial), [initial]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const date = checkDate(t('staff.validFrom'), validFrom);
-    if (!date.ok) return setError(date.reason);
-    const values = readTerms(t, form);
-    if (!values.ok) return setError(values.reason);
-    const before = readTerms(t, initial);
-    const patch: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(values.value)) {
-      if (!before.ok || before.value[key as keyof TermsValues] !== value) patch[key] = value;
-    }
-    if (Object.keys(patch).length === 0) return setError(t('staff.nothingChanged'));
-    try {
-      await api.staff.changeTerms({ employeeId: employee.id, validFrom: date.value as string, patch });
-      status.info(t('staff.termsChanged', { name: employee.displayName, date: formatDate(date.value) }));
+  const submit = () =>
+    action.run(async () => {
+      const date = valid(checkDate(t('staff.validFrom'), validFrom)) as string;
+      const values = valid(readTerms(t, form));
+      const before = readTerms(t, initial);
+      const patch: Record<string, unknown> = {};
+      for (const [key, value] of Object.entries(values)) {
+        if (!before.ok || before.value[key as keyof TermsValues] !== value) patch[key] = value;
+      }
+      if (Object.keys(patch).length === 0) throw new FormProblem(t('staff.nothingChanged'));
+      await api.staff.changeTerms({ employeeId: employee.id, validFrom: date, patch });
+      status.info(t('staff.termsChanged', { name: employee.displayName, date: formatDate(date) }));
       setValidFrom('');
       onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   if (readOnly) return null;
   return (
-    <form onSubmit={submit} className="inline-form" aria-labelledby="change-terms-title">
+    <Form layout="inline" onSubmit={submit} aria-labelledby="change-terms-title">
       <h3 id="change-terms-title" className="form-title">
         {t('staff.changeTitle')}
       </h3>
       <p className="hint form-title">{t('staff.changeHint')}</p>
-      <label htmlFor="change-from">
-        {t('staff.validFrom')}
-        <input id="change-from" required placeholder="dd-mm-jjjj" size={11} value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
-      </label>
+      <DateTextField id="change-from" label={t('staff.validFrom')} required value={validFrom} onChange={setValidFrom} />
       <TermsFields form={form} setForm={setForm} costCentres={costCentres} positions={positions} idPrefix="change" />
       <button type="submit" className="primary">
         {t('staff.saveChange')}
       </button>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-    </form>
+      <FormError message={action.error} />
+    </Form>
   );
 }
 
@@ -236,7 +195,7 @@ export function EmploymentForm({ employee, readOnly, onChanged }: { employee: Em
   const { t } = useTranslation();
   const status = useStatus();
   const [person, setPerson] = useState({ personnelNumber: '', firstName: '', infix: '', lastName: '', startDate: '', endDate: '' });
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   useEffect(
     () =>
       setPerson({
@@ -250,64 +209,31 @@ export function EmploymentForm({ employee, readOnly, onChanged }: { employee: Em
     [employee],
   );
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const start = checkDate(t('staff.startDate'), person.startDate);
-    if (!start.ok) return setError(start.reason);
-    const end = checkDate(t('staff.endDate'), person.endDate, false);
-    if (!end.ok) return setError(end.reason);
-    try {
+  const submit = () =>
+    action.run(async () => {
+      const startDate = valid(checkDate(t('staff.startDate'), person.startDate)) as string;
+      const endDate = valid(checkDate(t('staff.endDate'), person.endDate, false));
       const updated = await api.staff.updateEmployee({
         id: employee.id,
-        patch: { personnelNumber: person.personnelNumber, firstName: person.firstName, infix: person.infix, lastName: person.lastName, startDate: start.value as string, endDate: end.value },
+        patch: { personnelNumber: person.personnelNumber, firstName: person.firstName, infix: person.infix, lastName: person.lastName, startDate, endDate },
       });
       status.info(updated.endDate ? t('staff.endSaved', { name: updated.displayName, date: formatDate(updated.endDate) }) : t('app.saved'));
       onChanged();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   if (readOnly) return null;
   return (
-    <form onSubmit={submit} className="inline-form" aria-labelledby="employment-title">
+    <Form layout="inline" onSubmit={submit} aria-labelledby="employment-title">
       <h3 id="employment-title" className="form-title">
         {t('staff.employmentTitle')}
       </h3>
-      <label htmlFor="emp-pn">
-        {t('staff.personnelNumber')}
-        <input id="emp-pn" required size={10} value={person.personnelNumber} onChange={(e) => setPerson({ ...person, personnelNumber: e.target.value })} />
-      </label>
-      <label htmlFor="emp-first">
-        {t('staff.firstName')}
-        <input id="emp-first" value={person.firstName} onChange={(e) => setPerson({ ...person, firstName: e.target.value })} />
-      </label>
-      <label htmlFor="emp-infix">
-        {t('staff.infix')}
-        <input id="emp-infix" size={8} value={person.infix} onChange={(e) => setPerson({ ...person, infix: e.target.value })} />
-      </label>
-      <label htmlFor="emp-last">
-        {t('staff.lastName')}
-        <input id="emp-last" required value={person.lastName} onChange={(e) => setPerson({ ...person, lastName: e.target.value })} />
-      </label>
-      <label htmlFor="emp-start">
-        {t('staff.startDate')}
-        <input id="emp-start" required placeholder="dd-mm-jjjj" size={11} value={person.startDate} onChange={(e) => setPerson({ ...person, startDate: e.target.value })} />
-      </label>
-      <label htmlFor="emp-end">
-        {t('staff.endDate')}
-        <input id="emp-end" placeholder="dd-mm-jjjj" size={11} value={person.endDate} onChange={(e) => setPerson({ ...person, endDate: e.target.value })} aria-describedby="emp-end-hint" />
-      </label>
+      <PersonFields form={person} setForm={setPerson} idPrefix="emp" />
+      <DateTextField id="emp-end" label={t('staff.endDate')} value={person.endDate} onChange={(endDate) => setPerson({ ...person, endDate })} aria-describedby="emp-end-hint" />
       <button type="submit">{t('app.save')}</button>
       <p id="emp-end-hint" className="hint form-title">
         {t('staff.endHint')}
       </p>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
-    </form>
+      <FormError message={action.error} />
+    </Form>
   );
 }

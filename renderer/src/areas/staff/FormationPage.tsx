@@ -1,17 +1,20 @@
 import type { ColDef } from 'ag-grid-community';
-import { useCallback, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OccupationFigures } from '../../../../shared/domain/staff/formation.ts';
 import type { PositionView } from '../../../../shared/domain/staff/types.ts';
 import { formatDate, formatPercent, MONTHS_NL } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { dateColumn } from '../../components/grid.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { useGridEditing } from '../../components/useGridEditing.ts';
-import { checkDate, checkInteger, checkNumber, DateField, defaultPeildatum, formatFte } from './common.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { checkDate, checkInteger, checkNumber, valid } from '../../components/form-values.ts';
+import { binder, choices, DateTextField, Form, FormError, SelectField, TextField, useFormAction } from '../../components/forms.tsx';
+import { defaultPeildatum, formatFte } from './common.tsx';
 
 /** A position as the grid shows it: its own fields plus the occupation on the chosen date. */
 interface Row {
@@ -219,27 +222,19 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
         </dl>
       )}
       <p className="hint">{t('formation.hint')}</p>
-      {positions.error && (
-        <p role="alert" className="form-error">
-          {positions.error}
-        </p>
-      )}
-      <div onKeyDown={editing.onKeyDown}>
-        <DataGrid<Row>
-          label={t('formation.gridLabel', { date: formatDate(date) })}
-          rowData={positions.data ?? []}
-          columnDefs={columns}
-          getRowId={(p) => String(p.data.id)}
-          onGridReady={(e) => editing.setApi(e.api)}
-          onCellValueChanged={editing.onCellValueChanged}
-          onCellFocused={(e) => {
-            if (e.rowIndex === null) return;
-            const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
-            if (node?.data) setSelected(node.data);
-          }}
-          height={300}
-        />
-      </div>
+      <FormError message={positions.error} />
+      <EditableGrid<Row>
+        editing={editing}
+        label={t('formation.gridLabel', { date: formatDate(date) })}
+        rowData={positions.data ?? []}
+        columnDefs={columns}
+        onCellFocused={(e) => {
+          if (e.rowIndex === null) return;
+          const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
+          if (node?.data) setSelected(node.data);
+        }}
+        height={300}
+      />
       {selected && !readOnly && (
         <p className="toolbar">
           <span>
@@ -357,89 +352,47 @@ function AddPositionForm({ costCentres, fiscalYear, onAdded }: { costCentres: st
   const status = useStatus();
   const empty = { code: '', functionTitle: '', salaryScale: '', fte: '1', costCentre: '', validFrom: formatDate(`${fiscalYear}-01-01`), validTo: '', note: '' };
   const [form, setForm] = useState(empty);
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
+  const bind = binder(form, setForm);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const fte = checkNumber(t('formation.formationFte'), form.fte);
-    if (!fte.ok) return setError(fte.reason);
-    const scale = checkInteger(t('staff.scale'), form.salaryScale);
-    if (!scale.ok) return setError(scale.reason);
-    const from = checkDate(t('formation.validFrom'), form.validFrom);
-    if (!from.ok) return setError(from.reason);
-    const to = checkDate(t('formation.validTo'), form.validTo, false);
-    if (!to.ok) return setError(to.reason);
-    try {
+  const submit = () =>
+    action.run(async () => {
+      const fte = valid(checkNumber(t('formation.formationFte'), form.fte)) as number;
+      const salaryScale = valid(checkInteger(t('staff.scale'), form.salaryScale));
+      const validFrom = valid(checkDate(t('formation.validFrom'), form.validFrom)) as string;
+      const validTo = valid(checkDate(t('formation.validTo'), form.validTo, false));
       const created = await api.formation.createPosition({
         code: form.code,
         functionTitle: form.functionTitle,
-        salaryScale: scale.value,
-        fte: fte.value as number,
+        salaryScale,
+        fte,
         costCentre: form.costCentre || costCentres[0] || '',
-        validFrom: from.value as string,
-        validTo: to.value,
+        validFrom,
+        validTo,
         note: form.note,
       });
       status.info(t('formation.added', { code: created.code }));
       setForm({ ...empty, costCentre: form.costCentre });
       onAdded();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   return (
     <details className="card">
       <summary>{t('formation.add')}</summary>
-      <form onSubmit={submit} className="inline-form" aria-label={t('formation.add')}>
-        <label htmlFor="pos-code">
-          {t('formation.code')}
-          <input id="pos-code" required size={12} value={form.code} onChange={(e) => setForm({ ...form, code: e.target.value })} />
-        </label>
-        <label htmlFor="pos-function">
-          {t('staff.functionTitle')}
-          <input id="pos-function" required value={form.functionTitle} onChange={(e) => setForm({ ...form, functionTitle: e.target.value })} />
-        </label>
-        <label htmlFor="pos-scale">
-          {t('staff.scale')}
-          <input id="pos-scale" inputMode="numeric" size={4} value={form.salaryScale} onChange={(e) => setForm({ ...form, salaryScale: e.target.value })} />
-        </label>
-        <label htmlFor="pos-fte">
-          {t('formation.formationFte')}
-          <input id="pos-fte" inputMode="decimal" size={6} required value={form.fte} onChange={(e) => setForm({ ...form, fte: e.target.value })} />
-        </label>
-        <label htmlFor="pos-cc">
-          {t('staff.costCentre')}
-          <select id="pos-cc" value={form.costCentre || costCentres[0] || ''} onChange={(e) => setForm({ ...form, costCentre: e.target.value })}>
-            {costCentres.map((cc) => (
-              <option key={cc} value={cc}>
-                {cc}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label htmlFor="pos-from">
-          {t('formation.validFrom')}
-          <input id="pos-from" required placeholder="dd-mm-jjjj" size={11} value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} />
-        </label>
-        <label htmlFor="pos-to">
-          {t('formation.validTo')}
-          <input id="pos-to" placeholder="dd-mm-jjjj" size={11} value={form.validTo} onChange={(e) => setForm({ ...form, validTo: e.target.value })} />
-        </label>
-        <label htmlFor="pos-note">
-          {t('formation.note')}
-          <input id="pos-note" value={form.note} onChange={(e) => setForm({ ...form, note: e.target.value })} />
-        </label>
+      <Form layout="inline" onSubmit={submit} aria-label={t('formation.add')}>
+        <TextField id="pos-code" label={t('formation.code')} required size={12} {...bind('code')} />
+        <TextField id="pos-function" label={t('staff.functionTitle')} required {...bind('functionTitle')} />
+        <TextField id="pos-scale" label={t('staff.scale')} inputMode="numeric" size={4} {...bind('salaryScale')} />
+        <TextField id="pos-fte" label={t('formation.formationFte')} inputMode="decimal" size={6} required {...bind('fte')} />
+        <SelectField id="pos-cc" label={t('staff.costCentre')} value={form.costCentre || costCentres[0] || ''} onChange={bind('costCentre').onChange} options={choices(costCentres)} />
+        <DateTextField id="pos-from" label={t('formation.validFrom')} required {...bind('validFrom')} />
+        <DateTextField id="pos-to" label={t('formation.validTo')} {...bind('validTo')} />
+        <TextField id="pos-note" label={t('formation.note')} {...bind('note')} />
         <button type="submit" className="primary">
           {t('app.add')}
         </button>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-      </form>
+        <FormError message={action.error} />
+      </Form>
     </details>
   );
 }

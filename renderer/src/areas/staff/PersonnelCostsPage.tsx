@@ -9,6 +9,7 @@ import { moneyColumn } from '../../components/grid.ts';
 import { useApi } from '../../components/useApi.ts';
 import { formatFte, formatHours } from './common.tsx';
 import { BudgetComparisonTable } from './costs-shared.tsx';
+import { FormError } from '../../components/forms.tsx';
 
 function monthTotal(months: MonthCostRow[]): MonthCostRow {
   const total: MonthCostRow = { month: 0, salaryCents: 0, ikbCents: 0, chargesCents: 0, employeeCents: 0, hireCents: 0, totalCents: 0 };
@@ -94,11 +95,7 @@ export function PersonnelCostsPage({ fiscalYear }: { fiscalYear: number }) {
           </select>
         </label>
       </div>
-      {forecast.error && (
-        <p role="alert" className="form-error">
-          {forecast.error}
-        </p>
-      )}
+      <FormError message={forecast.error} />
       {f && (
         <>
           <p className="muted">

@@ -1,16 +1,17 @@
 import type { ColDef } from 'ag-grid-community';
-import { useCallback, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SalaryEntryView } from '../../../../shared/domain/staff/types.ts';
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { moneyColumn } from '../../components/grid.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { useGridEditing } from '../../components/useGridEditing.ts';
-import { checkDate, checkNumber } from './common.tsx';
+import { checkDate, checkNumber, valid } from '../../components/form-values.ts';
+import { choices, DateTextField, Form, FormError, SelectField, TextField, useFormAction } from '../../components/forms.tsx';
 
 /** One scale of the table: id is the scale, s0 … sN the monthly cents per step. */
 type Row = { id: number; scale: number } & Record<string, number | null>;
@@ -109,17 +110,13 @@ export function SalaryTablePage({ fiscalYear, readOnly }: { fiscalYear: number; 
       )}
       <p className="hint">{t('salary.hint')}</p>
       {entries.data && (
-        <div onKeyDown={editing.onKeyDown}>
-          <DataGrid<Row>
-            label={t('salary.gridLabel', { date: formatDate(validFrom) })}
-            rowData={entries.data.rows}
-            columnDefs={columns}
-            getRowId={(p) => String(p.data.id)}
-            onGridReady={(e) => editing.setApi(e.api)}
-            onCellValueChanged={editing.onCellValueChanged}
-            height={680}
-          />
-        </div>
+        <EditableGrid<Row>
+          editing={editing}
+          label={t('salary.gridLabel', { date: formatDate(validFrom) })}
+          rowData={entries.data.rows}
+          columnDefs={columns}
+          height={680}
+        />
       )}
       {!readOnly && (
         <>
@@ -161,62 +158,36 @@ function NewTableForm({ dates, onCreated }: { dates: string[]; onCreated(date: s
   const { t } = useTranslation();
   const status = useStatus();
   const [form, setForm] = useState({ validFrom: '', from: '', raise: '0' });
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
   const source = form.from || dates[dates.length - 1] || '';
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const date = checkDate(t('salary.newDate'), form.validFrom);
-    if (!date.ok) return setError(date.reason);
-    const raise = checkNumber(t('salary.raise'), form.raise);
-    if (!raise.ok) return setError(raise.reason);
-    try {
+  const submit = () =>
+    action.run(async () => {
+      const date = valid(checkDate(t('salary.newDate'), form.validFrom)) as string;
+      const raise = valid(checkNumber(t('salary.raise'), form.raise)) as number;
       if (source) {
-        await api.salary.copyTable({ fromValidFrom: source, toValidFrom: date.value as string, raisePercent: raise.value as number });
-        status.info(t('salary.created', { date: formatDate(date.value) }));
-        onCreated(date.value as string, true);
-      } else onCreated(date.value as string, false);
+        await api.salary.copyTable({ fromValidFrom: source, toValidFrom: date, raisePercent: raise });
+        status.info(t('salary.created', { date: formatDate(date) }));
+        onCreated(date, true);
+      } else onCreated(date, false);
       setForm({ validFrom: '', from: '', raise: '0' });
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   return (
     <details className="card">
       <summary>{t('salary.newTitle')}</summary>
-      <form onSubmit={submit} className="inline-form" aria-label={t('salary.newTitle')}>
-        <label htmlFor="new-table-date">
-          {t('salary.newDate')}
-          <input id="new-table-date" required placeholder="dd-mm-jjjj" size={11} value={form.validFrom} onChange={(e) => setForm({ ...form, validFrom: e.target.value })} />
-        </label>
+      <Form layout="inline" onSubmit={submit} aria-label={t('salary.newTitle')}>
+        <DateTextField id="new-table-date" label={t('salary.newDate')} required value={form.validFrom} onChange={(validFrom) => setForm({ ...form, validFrom })} />
         {dates.length > 0 && (
           <>
-            <label htmlFor="new-table-from">
-              {t('salary.basedOn')}
-              <select id="new-table-from" value={source} onChange={(e) => setForm({ ...form, from: e.target.value })}>
-                {dates.map((d) => (
-                  <option key={d} value={d}>
-                    {formatDate(d)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label htmlFor="new-table-raise">
-              {t('salary.raise')}
-              <input id="new-table-raise" inputMode="decimal" size={6} value={form.raise} onChange={(e) => setForm({ ...form, raise: e.target.value })} />
-            </label>
+            <SelectField id="new-table-from" label={t('salary.basedOn')} value={source} onChange={(from) => setForm({ ...form, from })} options={choices(dates, formatDate)} />
+            <TextField id="new-table-raise" label={t('salary.raise')} inputMode="decimal" size={6} value={form.raise} onChange={(raise) => setForm({ ...form, raise })} />
           </>
         )}
         <button type="submit">{t('salary.create')}</button>
         <p className="hint form-title">{dates.length > 0 ? t('salary.newHint') : t('salary.newEmptyHint')}</p>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-      </form>
+        <FormError message={action.error} />
+      </Form>
     </details>
   );
 }

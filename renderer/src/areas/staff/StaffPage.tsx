@@ -8,8 +8,10 @@ import { api } from '../../api/client.ts';
 import { DataGrid } from '../../components/DataGrid.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
-import { DateField, defaultPeildatum, formatFte, formatHours } from './common.tsx';
+import { DateField } from '../../components/DateField.tsx';
+import { defaultPeildatum, formatFte, formatHours } from './common.tsx';
 import { AddEmployeeForm, ChangeTermsForm, EmploymentForm } from './EmployeeForms.tsx';
+import { FormError } from '../../components/forms.tsx';
 
 type Row = EmployeeView;
 
@@ -79,11 +81,7 @@ export function StaffPage({ fiscalYear, readOnly }: { fiscalYear: number; readOn
         </label>
         <a href="#/import?kind=staff">{t('staff.importLink')}</a>
       </div>
-      {employees.error && (
-        <p role="alert" className="form-error">
-          {employees.error}
-        </p>
-      )}
+      <FormError message={employees.error} />
       <dl className="key-figures" aria-label={t('staff.keyFigures')}>
         <div className="key-figure">
           <dt>{t('staff.headcountOn', { date: formatDate(date) })}</dt>

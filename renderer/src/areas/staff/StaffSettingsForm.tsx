@@ -1,9 +1,10 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
-import { errorMessage, useApi } from '../../components/useApi.ts';
-import { checkNumber } from './common.tsx';
+import { useApi } from '../../components/useApi.ts';
+import { checkNumber, valid } from '../../components/form-values.ts';
+import { binder, Form, FormError, TextField, useFormAction } from '../../components/forms.tsx';
 
 const decimal = (n: number) => String(n).replace('.', ',');
 const accountsText = (list: string[]) => list.join(', ');
@@ -19,7 +20,8 @@ export function StaffSettingsForm({ readOnly }: { readOnly: boolean }) {
   const status = useStatus();
   const settings = useApi(() => api.workbook.settings({}), []);
   const [form, setForm] = useState({ week: '', ikb: '', charges: '', salary: '', hire: '', zzp: '' });
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
+  const bind = binder(form, setForm);
   useEffect(() => {
     const s = settings.data;
     if (!s) return;
@@ -33,71 +35,40 @@ export function StaffSettingsForm({ readOnly }: { readOnly: boolean }) {
     });
   }, [settings.data]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const week = checkNumber(t('staffSettings.normalWeek'), form.week);
-    if (!week.ok) return setError(week.reason);
-    const ikb = checkNumber(t('staffSettings.ikb'), form.ikb);
-    if (!ikb.ok) return setError(ikb.reason);
-    const charges = checkNumber(t('staffSettings.charges'), form.charges);
-    if (!charges.ok) return setError(charges.reason);
-    const zzp = checkNumber(t('staffSettings.zzpMonths'), form.zzp);
-    if (!zzp.ok) return setError(zzp.reason);
-    try {
+  const submit = () =>
+    action.run(async () => {
+      const week = valid(checkNumber(t('staffSettings.normalWeek'), form.week)) as number;
+      const ikb = valid(checkNumber(t('staffSettings.ikb'), form.ikb)) as number;
+      const charges = valid(checkNumber(t('staffSettings.charges'), form.charges)) as number;
+      const zzp = valid(checkNumber(t('staffSettings.zzpMonths'), form.zzp)) as number;
       await api.workbook.updateSettings({
-        normalWeekHours: week.value as number,
-        ikbPercent: ikb.value as number,
-        employerChargesPercent: charges.value as number,
+        normalWeekHours: week,
+        ikbPercent: ikb,
+        employerChargesPercent: charges,
         personnelSalaryAccounts: accountsList(form.salary),
         personnelHireAccounts: accountsList(form.hire),
-        zzpFlagMonths: zzp.value as number,
+        zzpFlagMonths: zzp,
       });
       status.info(t('app.saved'));
       settings.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
   return (
     <section className="card" aria-labelledby="staff-settings-title">
       <h2 id="staff-settings-title">{t('staffSettings.title')}</h2>
-      <form onSubmit={submit} className="inline-form">
-        <label htmlFor="set-week">
-          {t('staffSettings.normalWeek')}
-          <input id="set-week" inputMode="decimal" size={6} value={form.week} onChange={(e) => setForm({ ...form, week: e.target.value })} disabled={readOnly} />
-        </label>
-        <label htmlFor="set-ikb">
-          {t('staffSettings.ikb')}
-          <input id="set-ikb" inputMode="decimal" size={6} value={form.ikb} onChange={(e) => setForm({ ...form, ikb: e.target.value })} disabled={readOnly} />
-        </label>
-        <label htmlFor="set-charges">
-          {t('staffSettings.charges')}
-          <input id="set-charges" inputMode="decimal" size={6} value={form.charges} onChange={(e) => setForm({ ...form, charges: e.target.value })} disabled={readOnly} />
-        </label>
-        <label htmlFor="set-salary-accounts">
-          {t('staffSettings.salaryAccounts')}
-          <input id="set-salary-accounts" size={14} value={form.salary} onChange={(e) => setForm({ ...form, salary: e.target.value })} disabled={readOnly} />
-        </label>
-        <label htmlFor="set-hire-accounts">
-          {t('staffSettings.hireAccounts')}
-          <input id="set-hire-accounts" size={14} value={form.hire} onChange={(e) => setForm({ ...form, hire: e.target.value })} disabled={readOnly} />
-        </label>
-        <label htmlFor="set-zzp">
-          {t('staffSettings.zzpMonths')}
-          <input id="set-zzp" inputMode="numeric" size={4} value={form.zzp} onChange={(e) => setForm({ ...form, zzp: e.target.value })} disabled={readOnly} />
-        </label>
+      <Form layout="inline" onSubmit={submit}>
+        <TextField id="set-week" label={t('staffSettings.normalWeek')} inputMode="decimal" size={6} {...bind('week')} disabled={readOnly} />
+        <TextField id="set-ikb" label={t('staffSettings.ikb')} inputMode="decimal" size={6} {...bind('ikb')} disabled={readOnly} />
+        <TextField id="set-charges" label={t('staffSettings.charges')} inputMode="decimal" size={6} {...bind('charges')} disabled={readOnly} />
+        <TextField id="set-salary-accounts" label={t('staffSettings.salaryAccounts')} size={14} {...bind('salary')} disabled={readOnly} />
+        <TextField id="set-hire-accounts" label={t('staffSettings.hireAccounts')} size={14} {...bind('hire')} disabled={readOnly} />
+        <TextField id="set-zzp" label={t('staffSettings.zzpMonths')} inputMode="numeric" size={4} {...bind('zzp')} disabled={readOnly} />
         <button type="submit" className="primary" disabled={readOnly}>
           {t('app.save')}
         </button>
         <p className="hint form-title">{t('staffSettings.hint')}</p>
-        {error && (
-          <p role="alert" className="form-error">
-            {error}
-          </p>
-        )}
-      </form>
+        <FormError message={action.error} />
+      </Form>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { downloadBase64 } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { FormError } from '../../components/forms.tsx';
 
 function size(bytes: number): string {
   return `${new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)} MB`;
@@ -111,11 +112,7 @@ export function BackupPage({ info, nativeDialogs }: { info: WorkbookInfo; native
   return (
     <div>
       <h1>{t('backups.title')}</h1>
-      {error && (
-        <p role="alert" className="form-error">
-          {error}
-        </p>
-      )}
+      <FormError message={error} />
       <section className="card" aria-labelledby="backups-title">
         <h2 id="backups-title">{t('nav.backups')}</h2>
         <p>{t('backups.intro')}</p>

@@ -1,12 +1,13 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/domain/settings.ts';
 import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatCentsPlain, formatDate } from '../../../../shared/format/nl.ts';
-import { parseDecimal, parseUserAmountCents } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
 import { SignalSettings } from '../overview/SignalSettings.tsx';
 import { KeyCard } from '../exchange/KeyCard.tsx';
+import { checkAmount, checkDecimal, valid } from '../../components/form-values.ts';
+import { AmountField, binder, Form, FormError, SelectField, TextField, useFormAction } from '../../components/forms.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { StaffSettingsForm } from '../staff/StaffSettingsForm.tsx';
@@ -19,7 +20,9 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
   const costCentres = useApi(() => api.workbook.costCentres({}), []);
   const [form, setForm] = useState({ amount: '', percent: '', rule: 'either' as Settings['varianceThresholdRule'] });
   const [cc, setCc] = useState({ code: '', name: '', taakveld: '' });
-  const [error, setError] = useState<string | null>(null);
+  const action = useFormAction();
+  const bind = binder(form, setForm);
+  const bindCc = binder(cc, setCc);
 
   useEffect(() => {
     if (!settings.data) return;
@@ -30,28 +33,16 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
     });
   }, [settings.data]);
 
-  async function saveThreshold(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const amount = form.amount.trim() ? parseUserAmountCents(form.amount) : null;
-    const percent = form.percent.trim() ? parseDecimal(form.percent) : null;
-    if (amount && !amount.ok) return setError(`${t('settings.thresholdAmount')}: ${amount.reason}`);
-    if (percent && !percent.ok) return setError(`${t('settings.thresholdPercent')}: ${percent.reason}`);
-    try {
-      await api.workbook.updateSettings({
-        varianceThresholdCents: amount ? (amount.ok ? amount.value : null) : null,
-        varianceThresholdPercent: percent ? (percent.ok ? percent.value : null) : null,
-        varianceThresholdRule: form.rule,
-      });
+  const saveThreshold = () =>
+    action.run(async () => {
+      const varianceThresholdCents = valid(checkAmount(t('settings.thresholdAmount'), form.amount, false));
+      const varianceThresholdPercent = valid(checkDecimal(t('settings.thresholdPercent'), form.percent, false));
+      await api.workbook.updateSettings({ varianceThresholdCents, varianceThresholdPercent, varianceThresholdRule: form.rule });
       status.info(t('app.saved'));
       settings.reload();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  }
+    });
 
-  async function saveCostCentre(event: FormEvent) {
-    event.preventDefault();
+  async function saveCostCentre() {
     try {
       await api.workbook.saveCostCentre({ code: cc.code, name: cc.name, taakveld: cc.taakveld || null });
       setCc({ code: '', name: '', taakveld: '' });
@@ -87,31 +78,23 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
       {info.kind === 'department' && <KeyCard readOnly={info.readOnly} nativeDialogs={nativeDialogs} />}
       <section className="card" aria-labelledby="threshold-title">
         <h2 id="threshold-title">{t('settings.thresholdTitle')}</h2>
-        <form onSubmit={saveThreshold} className="inline-form">
-          <label>
-            {t('settings.thresholdAmount')}
-            <input inputMode="decimal" value={form.amount} onChange={(e) => setForm({ ...form, amount: e.target.value })} size={14} disabled={info.readOnly} />
-          </label>
-          <label>
-            {t('settings.thresholdPercent')}
-            <input inputMode="decimal" value={form.percent} onChange={(e) => setForm({ ...form, percent: e.target.value })} size={6} disabled={info.readOnly} />
-          </label>
-          <label>
-            {t('settings.thresholdRule')}
-            <select value={form.rule} onChange={(e) => setForm({ ...form, rule: e.target.value as Settings['varianceThresholdRule'] })} disabled={info.readOnly}>
-              <option value="either">{t('settings.ruleEither')}</option>
-              <option value="both">{t('settings.ruleBoth')}</option>
-            </select>
-          </label>
+        <Form layout="inline" onSubmit={saveThreshold}>
+          <AmountField label={t('settings.thresholdAmount')} {...bind('amount')} size={14} disabled={info.readOnly} />
+          <TextField label={t('settings.thresholdPercent')} inputMode="decimal" {...bind('percent')} size={6} disabled={info.readOnly} />
+          <SelectField
+            label={t('settings.thresholdRule')}
+            {...bind('rule')}
+            options={[
+              { value: 'either', label: t('settings.ruleEither') },
+              { value: 'both', label: t('settings.ruleBoth') },
+            ]}
+            disabled={info.readOnly}
+          />
           <button type="submit" className="primary" disabled={info.readOnly}>
             {t('app.save')}
           </button>
-          {error && (
-            <p role="alert" className="form-error">
-              {error}
-            </p>
-          )}
-        </form>
+          <FormError message={action.error} />
+        </Form>
       </section>
       {info.kind === 'department' && <SignalSettings readOnly={info.readOnly} />}
       {info.kind === 'department' && <StaffSettingsForm readOnly={info.readOnly} />}
@@ -137,21 +120,12 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
           </tbody>
         </table>
         {!info.readOnly && info.kind === 'department' && (
-          <form onSubmit={saveCostCentre} className="inline-form">
-            <label>
-              {t('settings.costCentreCode')}
-              <input required value={cc.code} onChange={(e) => setCc({ ...cc, code: e.target.value })} size={8} />
-            </label>
-            <label>
-              {t('settings.costCentreName')}
-              <input value={cc.name} onChange={(e) => setCc({ ...cc, name: e.target.value })} />
-            </label>
-            <label>
-              {t('settings.taakveld')}
-              <input value={cc.taakveld} onChange={(e) => setCc({ ...cc, taakveld: e.target.value })} size={6} />
-            </label>
+          <Form layout="inline" onSubmit={saveCostCentre}>
+            <TextField label={t('settings.costCentreCode')} required {...bindCc('code')} size={8} />
+            <TextField label={t('settings.costCentreName')} {...bindCc('name')} />
+            <TextField label={t('settings.taakveld')} {...bindCc('taakveld')} size={6} />
             <button type="submit">{t('settings.saveCostCentre')}</button>
-          </form>
+          </Form>
         )}
       </section>
     </div>

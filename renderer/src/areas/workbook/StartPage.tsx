@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { CreateCentralForm } from '../consolidation/CreateCentralForm.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { FormError } from '../../components/forms.tsx';
 
 const WORKBOOK_FILTER = [{ name: 'Werkboek', extensions: ['werkboek'] }];
 
@@ -129,11 +130,7 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
                 {t('start.locationHint', { folder: folder.data?.folder ?? '' })}
               </p>
             </div>
-            {formError && (
-              <p role="alert" className="form-error">
-                {formError}
-              </p>
-            )}
+            <FormError message={formError} />
             <button type="submit" className="primary" disabled={busy}>
               {t('start.create')}
             </button>
