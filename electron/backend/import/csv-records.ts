@@ -11,16 +11,34 @@ export interface RecordSink {
   chunk(chunk: Buffer, bytesRead: number): void;
 }
 
+/**
+ * The file holds bytes that are not text in the encoding it is being read in. The sniffer decides the
+ * encoding from the head of the file; this is how the rest of the file says the head was not representative.
+ */
+export class UndecodableText extends Error {
+  constructor(readonly encoding: TextEncodingName) {
+    super(`not valid ${encoding}`);
+  }
+}
+
 async function* decoded(source: ImportSource, encoding: TextEncodingName, onChunk: (chunk: Buffer, bytesRead: number) => void): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding);
+  // fatal: a byte that is not text in this encoding must stop the import, never become "\uFFFD".
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const decode = (chunk?: Buffer) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UndecodableText(encoding);
+    }
+  };
   let read = 0;
   for await (const chunk of source.chunks()) {
     read += chunk.length;
     onChunk(chunk as Buffer, read);
-    const text = decoder.decode(chunk as Buffer, { stream: true });
+    const text = decode(chunk as Buffer);
     if (text) yield text;
   }
-  const tail = decoder.decode();
+  const tail = decode();
   if (tail) yield tail;
 }
 
@@ -36,7 +54,11 @@ export function forEachCsvRecord(source: ImportSource, dialect: Dialect, sink: R
     let nextLine = 1;
     let failed = false;
     const stream = Readable.from(decoded(source, dialect.encoding as TextEncodingName, (chunk, read) => sink.chunk(chunk, read)));
-    stream.on('error', reject);
+    stream.on('error', (error) => {
+      // Stop handling records at once: the caller rolls back, and nothing may be written after that.
+      failed = true;
+      reject(error);
+    });
     Papa.parse<string[]>(stream as unknown as File, {
       delimiter: dialect.delimiter ?? ';',
       skipEmptyLines: false,

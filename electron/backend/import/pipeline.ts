@@ -9,11 +9,14 @@ import {
   type ImportResult,
   type PreviewRow,
   type RowIssue,
+  type TextEncodingName,
 } from '../../../shared/import/types.ts';
 import { detectDecimalMark, type DateOrder, type DecimalMark } from '../../../shared/import/values.ts';
 import type { ProgressReporter } from '../progress.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
-import { forEachCsvRecord } from './csv-records.ts';
+import Papa from 'papaparse';
+import { forEachCsvRecord, UndecodableText } from './csv-records.ts';
+import { findInvalidUtf8Line } from './invalid-utf8.ts';
 import type { AcceptedStatus, ImporterDefinition, RowOutcome } from './importer.ts';
 import { columnIndexes, headerSignature, resolveMapping, type Mapping } from './mapping.ts';
 import { RowReader, RowRejection } from './row-reader.ts';
@@ -74,11 +77,61 @@ function saveProfile(wb: Workbook, signature: string, kind: string, profile: Rem
   );
 }
 
+/** A CSV file turned out, after its head, not to be text in the encoding it was read in; the run was rolled back. */
+class NotInEncoding extends Error {
+  constructor(
+    readonly encoding: TextEncodingName,
+    readonly chosen: boolean,
+    readonly columns: string[],
+    readonly delimiter: string,
+  ) {
+    super(`not valid ${encoding}`);
+  }
+}
+
+const ENCODING_NAMES: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252', 'utf-16le': 'UTF-16' };
+
 /**
  * Parse → classify → (dry run: roll back | commit), in one transaction. The preview is the same run
  * rolled back, so what the preview promises is exactly what the import does.
+ *
+ * The encoding is sniffed from the head of the file. When a later part is not UTF-8 after all, the run
+ * is rolled back and the file read again as Windows-1252 (what Dutch finance systems write), unless
+ * the user chose UTF-8 or the file already showed UTF-8 characters: then it is refused, never guessed.
  */
 export async function runImport(wb: Workbook, importer: ImporterDefinition, request: ImportRequest): Promise<ImportPreview> {
+  try {
+    return await importOnce(wb, importer, request);
+  } catch (error) {
+    if (!(error instanceof NotInEncoding)) throw error;
+    const source = openImportSource(request.source);
+    if (error.encoding !== 'utf-8') {
+      throw new ApiError('file_unreadable', `${source.fileName} bevat tekens die geen geldige ${ENCODING_NAMES[error.encoding]} zijn. Sla het bestand opnieuw op als CSV (UTF-8) en importeer opnieuw; er is niets geïmporteerd.`);
+    }
+    const found = await findInvalidUtf8Line(source);
+    if (found && !found.utf8Before && !error.chosen) {
+      return importOnce(wb, importer, { ...request, dialect: { ...request.dialect, encoding: 'windows-1252' } });
+    }
+    const where = found ? `regel ${found.line}${columnOfReplacement(found.text, error.delimiter, error.columns)}` : 'het einde van het bestand';
+    const why = found?.utf8Before
+      ? 'terwijl eerdere regels UTF-8-tekens bevatten: het bestand mengt twee coderingen, zodat niet vast te stellen is welke letters bedoeld zijn. Sla het bestand opnieuw op als CSV UTF-8 en importeer opnieuw'
+      : 'terwijl als codering UTF-8 is gekozen. Kies de codering Windows-1252 (of laat Werkboek de codering bepalen), of sla het bestand opnieuw op als CSV UTF-8';
+    throw new ApiError(
+      'file_unreadable',
+      `${source.fileName}, ${where}: tekens die geen UTF-8 zijn, ${why}. Er is niets geïmporteerd.`,
+      found ? { line: found.line } : undefined,
+    );
+  }
+}
+
+/** ", kolom X" for the cell of a line that holds a replacement character, or '' when the line does not say. */
+function columnOfReplacement(lineText: string, delimiter: string, columns: string[]): string {
+  const cells = Papa.parse<string[]>(lineText.replace(/\r?\n$/, ''), { delimiter }).data[0] ?? [];
+  const index = cells.findIndex((cell) => cell.includes('\uFFFD'));
+  return index >= 0 && columns[index] ? `, kolom ${columns[index]}` : '';
+}
+
+async function importOnce(wb: Workbook, importer: ImporterDefinition, request: ImportRequest): Promise<ImportPreview> {
   wb.requireKind(...importer.workbookKinds);
   if (!request.dryRun) wb.requireWritable();
   const options = request.options ?? {};
@@ -285,6 +338,7 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
     return result;
   } catch (error) {
     if (!committed && wb.sqlite.inTransaction) wb.sqlite.exec('ROLLBACK');
+    if (error instanceof UndecodableText) throw new NotInEncoding(error.encoding, request.dialect?.encoding !== undefined, firstSniff.columns, dialect.delimiter ?? ';');
     throw error;
   }
 }

@@ -1,0 +1,88 @@
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { departmentWorkbook, writeTemp } from '../helpers/workbook.ts';
+
+/** Regression tests for defects found in review of the generic import pipeline. */
+
+const sessions: Array<{ close(): void }> = [];
+afterEach(() => sessions.splice(0).forEach((s) => s.close()));
+
+async function workbook() {
+  const wb = await departmentWorkbook();
+  sessions.push(wb.session);
+  return wb;
+}
+
+function ledgerDescriptions(file: string): string[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT description FROM ledger_line ORDER BY id').all() as Array<{ description: string }>).map((r) => r.description);
+  } finally {
+    db.close();
+  }
+}
+
+function ledgerCount(file: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM ledger_line').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+const LEDGER_HEADER = 'Boekdatum;Kostenplaats;Grootboekrekening;Omschrijving;Bedrag\r\n';
+
+/** ASCII ledger lines, enough of them to push what follows beyond the 256 KB the sniffer reads. */
+function asciiLedger(lines: number): string {
+  const out = [LEDGER_HEADER];
+  for (let i = 0; i < lines; i += 1) out.push(`05-01-2027;OR01;4300;Onderhoud regel ${i} ${'x'.repeat(40)};${i},00\r\n`);
+  return out.join('');
+}
+
+describe('encoding decided on the whole file, not its head', () => {
+  it('reads Windows-1252 bytes after the first 256 KB as Windows-1252, and a re-import adds nothing', async () => {
+    const { client, file, dir } = await workbook();
+    const head = Buffer.from(asciiLedger(4000), 'latin1');
+    expect(head.length).toBeGreaterThan(256 * 1024);
+    // "Café De Grüne € lunch" as Windows-1252 writes it: é = E9, ü = FC, € = 80.
+    const tail = Buffer.from([...Buffer.from('06-01-2027;OR01;4300;Caf', 'latin1'), 0xe9, ...Buffer.from(' De Gr', 'latin1'), 0xfc, ...Buffer.from('ne ', 'latin1'), 0x80, ...Buffer.from(' lunch;12,50\r\n', 'latin1')]);
+    const input = writeTemp(dir, 'cp1252.csv', Buffer.concat([head, tail]));
+
+    const preview = await client.import.preview({ kind: 'ledger', source: { path: input } });
+    expect(preview.dialect.encoding).toBe('windows-1252');
+    expect(ledgerCount(file)).toBe(0);
+    const result = await client.import.commit({ kind: 'ledger', source: { path: input } });
+    expect(result).toMatchObject({ imported: 4001, rejectedCount: 0 });
+    expect(result.dialect.encoding).toBe('windows-1252');
+    expect(ledgerDescriptions(file).at(-1)).toBe('Café De Grüne € lunch');
+
+    const again = await client.import.commit({ kind: 'ledger', source: { path: input } });
+    expect(again).toMatchObject({ imported: 0, duplicates: 4001 });
+  });
+
+  it('refuses a file that is UTF-8 in one place and not in another, naming the line and column, and writes nothing', async () => {
+    const { client, file, dir } = await workbook();
+    const utf8Part = Buffer.from(`${LEDGER_HEADER}05-01-2027;OR01;4300;Caf\u00e9 (UTF-8);1,00\r\n05-01-2027;OR01;4300;Gewoon;2,00\r\n`, 'utf8');
+    const cp1252Line = Buffer.concat([Buffer.from('05-01-2027;OR01;4300;Caf', 'latin1'), Buffer.from([0xe9]), Buffer.from(';3,00\r\n', 'latin1')]);
+    // The head (all of this small file) is not valid UTF-8, so the sniffer reads Windows-1252: force UTF-8 as a user might.
+    const input = writeTemp(dir, 'gemengd.csv', Buffer.concat([utf8Part, cp1252Line]));
+    await expect(client.import.commit({ kind: 'ledger', source: { path: input }, dialect: { encoding: 'utf-8' } })).rejects.toMatchObject({
+      code: 'file_unreadable',
+      message: expect.stringMatching(/gemengd\.csv.*regel 4.*kolom Omschrijving.*UTF-8/s),
+    });
+    expect(ledgerCount(file)).toBe(0);
+  });
+
+  it('refuses a large file whose head has UTF-8 accents and whose tail has Windows-1252 bytes', async () => {
+    const { client, file, dir } = await workbook();
+    const head = Buffer.from(`${LEDGER_HEADER}05-01-2027;OR01;4300;Caf\u00e9;1,00\r\n${asciiLedger(4000).slice(LEDGER_HEADER.length)}`, 'utf8');
+    const tail = Buffer.concat([Buffer.from('06-01-2027;OR01;4300;Gr', 'latin1'), Buffer.from([0xfc]), Buffer.from('ne;12,50\r\n', 'latin1')]);
+    const input = writeTemp(dir, 'deels.csv', Buffer.concat([head, tail]));
+    await expect(client.import.commit({ kind: 'ledger', source: { path: input } })).rejects.toMatchObject({
+      code: 'file_unreadable',
+      message: expect.stringMatching(/deels\.csv.*regel 4003.*kolom Omschrijving/s),
+    });
+    expect(ledgerCount(file)).toBe(0);
+  });
+});
