@@ -86,3 +86,49 @@ describe('encoding decided on the whole file, not its head', () => {
     expect(ledgerCount(file)).toBe(0);
   });
 });
+
+describe('an unclosed quote refuses the file', () => {
+  function ledgerWithBrokenLine(before: number, after: number): string {
+    const lines = [LEDGER_HEADER];
+    for (let i = 0; i < before; i += 1) lines.push(`05-01-2027;OR02;4300;Goed ${i};${i + 1},00\r\n`);
+    lines.push('05-01-2027;OR02;4300;"Kapotte regel;1,00\r\n');
+    for (let i = 0; i < after; i += 1) lines.push(`05-01-2027;OR02;4301;Regel ${i};${i + 1},00\r\n`);
+    return lines.join('');
+  }
+
+  it('names the line where the quote opens and how many lines it would swallow, in preview and import, and writes nothing', async () => {
+    const { client, file, dir } = await workbook();
+    const input = writeTemp(dir, 'quote.csv', ledgerWithBrokenLine(300, 50));
+    const refusal = { code: 'file_unreadable', message: expect.stringMatching(/quote\.csv, regel 302, kolom Omschrijving: .*aanhalingsteken.*50 regels/s) };
+    await expect(client.import.preview({ kind: 'ledger', source: { path: input } })).rejects.toMatchObject(refusal);
+    await expect(client.import.commit({ kind: 'ledger', source: { path: input } })).rejects.toMatchObject(refusal);
+    expect(ledgerCount(file)).toBe(0);
+  });
+
+  it('keeps the semicolon when the broken line is the first data line, so the message points at it', async () => {
+    const { client, dir } = await workbook();
+    const input = writeTemp(dir, 'vroeg.csv', ledgerWithBrokenLine(0, 50));
+    await expect(client.import.commit({ kind: 'ledger', source: { path: input } })).rejects.toMatchObject({
+      code: 'file_unreadable',
+      message: expect.stringMatching(/vroeg\.csv, regel 2, kolom Omschrijving: .*50 regels/s),
+    });
+  });
+
+  it('refuses a closing quote followed by text that runs on into later lines', async () => {
+    const { client, file, dir } = await workbook();
+    const input = writeTemp(dir, 'halverwege.csv', `${LEDGER_HEADER}05-01-2027;OR01;4300;Goed;1,00\r\n05-01-2027;OR01;4300;"Dak"goot;2,00\r\n05-01-2027;OR01;4300;Nog een;3,00\r\n05-01-2027;OR01;4300;"Laatste";4,00\r\n`);
+    await expect(client.import.commit({ kind: 'ledger', source: { path: input } })).rejects.toMatchObject({
+      code: 'file_unreadable',
+      message: expect.stringMatching(/halverwege\.csv, regel 3, kolom Omschrijving/),
+    });
+    expect(ledgerCount(file)).toBe(0);
+  });
+
+  it('still rejects only the row when a stray quote stays within its line', async () => {
+    const { client, dir } = await workbook();
+    const input = writeTemp(dir, 'binnen.csv', `${LEDGER_HEADER}05-01-2027;OR01;4300;"Dak"goot "x";2,00\r\n05-01-2027;OR01;4300;Goed;3,00\r\n`);
+    const result = await client.import.commit({ kind: 'ledger', source: { path: input } });
+    expect(result).toMatchObject({ imported: 1, rejectedCount: 1 });
+    expect(result.rejected[0]).toMatchObject({ line: 2, reason: expect.stringContaining('aanhalingsteken') });
+  });
+});

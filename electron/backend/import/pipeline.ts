@@ -15,7 +15,7 @@ import { detectDecimalMark, type DateOrder, type DecimalMark } from '../../../sh
 import type { ProgressReporter } from '../progress.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import Papa from 'papaparse';
-import { forEachCsvRecord, UndecodableText } from './csv-records.ts';
+import { forEachCsvRecord, UndecodableText, type RunOnField } from './csv-records.ts';
 import { findInvalidUtf8Line } from './invalid-utf8.ts';
 import type { AcceptedStatus, ImporterDefinition, RowOutcome } from './importer.ts';
 import { columnIndexes, headerSignature, resolveMapping, type Mapping } from './mapping.ts';
@@ -129,6 +129,20 @@ function columnOfReplacement(lineText: string, delimiter: string, columns: strin
   const cells = Papa.parse<string[]>(lineText.replace(/\r?\n$/, ''), { delimiter }).data[0] ?? [];
   const index = cells.findIndex((cell) => cell.includes('\uFFFD'));
   return index >= 0 && columns[index] ? `, kolom ${columns[index]}` : '';
+}
+
+/** Rejecting only the broken row would silently drop the rows its field swallowed: the whole file is refused. */
+function runOnRefusal(fileName: string, columns: string[], field: RunOnField): ApiError {
+  const column = columns[field.cellIndex] ? `, kolom ${columns[field.cellIndex]}` : '';
+  const lines = field.swallowedLines === 1 ? 'de regel' : `de ${field.swallowedLines} regels`;
+  const swallowed = field.toEnd
+    ? `wordt nergens gesloten, zodat ${lines} daarna (tot het einde van het bestand) als één veld zouden worden gelezen`
+    : `wordt niet goed gesloten, zodat ${lines} daarna (tot regel ${field.lastLine}) als één veld zouden worden gelezen`;
+  return new ApiError(
+    'file_unreadable',
+    `${fileName}, regel ${field.openLine}${column}: het aanhalingsteken (") vóór "${field.excerpt}" ${swallowed}. Er is niets geïmporteerd. Sluit of verwijder het aanhalingsteken en importeer opnieuw.`,
+    { line: field.openLine, column: columns[field.cellIndex], swallowedLines: field.swallowedLines },
+  );
 }
 
 async function importOnce(wb: Workbook, importer: ImporterDefinition, request: ImportRequest): Promise<ImportPreview> {
@@ -290,9 +304,10 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     } else {
       await forEachCsvRecord(source, dialect, {
         record: onRecord,
-        malformed: (line, reason) => {
+        malformed: (problem) => {
+          if (problem.runsOn) throw runOnRefusal(source.fileName, firstSniff.columns, problem.runsOn);
           result.totalRows += 1;
-          reject({ line, reason });
+          reject({ line: problem.line, reason: problem.reason });
         },
         chunk: (chunk, read) => {
           hash.update(chunk);
