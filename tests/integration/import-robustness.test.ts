@@ -132,3 +132,51 @@ describe('an unclosed quote refuses the file', () => {
     expect(result.rejected[0]).toMatchObject({ line: 2, reason: expect.stringContaining('aanhalingsteken') });
   });
 });
+
+describe('amounts that read two ways when no value decides the decimal mark', () => {
+  const ambiguous = `${LEDGER_HEADER}05-01-2027;OR01;4300;a;12,500\r\n05-01-2027;OR01;4300;b;250,000\r\n05-01-2027;OR01;4300;c;7,500\r\n05-01-2027;OR01;4300;d;-3,000\r\n`;
+
+  it('refuses the file until the user chooses the mark, and the preview asks which reading is meant', async () => {
+    const { client, file, dir } = await workbook();
+    const input = writeTemp(dir, 'dubbelzinnig.csv', ambiguous);
+    await expect(client.import.commit({ kind: 'ledger', source: { path: input } })).rejects.toMatchObject({
+      code: 'import_rejected',
+      message: expect.stringMatching(/dubbelzinnig\.csv: .*"12,500" \(regel 2, kolom Bedrag\).*is dit 12\.500 of 12,50\?.*Decimaalteken.*--decimal-mark/s),
+    });
+    expect(ledgerCount(file)).toBe(0);
+
+    const preview = await client.import.preview({ kind: 'ledger', source: { path: input }, previewRows: 10 });
+    expect(preview.decimalMarkQuestion).toMatch(/is dit 12\.500 of 12,50\?/);
+    expect(preview).toMatchObject({ imported: 0, rejectedCount: 4 });
+    expect(preview.rejected[3]).toMatchObject({ line: 5, column: 'Bedrag', reason: expect.stringContaining('is dit -3.000 of -3,00?') });
+  });
+
+  it('imports them as the user says: thousands with a point chosen, cents with a comma', async () => {
+    const { client, dir } = await workbook();
+    const input = writeTemp(dir, 'dubbelzinnig.csv', ambiguous);
+    const thousands = await client.import.preview({ kind: 'ledger', source: { path: input }, dialect: { decimalMark: '.' } });
+    expect(thousands).toMatchObject({ imported: 4, rejectedCount: 0, totalCents: (12_500 + 250_000 + 7_500 - 3_000) * 100 });
+    expect(thousands.decimalMarkQuestion).toBeUndefined();
+    const decimals = await client.import.commit({ kind: 'ledger', source: { path: input }, dialect: { decimalMark: ',' } });
+    expect(decimals).toMatchObject({ imported: 4, totalCents: 1250 + 25_000 + 750 - 300 });
+  });
+
+  it('reads them with the mark the other values decide', async () => {
+    const { client, dir } = await workbook();
+    const input = writeTemp(dir, 'beslist.csv', `${LEDGER_HEADER}05-01-2027;OR01;4300;a;12,500\r\n05-01-2027;OR01;4300;b;3,50\r\n`);
+    expect(await client.import.commit({ kind: 'ledger', source: { path: input } })).toMatchObject({ imported: 2, totalCents: 1250 + 350 });
+  });
+
+  it('rejects such a row beyond the head of an undecided file, and does not remember an assumed mark', async () => {
+    const { client, file, dir } = await workbook();
+    const whole = [LEDGER_HEADER];
+    for (let i = 0; i < 300; i += 1) whole.push(`05-01-2027;OR01;4300;regel ${i};5\r\n`);
+    whole.push('05-01-2027;OR01;4300;laat;12,500\r\n');
+    const result = await client.import.commit({ kind: 'ledger', source: { path: writeTemp(dir, 'heel.csv', whole.join('')) } });
+    expect(result).toMatchObject({ imported: 300, rejectedCount: 1 });
+    expect(result.rejected[0]).toMatchObject({ line: 302, column: 'Bedrag', reason: expect.stringContaining('is dit 12.500 of 12,50?') });
+    // Same header, so the same profile: the comma was only assumed for the first file, so this one is still asked about.
+    await expect(client.import.commit({ kind: 'ledger', source: { path: writeTemp(dir, 'daarna.csv', ambiguous) } })).rejects.toMatchObject({ code: 'import_rejected' });
+    expect(ledgerCount(file)).toBe(300);
+  });
+});

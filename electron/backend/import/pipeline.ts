@@ -11,7 +11,7 @@ import {
   type RowIssue,
   type TextEncodingName,
 } from '../../../shared/import/types.ts';
-import { detectDecimalMark, type DateOrder, type DecimalMark } from '../../../shared/import/values.ts';
+import { decideDecimalMark, parseAmountCents, type DateOrder, type DecimalMark } from '../../../shared/import/values.ts';
 import type { ProgressReporter } from '../progress.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import Papa from 'papaparse';
@@ -20,7 +20,7 @@ import { findInvalidUtf8Line } from './invalid-utf8.ts';
 import type { AcceptedStatus, ImporterDefinition, RowOutcome } from './importer.ts';
 import { columnIndexes, headerSignature, resolveMapping, type Mapping } from './mapping.ts';
 import { RowReader, RowRejection } from './row-reader.ts';
-import { sniff, normaliseHeader } from './sniff.ts';
+import { sniff, normaliseHeader, type HeadRecord } from './sniff.ts';
 import { openImportSource, type ImportSourceInput } from './source.ts';
 import { forEachXlsxRow } from './xlsx-records.ts';
 import { closedYearRejection } from '../workbook/year-close.ts';
@@ -145,6 +145,20 @@ function runOnRefusal(fileName: string, columns: string[], field: RunOnField): A
   );
 }
 
+function decimalMarkQuestion(fileName: string, value: string, samples: HeadRecord[], amountFields: string[], indexes: Record<string, number>, mapping: Mapping): string {
+  let where = '';
+  for (const record of samples) {
+    const field = amountFields.find((f) => record.cells[indexes[f]] === value);
+    if (field) {
+      where = ` (regel ${record.line}, kolom ${mapping[field]})`;
+      break;
+    }
+  }
+  const readings = parseAmountCents(value, ',', { markUndecided: true });
+  const question = !readings.ok && /is dit [^?]+\?/.exec(readings.reason)?.[0];
+  return `${fileName}: het decimaalteken is niet te bepalen. Geen bedrag in het bestand beslist of de komma of de punt het decimaalteken is, en "${value.trim()}"${where} kan twee dingen betekenen${question ? `: ${question}` : ''} Kies het decimaalteken bij de kolomtoewijzing (Decimaalteken: komma of punt; in de CLI --decimal-mark , of --decimal-mark .) en importeer opnieuw. Er is niets geïmporteerd.`;
+}
+
 async function importOnce(wb: Workbook, importer: ImporterDefinition, request: ImportRequest): Promise<ImportPreview> {
   wb.requireKind(...importer.workbookKinds);
   if (!request.dryRun) wb.requireWritable();
@@ -162,10 +176,14 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
   const remembered = loadProfile(wb, signature);
   const mapping = resolveMapping(importer.fields, firstSniff.columns, remembered?.mapping ?? null, request.mapping, source.fileName);
   const indexes = columnIndexes(mapping, firstSniff.columns);
-  const amountSamples = firstSniff.sampleRecords.flatMap((r) => importer.amountFields.filter((f) => f in indexes).map((f) => r.cells[indexes[f]] ?? ''));
+  const amountFields = importer.amountFields.filter((f) => f in indexes);
+  const amountSamples = firstSniff.sampleRecords.flatMap((r) => amountFields.map((f) => r.cells[indexes[f]] ?? ''));
+  const chosenMark = request.dialect?.decimalMark ?? remembered?.decimalMark;
+  const decision = firstSniff.dialect.format === 'xlsx' ? { mark: ',' as const, decided: true, ambiguous: null } : decideDecimalMark(amountSamples);
+  const decimalMarkUndecided = chosenMark === undefined && !decision.decided;
   const dialect: Dialect = {
     ...firstSniff.dialect,
-    decimalMark: request.dialect?.decimalMark ?? remembered?.decimalMark ?? (firstSniff.dialect.format === 'xlsx' ? ',' : detectDecimalMark(amountSamples)),
+    decimalMark: chosenMark ?? decision.mark,
     dateOrder: request.dialect?.dateOrder ?? remembered?.dateOrder ?? 'dmy',
   };
   const missing = missingFields(importer, mapping);
@@ -193,6 +211,11 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     rows: [],
     totalRows: 0,
   };
+  if (decimalMarkUndecided && decision.ambiguous !== null && missing.length === 0) {
+    result.decimalMarkQuestion = decimalMarkQuestion(source.fileName, decision.ambiguous, firstSniff.sampleRecords, amountFields, indexes, mapping);
+    // The preview runs on, so the user sees every row that reads two ways; the import itself waits for the choice.
+    if (!request.dryRun) throw new ApiError('import_rejected', result.decimalMarkQuestion, { decimalMarkUndecided: true });
+  }
   if (missing.length > 0) {
     if (request.dryRun) return result;
     throw new ApiError(
@@ -205,7 +228,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
   const fieldMap = new Map(importer.fields.map((f) => [f.key, f]));
   const columnNames: Record<string, string> = {};
   for (const [field, column] of Object.entries(mapping)) if (column) columnNames[field] = column;
-  const reader = new RowReader(indexes, columnNames, fieldMap, dialect.decimalMark, dialect.dateOrder);
+  const reader = new RowReader(indexes, columnNames, fieldMap, dialect.decimalMark, dialect.dateOrder, decimalMarkUndecided);
   const previewLimit = request.previewRows ?? 0;
   const headerKey = firstSniff.columns.map(normaliseHeader).join('|');
   const firstHeaderCell = firstSniff.columns[0] ?? '';
@@ -341,7 +364,8 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     const summary = { imported: result.imported, duplicates: result.duplicates, updated: result.updated, outsideDepartment: result.outsideDepartment, rejected: result.rejectedCount, totalCents: result.totalCents, ...result.extra };
     wb.run(wb.db.updateTable('import_batch').set({ file_sha256: sha256, result_json: JSON.stringify(summary) }).where('id', '=', batchId));
     wb.audit({ action: 'import', table: importer.table, rowId: batchId, new: summary, note: `${importer.title} uit ${source.fileName} (sha256 ${sha256.slice(0, 12)}…)` });
-    saveProfile(wb, signature, importer.kind, { mapping, decimalMark: dialect.decimalMark, dateOrder: dialect.dateOrder });
+    // A mark that was only assumed is not remembered: the next file of this source must decide (or ask) again.
+    saveProfile(wb, signature, importer.kind, { mapping, decimalMark: decimalMarkUndecided ? undefined : dialect.decimalMark, dateOrder: dialect.dateOrder });
     if (request.dryRun) {
       wb.sqlite.exec('ROLLBACK');
     } else {

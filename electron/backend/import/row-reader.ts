@@ -25,6 +25,8 @@ export class RowReader {
     private readonly fields: Map<string, FieldSpec>,
     readonly decimalMark: DecimalMark,
     readonly dateOrder: DateOrder,
+    /** Neither the file's values nor the user decided the decimal mark: amounts that read two ways are refused. */
+    readonly decimalMarkUndecided = false,
   ) {}
 
   reset(line: number, cells: string[]): this {
@@ -69,7 +71,7 @@ export class RowReader {
   }
 
   amount(field: string): number {
-    return this.parse(field, parseAmountCents(this.required(field), this.decimalMark));
+    return this.parse(field, parseAmountCents(this.required(field), this.decimalMark, { markUndecided: this.decimalMarkUndecided }));
   }
 
   optionalAmount(field: string): number | null {

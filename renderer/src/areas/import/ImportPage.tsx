@@ -205,7 +205,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
               decimalMark: preview.dialect.decimalMark === ',' ? 'komma' : 'punt',
             })}
           </p>
-          <details open={preview.missingFields.length > 0}>
+          <details open={preview.missingFields.length > 0 || preview.decimalMarkQuestion !== undefined}>
             <summary>{t('import.mapping')}</summary>
             <div className="mapping-grid">
               {preview.fields.map((field) => (
@@ -226,7 +226,13 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
               ))}
               <div className="field">
                 <label htmlFor="decimal-mark">{t('import.decimalMark')}</label>
-                <select id="decimal-mark" value={decimalMark || preview.dialect.decimalMark} onChange={(e) => setDecimalMark(e.target.value as ',' | '.')}>
+                {/* When the file leaves the mark open, nothing is preselected: the user must choose, even the comma. */}
+                <select id="decimal-mark" value={decimalMark || (preview.decimalMarkQuestion ? '' : preview.dialect.decimalMark)} onChange={(e) => setDecimalMark(e.target.value as ',' | '.')}>
+                  {preview.decimalMarkQuestion && !decimalMark && (
+                    <option value="" disabled>
+                      {t('import.chooseDecimalMark')}
+                    </option>
+                  )}
                   <option value=",">, (komma: 1.234,56)</option>
                   <option value=".">. (punt: 1,234.56)</option>
                 </select>
@@ -239,6 +245,11 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
           {preview.missingFields.length > 0 && (
             <p role="alert" className="form-error">
               {t('import.missing', { fields: preview.missingFields.join(', ') })}
+            </p>
+          )}
+          {preview.decimalMarkQuestion && (
+            <p role="alert" className="form-error" data-testid="decimal-mark-question">
+              {preview.decimalMarkQuestion}
             </p>
           )}
           <p data-testid="import-counts">
@@ -272,7 +283,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
             </details>
           )}
           <DataGrid<PreviewRow> label={`${t('import.preview')} (${preview.rows.length} / ${preview.totalRows})`} rowData={preview.rows} columnDefs={rowColumns} height={320} />
-          <button type="button" className="primary" disabled={busy || preview.missingFields.length > 0 || preview.imported + preview.updated === 0} onClick={() => void commit()}>
+          <button type="button" className="primary" disabled={busy || preview.missingFields.length > 0 || preview.decimalMarkQuestion !== undefined || preview.imported + preview.updated === 0} onClick={() => void commit()}>
             {t('import.confirm', { count: preview.imported + preview.updated })}
           </button>
         </section>
