@@ -149,6 +149,17 @@ export function detectDecimalMark(samples: Iterable<string>): DecimalMark {
   return decideDecimalMark(samples).mark;
 }
 
+/**
+ * A spreadsheet's numeric cell is a number, not text: no decimal mark applies. Rounded half away from zero
+ * to cents after rounding to 15 significant digits, as Excel shows it (1.005 → 1,01, not 1,00).
+ */
+export function centsFromNumber(value: number): Parsed<number> {
+  if (!Number.isFinite(value)) return fail(`${value} is geen bedrag`);
+  const cents = Math.round(Number((Math.abs(value) * 100).toPrecision(15)));
+  if (cents >= 1e15) return fail(`${value} is te groot voor een bedrag`);
+  return ok(value < 0 && cents !== 0 ? -cents : cents);
+}
+
 /** A number that is not money (hours, FTE, percentages): "20,5", "20.5", "36". */
 export function parseDecimal(raw: string, decimalMark: DecimalMark = ','): Parsed<number> {
   const text = raw.replace(SPACES, '').replace(/%$/, '');

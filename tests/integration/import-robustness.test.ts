@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { departmentWorkbook, writeTemp } from '../helpers/workbook.ts';
@@ -178,5 +179,43 @@ describe('amounts that read two ways when no value decides the decimal mark', ()
     // Same header, so the same profile: the comma was only assumed for the first file, so this one is still asked about.
     await expect(client.import.commit({ kind: 'ledger', source: { path: writeTemp(dir, 'daarna.csv', ambiguous) } })).rejects.toMatchObject({ code: 'import_rejected' });
     expect(ledgerCount(file)).toBe(300);
+  });
+});
+
+describe('numeric XLSX cells are numbers', () => {
+  async function xlsx(dir: string, name: string, rows: unknown[][]): Promise<string> {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Mutaties');
+    sheet.addRow(['Boekdatum', 'Kostenplaats', 'Grootboekrekening', 'Omschrijving', 'Bedrag']);
+    for (const row of rows) sheet.addRow(row);
+    const file = `${dir}/${name}`;
+    await book.xlsx.writeFile(file);
+    return file;
+  }
+
+  it('reads them to the cent whatever decimal mark a CSV of the same source left in the profile', async () => {
+    const { client, dir } = await workbook();
+    // A CSV with decimal points and the same header: the profile remembers ".".
+    const csv = writeTemp(dir, 'en.csv', `${LEDGER_HEADER}05-01-2027;OR01;4300;a;1234.56\r\n06-01-2027;OR01;4300;b;-12.30\r\n`);
+    expect((await client.import.commit({ kind: 'ledger', source: { path: csv } })).dialect.decimalMark).toBe('.');
+    const input = await xlsx(dir, 'mutaties.xlsx', [
+      [new Date(Date.UTC(2027, 1, 5)), 'OR01', '4300', 'c', 1234.5],
+      [new Date(Date.UTC(2027, 1, 6)), 'OR01', '4300', 'd', 12.345],
+      [new Date(Date.UTC(2027, 1, 7)), 'OR01', '4300', 'e', 800],
+      [new Date(Date.UTC(2027, 1, 8)), 'OR01', '4300', 'f', { formula: 'E2/3', result: -411.5 }],
+    ]);
+    const result = await client.import.commit({ kind: 'ledger', source: { path: input } });
+    expect(result.rejected).toEqual([]);
+    // 12.345 is rounded to cents as Excel shows it: 12,35.
+    expect(result).toMatchObject({ imported: 4, totalCents: 123_450 + 1_235 + 80_000 - 41_150 });
+  });
+
+  it('still reads amounts typed as text in a sheet with the decimal mark their values decide', async () => {
+    const { client, dir } = await workbook();
+    const input = await xlsx(dir, 'tekst.xlsx', [
+      [new Date(Date.UTC(2027, 1, 5)), 'OR01', '4300', 'c', '1.234,56'],
+      [new Date(Date.UTC(2027, 1, 6)), 'OR01', '4300', 'd', 10.5],
+    ]);
+    expect(await client.import.commit({ kind: 'ledger', source: { path: input } })).toMatchObject({ imported: 2, totalCents: 123_456 + 1_050 });
   });
 });

@@ -177,9 +177,10 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
   const mapping = resolveMapping(importer.fields, firstSniff.columns, remembered?.mapping ?? null, request.mapping, source.fileName);
   const indexes = columnIndexes(mapping, firstSniff.columns);
   const amountFields = importer.amountFields.filter((f) => f in indexes);
-  const amountSamples = firstSniff.sampleRecords.flatMap((r) => amountFields.map((f) => r.cells[indexes[f]] ?? ''));
+  // Numeric XLSX cells need no decimal mark; only amounts written as text decide it.
+  const amountSamples = firstSniff.sampleRecords.flatMap((r) => amountFields.filter((f) => r.numbers?.[indexes[f]] === undefined).map((f) => r.cells[indexes[f]] ?? ''));
   const chosenMark = request.dialect?.decimalMark ?? remembered?.decimalMark;
-  const decision = firstSniff.dialect.format === 'xlsx' ? { mark: ',' as const, decided: true, ambiguous: null } : decideDecimalMark(amountSamples);
+  const decision = decideDecimalMark(amountSamples);
   const decimalMarkUndecided = chosenMark === undefined && !decision.decided;
   const dialect: Dialect = {
     ...firstSniff.dialect,
@@ -281,7 +282,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     };
     let lastReport = Date.now();
 
-    const onRecord = (line: number, cells: string[]) => {
+    const onRecord = (line: number, cells: string[], numbers?: Array<number | undefined>) => {
       if (line <= dialect.headerLine) return;
       const skip = skipReason(cells);
       if (skip === 'blank') return;
@@ -290,7 +291,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
         return;
       }
       result.totalRows += 1;
-      reader.reset(line, cells);
+      reader.reset(line, cells, numbers);
       let status: RowOutcome['status'];
       let cents = 0;
       try {
@@ -322,7 +323,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     if (dialect.format === 'xlsx') {
       for await (const chunk of source.chunks()) hash.update(chunk);
       await forEachXlsxRow(source, (record) => {
-        onRecord(record.line, record.cells);
+        onRecord(record.line, record.cells, record.numbers);
       });
     } else {
       await forEachCsvRecord(source, dialect, {

@@ -15,6 +15,8 @@ export interface HeadRecord {
   cells: string[];
   /** A quote that does not close where it should, within this record's line. */
   quoteError?: boolean;
+  /** XLSX: the values of numeric cells by column (others undefined); `cells` has their display text. */
+  numbers?: Array<number | undefined>;
 }
 
 export interface Sniffed {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideDecimalMark, detectDecimalMark, parseAmountCents, parseDate, parseDecimal, parseUserAmountCents } from '../../../shared/import/values.ts';
+import { centsFromNumber, decideDecimalMark, detectDecimalMark, parseAmountCents, parseDate, parseDecimal, parseUserAmountCents } from '../../../shared/import/values.ts';
 
 const cents = (raw: string, mark: ',' | '.' = ',') => {
   const result = parseAmountCents(raw, mark);
@@ -134,5 +134,22 @@ describe('parseDecimal and parseUserAmountCents', () => {
     expect(parseUserAmountCents('1.234,5')).toEqual({ ok: true, value: 123450 });
     expect(parseUserAmountCents('1.234')).toEqual({ ok: true, value: 123400 });
     expect(parseUserAmountCents('12,5')).toEqual({ ok: true, value: 1250 });
+  });
+});
+
+describe('centsFromNumber', () => {
+  it('rounds a spreadsheet number to cents as Excel shows it, half away from zero', () => {
+    const cents = (value: number) => {
+      const result = centsFromNumber(value);
+      return result.ok ? result.value : result.reason;
+    };
+    expect(cents(12.345)).toBe(1235);
+    expect(cents(1.005)).toBe(101);
+    expect(cents(-1.005)).toBe(-101);
+    expect(cents(1234.5)).toBe(123450);
+    expect(cents(0.1 + 0.2)).toBe(30);
+    expect(cents(-0.001)).toBe(0);
+    expect(cents(Number.NaN)).toMatch(/geen bedrag/);
+    expect(cents(1e14)).toMatch(/te groot/);
   });
 });
