@@ -219,3 +219,40 @@ describe('numeric XLSX cells are numbers', () => {
     expect(await client.import.commit({ kind: 'ledger', source: { path: input } })).toMatchObject({ imported: 2, totalCents: 123_456 + 1_050 });
   });
 });
+
+describe('total lines', () => {
+  it('imports rows whose description starts with "Totaal" or "Saldo" when they have what a booking needs, and skips real total lines visibly', async () => {
+    const { client, file, dir } = await workbook();
+    const input = writeTemp(
+      dir,
+      'totaal.csv',
+      [
+        'Omschrijving;Boekdatum;Kostenplaats;Grootboekrekening;Bedrag',
+        'Totaal onderhoud contract Q1;05-01-2027;OR01;4300;1.000,00',
+        'Saldo verrekening gemeente;05-01-2027;OR01;4300;2.000,00',
+        'Total cleaning;05-01-2027;OR01;4300;4,00',
+        'Gewoon;05-01-2027;OR01;4300;3,00',
+        'Totaal;;;;3.007,00',
+        'Saldo januari;05-01-2027;;;3.007,00',
+        '',
+      ].join('\r\n'),
+    );
+    const preview = await client.import.preview({ kind: 'ledger', source: { path: input }, previewRows: 10 });
+    expect(preview).toMatchObject({ imported: 4, totalRows: 4 });
+    expect(preview.skipped).toEqual([
+      { line: 6, reason: 'totaal- of voetregel overgeslagen' },
+      { line: 7, reason: 'totaal- of voetregel overgeslagen' },
+    ]);
+    const result = await client.import.commit({ kind: 'ledger', source: { path: input } });
+    expect(result).toMatchObject({ imported: 4, rejectedCount: 0, totalCents: 100_000 + 200_000 + 400 + 300 });
+    expect(result.skipped).toHaveLength(2);
+    expect(ledgerDescriptions(file)).toContain('Totaal onderhoud contract Q1');
+  });
+
+  it('still skips a subtotal that fills every column except the one where "Totaal" stands', async () => {
+    const { client, dir } = await workbook();
+    // "Totaal" where the booking date goes: the line has no date, so it is a subtotal per cost centre and account.
+    const input = writeTemp(dir, 'subtotaal.csv', `${LEDGER_HEADER}05-01-2027;OR01;4300;a;1,00\r\nTotaal;OR01;4300;;1,00\r\n`);
+    expect(await client.import.commit({ kind: 'ledger', source: { path: input } })).toMatchObject({ imported: 1, rejectedCount: 0, skipped: [{ line: 3 }] });
+  });
+});

@@ -233,18 +233,29 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
   const previewLimit = request.previewRows ?? 0;
   const headerKey = firstSniff.columns.map(normaliseHeader).join('|');
   const firstHeaderCell = firstSniff.columns[0] ?? '';
+  const requiredIndexes = importer.fields.filter((f) => f.required && f.key in indexes).map((f) => indexes[f.key]);
+  /**
+   * A line starting with "Totaal", "Saldo"… is a total line only when it lacks what a data row needs: a
+   * required column is empty or holds that word. "Totaal onderhoud contract Q1" as the description of a
+   * complete booking is data, and the importer judges it.
+   */
+  const isTotalLine = (cells: string[], markerIndex: number) => requiredIndexes.some((index) => index === markerIndex || (cells[index] ?? '').trim() === '');
   /** Blank lines, total and footer lines, repeated headers: not data. Cheap checks first: this runs for every row. */
   const skipReason = (cells: string[]): string | 'blank' | null => {
     let nonEmpty = 0;
     let first = '';
+    let firstIndex = -1;
     for (let i = 0; i < cells.length; i += 1) {
       if (cells[i] !== '' && cells[i].trim() !== '') {
-        if (nonEmpty === 0) first = cells[i].trim();
+        if (nonEmpty === 0) {
+          first = cells[i].trim();
+          firstIndex = i;
+        }
         nonEmpty += 1;
       }
     }
     if (nonEmpty === 0) return 'blank';
-    if (TOTAL_LINE.test(first)) return 'totaal- of voetregel overgeslagen';
+    if (TOTAL_LINE.test(first) && isTotalLine(cells, firstIndex)) return 'totaal- of voetregel overgeslagen';
     if (nonEmpty === 1 && cells.length !== 1) return 'regel met één waarde (titel- of voetregel) overgeslagen';
     if (cells[0]?.trim() === firstHeaderCell.trim() && cells.map(normaliseHeader).join('|') === headerKey) return 'herhaalde kopregel overgeslagen';
     return null;

@@ -18,6 +18,33 @@ function sourceName(source: Source): string {
   return 'path' in source ? source.path : source.name;
 }
 
+/** Lines that were not data (titles, totals, footers): counted and listed, so none disappears unseen. */
+function SkippedLines({ skipped, testId }: { skipped: ImportResult['skipped']; testId: string }) {
+  const { t } = useTranslation();
+  if (skipped.length === 0) return null;
+  return (
+    <details data-testid={testId}>
+      <summary>{t('import.skipped', { count: skipped.length })}</summary>
+      <table className="simple-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('import.line')}</th>
+            <th scope="col">{t('import.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {skipped.slice(0, 200).map((s) => (
+            <tr key={s.line}>
+              <td>{s.line}</td>
+              <td>{s.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 /** An importer's extra counts that have a text (import.extra.<key>), e.g. the roster's transfers. */
 function ExtraCounts({ extra, testId }: { extra: Record<string, number>; testId: string }) {
   const { t, i18n } = useTranslation();
@@ -256,6 +283,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
             {t('import.counts', { imported: preview.imported, updated: preview.updated, duplicates: preview.duplicates, outside: preview.outsideDepartment, rejected: preview.rejectedCount })}
           </p>
           <ExtraCounts extra={preview.extra} testId="import-extra" />
+          <SkippedLines skipped={preview.skipped} testId="import-skipped" />
           <p>{t('import.total', { total: formatCents(preview.totalCents) })}</p>
           {preview.rejected.length > 0 && (
             <details open>
@@ -293,6 +321,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
         <section className="card" aria-labelledby="result-title">
           <h2 id="result-title">{t('import.done', { imported: result.imported, updated: result.updated, duplicates: result.duplicates, rejected: result.rejectedCount })}</h2>
           <ExtraCounts extra={result.extra} testId="import-result-extra" />
+          <SkippedLines skipped={result.skipped} testId="import-result-skipped" />
           <p>{t('import.total', { total: formatCents(result.totalCents) })}</p>
         </section>
       )}
