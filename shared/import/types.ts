@@ -79,6 +79,11 @@ export interface ImportPreview extends ImportResult {
   fields: FieldSpec[];
   /** Required fields that no column is mapped to: the import cannot run until they are. */
   missingFields: string[];
+  /**
+   * Set when no value decided the decimal mark and some read two ways ("12,500"): the import refuses the
+   * file until the user chooses the mark. Dutch, names the line, column and value.
+   */
+  decimalMarkQuestion?: string;
   /** The first rows of the file with what will happen to each. */
   rows: PreviewRow[];
   /** How many data rows the file has in all. */

@@ -20,7 +20,23 @@ const SPACES = /[\s\u00a0\u202f]/g;
  */
 const PLAIN_DUTCH_AMOUNT = /^(-?)(\d{1,3}(?:\.\d{3})*|\d+),(\d\d)$/;
 
-export function parseAmountCents(raw: string, decimalMark: DecimalMark = ','): Parsed<number> {
+export interface AmountOptions {
+  /**
+   * The file's decimal mark was not decided by any value (nor chosen by the user): "12,500" may then be
+   * twelve thousand five hundred (English grouping) as well as 12,50, and is refused rather than guessed.
+   */
+  markUndecided?: boolean;
+}
+
+/** One to three digits, the mark, three digits: "12,500" is 12.500 with a thousands comma or 12,50 with a decimal comma. */
+function ambiguousReadings(intPart: string, fraction: string, negative: boolean): [string, string] | null {
+  if (fraction.length !== 3 || !/^[1-9]\d{0,2}$/.test(intPart)) return null;
+  const sign = negative ? '-' : '';
+  const decimals = fraction.endsWith('0') ? fraction.slice(0, 2) : fraction;
+  return [`${sign}${intPart}.${fraction}`, `${sign}${intPart},${decimals}`];
+}
+
+export function parseAmountCents(raw: string, decimalMark: DecimalMark = ',', options: AmountOptions = {}): Parsed<number> {
   // Fast path for the common "1.234,56" / "-12,30": a million-line import parses one per line.
   if (decimalMark === ',') {
     const plain = PLAIN_DUTCH_AMOUNT.exec(raw);
@@ -38,13 +54,14 @@ export function parseAmountCents(raw: string, decimalMark: DecimalMark = ','): P
     text = text.slice(1, -1);
   }
   text = text.replace(/^(€|EUR)/i, '').replace(/(€|EUR)$/i, '');
+  // Parentheses and a minus both say "negative"; together they still do ("(-5)" is -5, never +5).
   if (text.startsWith('-')) {
-    negative = !negative;
+    negative = true;
     text = text.slice(1);
   } else if (text.startsWith('+')) {
     text = text.slice(1);
   } else if (text.endsWith('-')) {
-    negative = !negative;
+    negative = true;
     text = text.slice(0, -1);
   }
   text = text.replace(/^(€|EUR)/i, '');
@@ -65,6 +82,10 @@ export function parseAmountCents(raw: string, decimalMark: DecimalMark = ','): P
   }
   if (intPart === '' && fraction === '') return fail(`"${raw.trim()}" is geen bedrag`);
   if (!/^\d*$/.test(intPart) || !/^\d*$/.test(fraction)) return fail(`"${raw.trim()}" is geen bedrag`);
+  const readings = options.markUndecided && intPart === intPartRaw ? ambiguousReadings(intPart, fraction, negative) : null;
+  if (readings) {
+    return fail(`"${raw.trim()}" is niet eenduidig: is dit ${readings[0]} of ${readings[1]}? Het decimaalteken van het bestand staat niet vast; kies het bij de import (Decimaalteken, in de CLI --decimal-mark)`);
+  }
   if (fraction.length > 2 && /[1-9]/.test(fraction.slice(2))) {
     return fail(`"${raw.trim()}" heeft meer dan twee decimalen`);
   }
@@ -73,32 +94,70 @@ export function parseAmountCents(raw: string, decimalMark: DecimalMark = ','): P
   return ok(negative && cents !== 0 ? -cents : cents);
 }
 
+export interface DecimalMarkDecision {
+  mark: DecimalMark;
+  /** Unambiguous values voted, and one mark had more votes. */
+  decided: boolean;
+  /** When not decided: the first value that the mark would read one way and a thousands separator another ("12,500"). */
+  ambiguous: string | null;
+}
+
+/** The value without spaces, currency and sign, split at the mark when it occurs once. */
+function splitAtMark(raw: string): { text: string; lastComma: number; lastPoint: number } {
+  const text = raw.replace(SPACES, '').replace(/[()€+-]|EUR/gi, '');
+  return { text, lastComma: text.lastIndexOf(','), lastPoint: text.lastIndexOf('.') };
+}
+
+function isAmbiguousUnder(raw: string, mark: DecimalMark): boolean {
+  const { text } = splitAtMark(raw);
+  const groups = text.split(mark);
+  return groups.length === 2 && !text.includes(mark === ',' ? '.' : ',') && ambiguousReadings(groups[0], groups[1], false) !== null;
+}
+
 /**
- * Decides the decimal mark of a file from many of its values. Values like "1.234" or "1,234" are
- * ambiguous and do not vote; when nothing decides, the Dutch comma wins.
+ * Decides the decimal mark of a file from many of its values. Values like "1.234" or "12,500" are
+ * ambiguous and do not vote ("0,500" and "1234,500" do: no thousands grouping writes them); when
+ * nothing decides, the Dutch comma is assumed and `decided` is false.
  */
-export function detectDecimalMark(samples: Iterable<string>): DecimalMark {
+export function decideDecimalMark(samples: Iterable<string>): DecimalMarkDecision {
   let comma = 0;
   let point = 0;
+  const values: string[] = [];
   for (const raw of samples) {
-    const text = raw.replace(SPACES, '').replace(/[()€+-]|EUR/gi, '');
+    const { text, lastComma, lastPoint } = splitAtMark(raw);
     if (!text) continue;
-    const lastComma = text.lastIndexOf(',');
-    const lastPoint = text.lastIndexOf('.');
+    values.push(raw);
     if (lastComma >= 0 && lastPoint >= 0) {
       if (lastComma > lastPoint) comma += 1;
       else point += 1;
     } else if (lastComma >= 0) {
       const groups = text.split(',');
       if (groups.length > 2) point += 1;
-      else if (groups[1].length !== 3) comma += 1;
+      else if (!ambiguousReadings(groups[0], groups[1], false)) comma += 1;
     } else if (lastPoint >= 0) {
       const groups = text.split('.');
       if (groups.length > 2) comma += 1;
-      else if (groups[1].length !== 3) point += 1;
+      else if (!ambiguousReadings(groups[0], groups[1], false)) point += 1;
     }
   }
-  return point > comma ? '.' : ',';
+  const mark: DecimalMark = point > comma ? '.' : ',';
+  const decided = comma !== point;
+  return { mark, decided, ambiguous: decided ? null : (values.find((v) => isAmbiguousUnder(v, mark)) ?? null) };
+}
+
+export function detectDecimalMark(samples: Iterable<string>): DecimalMark {
+  return decideDecimalMark(samples).mark;
+}
+
+/**
+ * A spreadsheet's numeric cell is a number, not text: no decimal mark applies. Rounded half away from zero
+ * to cents after rounding to 15 significant digits, as Excel shows it (1.005 → 1,01, not 1,00).
+ */
+export function centsFromNumber(value: number): Parsed<number> {
+  if (!Number.isFinite(value)) return fail(`${value} is geen bedrag`);
+  const cents = Math.round(Number((Math.abs(value) * 100).toPrecision(15)));
+  if (cents >= 1e15) return fail(`${value} is te groot voor een bedrag`);
+  return ok(value < 0 && cents !== 0 ? -cents : cents);
 }
 
 /** A number that is not money (hours, FTE, percentages): "20,5", "20.5", "36". */

@@ -3,24 +3,69 @@ import { Readable } from 'node:stream';
 import type { Dialect, TextEncodingName } from '../../../shared/import/types.ts';
 import type { ImportSource } from './source.ts';
 
+/** A quoted field that does not close where it should. */
+export interface QuoteProblem {
+  /** Line where the record starts. */
+  line: number;
+  /** Dutch, for a rejected row. */
+  reason: string;
+  /**
+   * Set when the broken field runs over line breaks: the lines after it would be read as part of one
+   * field (to the next quote, or to the end of the file), so rejecting the one row would lose them.
+   */
+  runsOn: RunOnField | null;
+}
+
+export interface RunOnField {
+  cellIndex: number;
+  /** Line where the broken field opens. */
+  openLine: number;
+  /** Lines after `openLine` that would disappear into the field. */
+  swallowedLines: number;
+  /** Last line the field reaches. */
+  lastLine: number;
+  /** The field runs to the end of the file (no quote closes it). */
+  toEnd: boolean;
+  /** The start of the field, for the message. */
+  excerpt: string;
+}
+
 export interface RecordSink {
   record(line: number, cells: string[]): void;
   /** A record papaparse could not read as CSV (an unclosed quote, say). */
-  malformed(line: number, reason: string): void;
+  malformed(problem: QuoteProblem): void;
   /** Each raw chunk as read, before decoding: for the file's hash and the progress bar. */
   chunk(chunk: Buffer, bytesRead: number): void;
 }
 
+/**
+ * The file holds bytes that are not text in the encoding it is being read in. The sniffer decides the
+ * encoding from the head of the file; this is how the rest of the file says the head was not representative.
+ */
+export class UndecodableText extends Error {
+  constructor(readonly encoding: TextEncodingName) {
+    super(`not valid ${encoding}`);
+  }
+}
+
 async function* decoded(source: ImportSource, encoding: TextEncodingName, onChunk: (chunk: Buffer, bytesRead: number) => void): AsyncGenerator<string> {
-  const decoder = new TextDecoder(encoding);
+  // fatal: a byte that is not text in this encoding must stop the import, never become "\uFFFD".
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const decode = (chunk?: Buffer) => {
+    try {
+      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
+    } catch {
+      throw new UndecodableText(encoding);
+    }
+  };
   let read = 0;
   for await (const chunk of source.chunks()) {
     read += chunk.length;
     onChunk(chunk as Buffer, read);
-    const text = decoder.decode(chunk as Buffer, { stream: true });
+    const text = decode(chunk as Buffer);
     if (text) yield text;
   }
-  const tail = decoder.decode();
+  const tail = decode();
   if (tail) yield tail;
 }
 
@@ -30,13 +75,43 @@ const QUOTE_ERRORS: Record<string, string> = {
   UndetectableDelimiter: 'scheidingsteken niet te bepalen',
 };
 
+/** Where a record with a quote error swallowed line breaks; null when it stayed on one line. */
+export function runOnField(line: number, cells: string[], codes: string[]): RunOnField | null {
+  let openLine = line;
+  for (let i = 0; i < cells.length; i += 1) {
+    const pieces = cells[i].split('\n');
+    if (pieces.length === 1) continue;
+    // A valid multi-line field before the broken one shifts the line it opens on; the broken one is the last that spans lines.
+    const later = cells.slice(i + 1).some((cell) => cell.includes('\n'));
+    if (later) {
+      openLine += pieces.length - 1;
+      continue;
+    }
+    const rest = pieces.slice(1);
+    const trailingBreak = rest[rest.length - 1].trim() === '' ? 1 : 0;
+    return {
+      cellIndex: i,
+      openLine,
+      lastLine: openLine + rest.length - trailingBreak,
+      swallowedLines: rest.filter((piece) => piece.trim() !== '').length,
+      toEnd: codes.includes('MissingQuotes'),
+      excerpt: pieces[0].replace(/\r$/, '').slice(0, 40),
+    };
+  }
+  return null;
+}
+
 /** Streams the records of a CSV file with their physical line numbers; memory stays flat for any size. */
 export function forEachCsvRecord(source: ImportSource, dialect: Dialect, sink: RecordSink): Promise<void> {
   return new Promise((resolve, reject) => {
     let nextLine = 1;
     let failed = false;
     const stream = Readable.from(decoded(source, dialect.encoding as TextEncodingName, (chunk, read) => sink.chunk(chunk, read)));
-    stream.on('error', reject);
+    stream.on('error', (error) => {
+      // Stop handling records at once: the caller rolls back, and nothing may be written after that.
+      failed = true;
+      reject(error);
+    });
     Papa.parse<string[]>(stream as unknown as File, {
       delimiter: dialect.delimiter ?? ';',
       skipEmptyLines: false,
@@ -51,8 +126,9 @@ export function forEachCsvRecord(source: ImportSource, dialect: Dialect, sink: R
         }
         try {
           if (results.errors.length > 0) {
-            const reason = results.errors.map((e) => QUOTE_ERRORS[e.code] ?? e.message).join('; ');
-            sink.malformed(line, `regel is geen geldige CSV: ${reason}`);
+            const codes = [...new Set(results.errors.map((e) => e.code as string))];
+            const reason = codes.map((code) => QUOTE_ERRORS[code] ?? code).join('; ');
+            sink.malformed({ line, reason: `regel is geen geldige CSV: ${reason}`, runsOn: runOnField(line, cells, codes) });
             return;
           }
           sink.record(line, cells);

@@ -9,15 +9,18 @@ import {
   type ImportResult,
   type PreviewRow,
   type RowIssue,
+  type TextEncodingName,
 } from '../../../shared/import/types.ts';
-import { detectDecimalMark, type DateOrder, type DecimalMark } from '../../../shared/import/values.ts';
+import { decideDecimalMark, parseAmountCents, type DateOrder, type DecimalMark } from '../../../shared/import/values.ts';
 import type { ProgressReporter } from '../progress.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
-import { forEachCsvRecord } from './csv-records.ts';
+import Papa from 'papaparse';
+import { forEachCsvRecord, UndecodableText, type RunOnField } from './csv-records.ts';
+import { findInvalidUtf8Line } from './invalid-utf8.ts';
 import type { AcceptedStatus, ImporterDefinition, RowOutcome } from './importer.ts';
 import { columnIndexes, headerSignature, resolveMapping, type Mapping } from './mapping.ts';
 import { RowReader, RowRejection } from './row-reader.ts';
-import { sniff, normaliseHeader } from './sniff.ts';
+import { sniff, normaliseHeader, type HeadRecord } from './sniff.ts';
 import { openImportSource, type ImportSourceInput } from './source.ts';
 import { forEachXlsxRow } from './xlsx-records.ts';
 import { closedYearRejection } from '../workbook/year-close.ts';
@@ -74,11 +77,89 @@ function saveProfile(wb: Workbook, signature: string, kind: string, profile: Rem
   );
 }
 
+/** A CSV file turned out, after its head, not to be text in the encoding it was read in; the run was rolled back. */
+class NotInEncoding extends Error {
+  constructor(
+    readonly encoding: TextEncodingName,
+    readonly chosen: boolean,
+    readonly columns: string[],
+    readonly delimiter: string,
+  ) {
+    super(`not valid ${encoding}`);
+  }
+}
+
+const ENCODING_NAMES: Record<TextEncodingName, string> = { 'utf-8': 'UTF-8', 'windows-1252': 'Windows-1252', 'utf-16le': 'UTF-16' };
+
 /**
  * Parse → classify → (dry run: roll back | commit), in one transaction. The preview is the same run
  * rolled back, so what the preview promises is exactly what the import does.
+ *
+ * The encoding is sniffed from the head of the file. When a later part is not UTF-8 after all, the run
+ * is rolled back and the file read again as Windows-1252 (what Dutch finance systems write), unless
+ * the user chose UTF-8 or the file already showed UTF-8 characters: then it is refused, never guessed.
  */
 export async function runImport(wb: Workbook, importer: ImporterDefinition, request: ImportRequest): Promise<ImportPreview> {
+  try {
+    return await importOnce(wb, importer, request);
+  } catch (error) {
+    if (!(error instanceof NotInEncoding)) throw error;
+    const source = openImportSource(request.source);
+    if (error.encoding !== 'utf-8') {
+      throw new ApiError('file_unreadable', `${source.fileName} bevat tekens die geen geldige ${ENCODING_NAMES[error.encoding]} zijn. Sla het bestand opnieuw op als CSV (UTF-8) en importeer opnieuw; er is niets geïmporteerd.`);
+    }
+    const found = await findInvalidUtf8Line(source);
+    if (found && !found.utf8Before && !error.chosen) {
+      return importOnce(wb, importer, { ...request, dialect: { ...request.dialect, encoding: 'windows-1252' } });
+    }
+    const where = found ? `regel ${found.line}${columnOfReplacement(found.text, error.delimiter, error.columns)}` : 'het einde van het bestand';
+    const why = found?.utf8Before
+      ? 'terwijl eerdere regels UTF-8-tekens bevatten: het bestand mengt twee coderingen, zodat niet vast te stellen is welke letters bedoeld zijn. Sla het bestand opnieuw op als CSV UTF-8 en importeer opnieuw'
+      : 'terwijl als codering UTF-8 is gekozen. Kies de codering Windows-1252 (of laat Werkboek de codering bepalen), of sla het bestand opnieuw op als CSV UTF-8';
+    throw new ApiError(
+      'file_unreadable',
+      `${source.fileName}, ${where}: tekens die geen UTF-8 zijn, ${why}. Er is niets geïmporteerd.`,
+      found ? { line: found.line } : undefined,
+    );
+  }
+}
+
+/** ", kolom X" for the cell of a line that holds a replacement character, or '' when the line does not say. */
+function columnOfReplacement(lineText: string, delimiter: string, columns: string[]): string {
+  const cells = Papa.parse<string[]>(lineText.replace(/\r?\n$/, ''), { delimiter }).data[0] ?? [];
+  const index = cells.findIndex((cell) => cell.includes('\uFFFD'));
+  return index >= 0 && columns[index] ? `, kolom ${columns[index]}` : '';
+}
+
+/** Rejecting only the broken row would silently drop the rows its field swallowed: the whole file is refused. */
+function runOnRefusal(fileName: string, columns: string[], field: RunOnField): ApiError {
+  const column = columns[field.cellIndex] ? `, kolom ${columns[field.cellIndex]}` : '';
+  const lines = field.swallowedLines === 1 ? 'de regel' : `de ${field.swallowedLines} regels`;
+  const swallowed = field.toEnd
+    ? `wordt nergens gesloten, zodat ${lines} daarna (tot het einde van het bestand) als één veld zouden worden gelezen`
+    : `wordt niet goed gesloten, zodat ${lines} daarna (tot regel ${field.lastLine}) als één veld zouden worden gelezen`;
+  return new ApiError(
+    'file_unreadable',
+    `${fileName}, regel ${field.openLine}${column}: het aanhalingsteken (") vóór "${field.excerpt}" ${swallowed}. Er is niets geïmporteerd. Sluit of verwijder het aanhalingsteken en importeer opnieuw.`,
+    { line: field.openLine, column: columns[field.cellIndex], swallowedLines: field.swallowedLines },
+  );
+}
+
+function decimalMarkQuestion(fileName: string, value: string, samples: HeadRecord[], amountFields: string[], indexes: Record<string, number>, mapping: Mapping): string {
+  let where = '';
+  for (const record of samples) {
+    const field = amountFields.find((f) => record.cells[indexes[f]] === value);
+    if (field) {
+      where = ` (regel ${record.line}, kolom ${mapping[field]})`;
+      break;
+    }
+  }
+  const readings = parseAmountCents(value, ',', { markUndecided: true });
+  const question = !readings.ok && /is dit [^?]+\?/.exec(readings.reason)?.[0];
+  return `${fileName}: het decimaalteken is niet te bepalen. Geen bedrag in het bestand beslist of de komma of de punt het decimaalteken is, en "${value.trim()}"${where} kan twee dingen betekenen${question ? `: ${question}` : ''} Kies het decimaalteken bij de kolomtoewijzing (Decimaalteken: komma of punt; in de CLI --decimal-mark , of --decimal-mark .) en importeer opnieuw. Er is niets geïmporteerd.`;
+}
+
+async function importOnce(wb: Workbook, importer: ImporterDefinition, request: ImportRequest): Promise<ImportPreview> {
   wb.requireKind(...importer.workbookKinds);
   if (!request.dryRun) wb.requireWritable();
   const options = request.options ?? {};
@@ -95,10 +176,15 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
   const remembered = loadProfile(wb, signature);
   const mapping = resolveMapping(importer.fields, firstSniff.columns, remembered?.mapping ?? null, request.mapping, source.fileName);
   const indexes = columnIndexes(mapping, firstSniff.columns);
-  const amountSamples = firstSniff.sampleRecords.flatMap((r) => importer.amountFields.filter((f) => f in indexes).map((f) => r.cells[indexes[f]] ?? ''));
+  const amountFields = importer.amountFields.filter((f) => f in indexes);
+  // Numeric XLSX cells need no decimal mark; only amounts written as text decide it.
+  const amountSamples = firstSniff.sampleRecords.flatMap((r) => amountFields.filter((f) => r.numbers?.[indexes[f]] === undefined).map((f) => r.cells[indexes[f]] ?? ''));
+  const chosenMark = request.dialect?.decimalMark ?? remembered?.decimalMark;
+  const decision = decideDecimalMark(amountSamples);
+  const decimalMarkUndecided = chosenMark === undefined && !decision.decided;
   const dialect: Dialect = {
     ...firstSniff.dialect,
-    decimalMark: request.dialect?.decimalMark ?? remembered?.decimalMark ?? (firstSniff.dialect.format === 'xlsx' ? ',' : detectDecimalMark(amountSamples)),
+    decimalMark: chosenMark ?? decision.mark,
     dateOrder: request.dialect?.dateOrder ?? remembered?.dateOrder ?? 'dmy',
   };
   const missing = missingFields(importer, mapping);
@@ -126,6 +212,11 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
     rows: [],
     totalRows: 0,
   };
+  if (decimalMarkUndecided && decision.ambiguous !== null && missing.length === 0) {
+    result.decimalMarkQuestion = decimalMarkQuestion(source.fileName, decision.ambiguous, firstSniff.sampleRecords, amountFields, indexes, mapping);
+    // The preview runs on, so the user sees every row that reads two ways; the import itself waits for the choice.
+    if (!request.dryRun) throw new ApiError('import_rejected', result.decimalMarkQuestion, { decimalMarkUndecided: true });
+  }
   if (missing.length > 0) {
     if (request.dryRun) return result;
     throw new ApiError(
@@ -138,22 +229,33 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
   const fieldMap = new Map(importer.fields.map((f) => [f.key, f]));
   const columnNames: Record<string, string> = {};
   for (const [field, column] of Object.entries(mapping)) if (column) columnNames[field] = column;
-  const reader = new RowReader(indexes, columnNames, fieldMap, dialect.decimalMark, dialect.dateOrder);
+  const reader = new RowReader(indexes, columnNames, fieldMap, dialect.decimalMark, dialect.dateOrder, decimalMarkUndecided);
   const previewLimit = request.previewRows ?? 0;
   const headerKey = firstSniff.columns.map(normaliseHeader).join('|');
   const firstHeaderCell = firstSniff.columns[0] ?? '';
+  const requiredIndexes = importer.fields.filter((f) => f.required && f.key in indexes).map((f) => indexes[f.key]);
+  /**
+   * A line starting with "Totaal", "Saldo"… is a total line only when it lacks what a data row needs: a
+   * required column is empty or holds that word. "Totaal onderhoud contract Q1" as the description of a
+   * complete booking is data, and the importer judges it.
+   */
+  const isTotalLine = (cells: string[], markerIndex: number) => requiredIndexes.some((index) => index === markerIndex || (cells[index] ?? '').trim() === '');
   /** Blank lines, total and footer lines, repeated headers: not data. Cheap checks first: this runs for every row. */
   const skipReason = (cells: string[]): string | 'blank' | null => {
     let nonEmpty = 0;
     let first = '';
+    let firstIndex = -1;
     for (let i = 0; i < cells.length; i += 1) {
       if (cells[i] !== '' && cells[i].trim() !== '') {
-        if (nonEmpty === 0) first = cells[i].trim();
+        if (nonEmpty === 0) {
+          first = cells[i].trim();
+          firstIndex = i;
+        }
         nonEmpty += 1;
       }
     }
     if (nonEmpty === 0) return 'blank';
-    if (TOTAL_LINE.test(first)) return 'totaal- of voetregel overgeslagen';
+    if (TOTAL_LINE.test(first) && isTotalLine(cells, firstIndex)) return 'totaal- of voetregel overgeslagen';
     if (nonEmpty === 1 && cells.length !== 1) return 'regel met één waarde (titel- of voetregel) overgeslagen';
     if (cells[0]?.trim() === firstHeaderCell.trim() && cells.map(normaliseHeader).join('|') === headerKey) return 'herhaalde kopregel overgeslagen';
     return null;
@@ -191,7 +293,7 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
     };
     let lastReport = Date.now();
 
-    const onRecord = (line: number, cells: string[]) => {
+    const onRecord = (line: number, cells: string[], numbers?: Array<number | undefined>) => {
       if (line <= dialect.headerLine) return;
       const skip = skipReason(cells);
       if (skip === 'blank') return;
@@ -200,7 +302,7 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
         return;
       }
       result.totalRows += 1;
-      reader.reset(line, cells);
+      reader.reset(line, cells, numbers);
       let status: RowOutcome['status'];
       let cents = 0;
       try {
@@ -232,14 +334,15 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
     if (dialect.format === 'xlsx') {
       for await (const chunk of source.chunks()) hash.update(chunk);
       await forEachXlsxRow(source, (record) => {
-        onRecord(record.line, record.cells);
+        onRecord(record.line, record.cells, record.numbers);
       });
     } else {
       await forEachCsvRecord(source, dialect, {
         record: onRecord,
-        malformed: (line, reason) => {
+        malformed: (problem) => {
+          if (problem.runsOn) throw runOnRefusal(source.fileName, firstSniff.columns, problem.runsOn);
           result.totalRows += 1;
-          reject({ line, reason });
+          reject({ line: problem.line, reason: problem.reason });
         },
         chunk: (chunk, read) => {
           hash.update(chunk);
@@ -273,7 +376,8 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
     const summary = { imported: result.imported, duplicates: result.duplicates, updated: result.updated, outsideDepartment: result.outsideDepartment, rejected: result.rejectedCount, totalCents: result.totalCents, ...result.extra };
     wb.run(wb.db.updateTable('import_batch').set({ file_sha256: sha256, result_json: JSON.stringify(summary) }).where('id', '=', batchId));
     wb.audit({ action: 'import', table: importer.table, rowId: batchId, new: summary, note: `${importer.title} uit ${source.fileName} (sha256 ${sha256.slice(0, 12)}…)` });
-    saveProfile(wb, signature, importer.kind, { mapping, decimalMark: dialect.decimalMark, dateOrder: dialect.dateOrder });
+    // A mark that was only assumed is not remembered: the next file of this source must decide (or ask) again.
+    saveProfile(wb, signature, importer.kind, { mapping, decimalMark: decimalMarkUndecided ? undefined : dialect.decimalMark, dateOrder: dialect.dateOrder });
     if (request.dryRun) {
       wb.sqlite.exec('ROLLBACK');
     } else {
@@ -285,6 +389,7 @@ export async function runImport(wb: Workbook, importer: ImporterDefinition, requ
     return result;
   } catch (error) {
     if (!committed && wb.sqlite.inTransaction) wb.sqlite.exec('ROLLBACK');
+    if (error instanceof UndecodableText) throw new NotInEncoding(error.encoding, request.dialect?.encoding !== undefined, firstSniff.columns, dialect.delimiter ?? ';');
     throw error;
   }
 }

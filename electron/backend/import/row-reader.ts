@@ -1,5 +1,5 @@
 import type { FieldSpec } from '../../../shared/import/types.ts';
-import { parseAmountCents, parseDate, parseDecimal, parseInteger, type DateOrder, type DecimalMark, type Parsed } from '../../../shared/import/values.ts';
+import { centsFromNumber, parseAmountCents, parseDate, parseDecimal, parseInteger, type DateOrder, type DecimalMark, type Parsed } from '../../../shared/import/values.ts';
 
 /** Thrown by an importer for one row; the pipeline records it with the line and the file's column name. */
 export class RowRejection extends Error {
@@ -18,6 +18,7 @@ export class RowRejection extends Error {
 export class RowReader {
   line = 0;
   private cells: string[] = [];
+  private numbers: Array<number | undefined> | undefined;
 
   constructor(
     private readonly indexes: Record<string, number>,
@@ -25,12 +26,21 @@ export class RowReader {
     private readonly fields: Map<string, FieldSpec>,
     readonly decimalMark: DecimalMark,
     readonly dateOrder: DateOrder,
+    /** Neither the file's values nor the user decided the decimal mark: amounts that read two ways are refused. */
+    readonly decimalMarkUndecided = false,
   ) {}
 
-  reset(line: number, cells: string[]): this {
+  /** `numbers`: an XLSX row's numeric cells, read as numbers rather than through the file's decimal mark. */
+  reset(line: number, cells: string[], numbers?: Array<number | undefined>): this {
     this.line = line;
     this.cells = cells;
+    this.numbers = numbers;
     return this;
+  }
+
+  private number(field: string): number | undefined {
+    const index = this.indexes[field];
+    return this.numbers === undefined || index === undefined ? undefined : this.numbers[index];
   }
 
   /** The file's own column name for a field, for messages. */
@@ -69,7 +79,9 @@ export class RowReader {
   }
 
   amount(field: string): number {
-    return this.parse(field, parseAmountCents(this.required(field), this.decimalMark));
+    const number = this.number(field);
+    if (number !== undefined) return this.parse(field, centsFromNumber(number));
+    return this.parse(field, parseAmountCents(this.required(field), this.decimalMark, { markUndecided: this.decimalMarkUndecided }));
   }
 
   optionalAmount(field: string): number | null {
@@ -85,6 +97,8 @@ export class RowReader {
   }
 
   integer(field: string): number {
+    const number = this.number(field);
+    if (number !== undefined) return this.parse(field, Number.isInteger(number) ? { ok: true, value: number } : { ok: false, reason: `"${this.text(field)}" is geen geheel getal` });
     return this.parse(field, parseInteger(this.required(field)));
   }
 
@@ -93,6 +107,8 @@ export class RowReader {
   }
 
   decimal(field: string): number {
+    const number = this.number(field);
+    if (number !== undefined) return number;
     return this.parse(field, parseDecimal(this.required(field), this.decimalMark));
   }
 

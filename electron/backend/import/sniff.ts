@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { Dialect, DialectOverrides, FieldSpec, TextEncodingName } from '../../../shared/import/types.ts';
 import type { ImportSource } from './source.ts';
+import { runOnField } from './csv-records.ts';
 import { readXlsxHead } from './xlsx-records.ts';
 
 const HEAD_BYTES = 256 * 1024;
@@ -12,6 +13,10 @@ const DELIMITERS = [';', '\t', ','] as const;
 export interface HeadRecord {
   line: number;
   cells: string[];
+  /** A quote that does not close where it should, within this record's line. */
+  quoteError?: boolean;
+  /** XLSX: the values of numeric cells by column (others undefined); `cells` has their display text. */
+  numbers?: Array<number | undefined>;
 }
 
 export interface Sniffed {
@@ -68,32 +73,69 @@ function looksBinary(text: string): boolean {
   return control / sample.length > 0.01;
 }
 
-/** Physical line numbers: a record spans one line plus the line breaks inside its quoted fields. */
-export function withLineNumbers(records: string[][], firstLine = 1): HeadRecord[] {
-  const result: HeadRecord[] = [];
-  let line = firstLine;
-  for (const cells of records) {
-    result.push({ line, cells });
-    line += 1;
-    for (const cell of cells) {
-      if (cell.includes('\n')) line += cell.split('\n').length - 1;
-    }
-  }
-  return result;
-}
-
 function isBlank(cells: string[]): boolean {
   return cells.every((cell) => cell.trim() === '');
 }
 
-function scoreDelimiter(records: string[][]): number {
-  const counts = records.filter((r) => r.length > 1).map((r) => r.length);
-  if (counts.length === 0) return 0;
+/**
+ * Records of the head with their physical line numbers. A record whose quoted field runs on over line
+ * breaks (an unclosed quote) would swallow the rest of the head: it is left out and reading resumes on
+ * the line after the one where the field opens, so one broken line cannot decide the delimiter. The
+ * import itself refuses such a file (see csv-records.ts), naming that line.
+ */
+export function parseHeadRecords(text: string, delimiter: string, limit: number): HeadRecord[] {
+  const records: HeadRecord[] = [];
+  let offset = 0;
+  let line = 1;
+  while (offset < text.length && records.length < limit) {
+    const part = text.slice(offset);
+    let resumeAt = -1;
+    let recordStart = 0;
+    Papa.parse<string[]>(part, {
+      delimiter,
+      step(results, parser) {
+        const cells = results.data;
+        const start = recordStart;
+        recordStart = results.meta.cursor;
+        if (results.errors.length > 0) {
+          const runsOn = runOnField(line, cells, results.errors.map((e) => e.code as string));
+          if (runsOn) {
+            // Skip to the line after the one where the broken field opens.
+            let at = start;
+            for (let l = line; l <= runsOn.openLine; l += 1) {
+              const lineFeed = part.indexOf('\n', at);
+              if (lineFeed < 0) {
+                at = part.length;
+                break;
+              }
+              at = lineFeed + 1;
+            }
+            resumeAt = at;
+            line = runsOn.openLine + 1;
+            parser.abort();
+            return;
+          }
+        }
+        records.push(results.errors.length > 0 ? { line, cells, quoteError: true } : { line, cells });
+        line += 1;
+        for (const cell of cells) if (cell.includes('\n')) line += cell.split('\n').length - 1;
+        if (records.length >= limit) parser.abort();
+      },
+    });
+    if (resumeAt < 0) break;
+    offset += resumeAt;
+  }
+  return records;
+}
+
+/** How many records (with more than one field, quotes intact) share the most common width. */
+function scoreDelimiter(records: HeadRecord[]): number {
   const frequency = new Map<number, number>();
-  for (const count of counts) frequency.set(count, (frequency.get(count) ?? 0) + 1);
-  let best = 0;
-  for (const [, n] of frequency) best = Math.max(best, n);
-  return best;
+  for (const record of records) {
+    if (record.quoteError || record.cells.length <= 1) continue;
+    frequency.set(record.cells.length, (frequency.get(record.cells.length) ?? 0) + 1);
+  }
+  return Math.max(0, ...frequency.values());
 }
 
 function matchesField(cell: string, field: FieldSpec): boolean {
@@ -148,12 +190,10 @@ export async function sniff(source: ImportSource, fields: FieldSpec[], overrides
     const lastBreak = text.lastIndexOf('\n');
     if (lastBreak > 0) text = text.slice(0, lastBreak + 1);
   }
-  const parsed = new Map<string, string[][]>();
-  for (const delimiter of DELIMITERS) {
-    parsed.set(delimiter, Papa.parse<string[]>(text, { delimiter, preview: HEADER_SEARCH_RECORDS + 200 }).data);
-  }
+  const parsed = new Map<string, HeadRecord[]>();
+  for (const delimiter of DELIMITERS) parsed.set(delimiter, parseHeadRecords(text, delimiter, HEADER_SEARCH_RECORDS + 200));
   const delimiter = overrides.delimiter ?? DELIMITERS.reduce((best, d) => (scoreDelimiter(parsed.get(d)!) > scoreDelimiter(parsed.get(best)!) ? d : best), DELIMITERS[0]);
-  const records = withLineNumbers(parsed.get(delimiter)!);
+  const records = parsed.get(delimiter)!;
   const header = findHeader(records, fields, overrides.headerLine);
   if (!header) {
     throw new ApiError('file_unreadable', `In ${source.fileName} is geen kopregel met kolomnamen gevonden (scheidingsteken "${delimiter === '\t' ? 'tab' : delimiter}"). Is het een CSV-export met een kopregel?`);

@@ -5,8 +5,9 @@ import type { HeadRecord } from './sniff.ts';
 import type { ImportSource } from './source.ts';
 
 /**
- * Cell values to the text an export would have had: numbers with a decimal comma (the importers
- * parse Dutch text), dates as ISO (accepted whatever the date order).
+ * Cell values to the text an export would have had: numbers with a decimal comma (for the preview and
+ * text fields; amounts and numbers are read from the cell's number, see {@link cellNumber}), dates as
+ * ISO (accepted whatever the date order).
  */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
@@ -21,6 +22,13 @@ export function cellText(value: ExcelJS.CellValue): string {
     if ('error' in value) return String(value.error);
   }
   return String(value);
+}
+
+/** The number in a numeric cell (also a formula's numeric result); undefined for any other cell. */
+export function cellNumber(value: ExcelJS.CellValue): number | undefined {
+  if (typeof value === 'number') return value;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && 'result' in value) return cellNumber(value.result as ExcelJS.CellValue);
+  return undefined;
 }
 
 type RowHandler = (record: HeadRecord) => boolean | void;
@@ -39,8 +47,13 @@ export async function forEachXlsxRow(source: ImportSource, onRow: RowHandler): P
       for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
         const values = (row.values as ExcelJS.CellValue[]) ?? [];
         const cells: string[] = [];
-        for (let i = 1; i < values.length; i += 1) cells.push(cellText(values[i]).trim());
-        if (onRow({ line: row.number, cells }) === false) return;
+        let numbers: Array<number | undefined> | undefined;
+        for (let i = 1; i < values.length; i += 1) {
+          cells.push(cellText(values[i]).trim());
+          const number = cellNumber(values[i]);
+          if (number !== undefined) (numbers ??= [])[i - 1] = number;
+        }
+        if (onRow(numbers ? { line: row.number, cells, numbers } : { line: row.number, cells }) === false) return;
       }
       return; // only the first worksheet
     }

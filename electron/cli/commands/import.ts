@@ -9,6 +9,9 @@ function humanSummary(result: ImportResult, dryRun: boolean): string {
     `  nieuw: ${result.imported}, bijgewerkt: ${result.updated}, al aanwezig: ${result.duplicates}, andere afdeling: ${result.outsideDepartment}, afgekeurd: ${result.rejectedCount}`,
     `  totaal geïmporteerd: ${formatCents(result.totalCents)}`,
   ];
+  if (result.skipped.length > 0) lines.push(`  overgeslagen (titel-, totaal- en voetregels): ${result.skipped.length} (regel ${result.skipped.slice(0, 10).map((s) => s.line).join(', ')}${result.skipped.length > 10 ? ', …' : ''})`);
+  const question = (result as ImportResult & { decimalMarkQuestion?: string }).decimalMarkQuestion;
+  if (question) lines.push(`  ${question}`);
   for (const issue of result.rejected.slice(0, 50)) lines.push(`  regel ${issue.line}${issue.column ? `, kolom ${issue.column}` : ''}: ${issue.reason}`);
   if (result.rejectedCount > 50) lines.push(`  … en nog ${result.rejectedCount - 50} afgekeurde regels (zie --json)`);
   return lines.join('\n');

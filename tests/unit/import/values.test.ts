@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDecimalMark, parseAmountCents, parseDate, parseDecimal, parseUserAmountCents } from '../../../shared/import/values.ts';
+import { centsFromNumber, decideDecimalMark, detectDecimalMark, parseAmountCents, parseDate, parseDecimal, parseUserAmountCents } from '../../../shared/import/values.ts';
 
 const cents = (raw: string, mark: ',' | '.' = ',') => {
   const result = parseAmountCents(raw, mark);
@@ -40,6 +40,51 @@ describe('parseAmountCents', () => {
     expect(cents('1,2,3')).toMatch(/meer dan één decimaalteken/);
     expect(cents('12,30')).toBe(1230);
     expect(cents('12,300')).toBe(1230);
+  });
+
+  it('reads parentheses as negative, also with a minus inside them', () => {
+    expect(cents('(5)')).toBe(-500);
+    expect(cents('(-5)')).toBe(-500);
+    expect(cents('(5-)')).toBe(-500);
+    expect(cents('(-1.234,56)')).toBe(-123456);
+    expect(cents('(--5)')).toMatch(/geen bedrag/);
+  });
+});
+
+describe('amounts whose decimal mark is not decided', () => {
+  const undecided = (raw: string) => {
+    const result = parseAmountCents(raw, ',', { markUndecided: true });
+    return result.ok ? result.value : result.reason;
+  };
+
+  it('refuses three digits after the assumed mark, asking which reading is meant', () => {
+    expect(undecided('12,500')).toBe('"12,500" is niet eenduidig: is dit 12.500 of 12,50? Het decimaalteken van het bestand staat niet vast; kies het bij de import (Decimaalteken, in de CLI --decimal-mark)');
+    expect(undecided('250,000')).toMatch(/is dit 250\.000 of 250,00\?/);
+    expect(undecided('-3,000')).toMatch(/is dit -3\.000 of -3,00\?/);
+    expect(undecided('7,500-')).toMatch(/is dit -7\.500 of -7,50\?/);
+    expect(undecided('€ 12,345')).toMatch(/is dit 12\.345 of 12,345\?/);
+  });
+
+  it('reads values that have only one reading as before', () => {
+    expect(undecided('12,50')).toBe(1250);
+    expect(undecided('0,500')).toBe(50);
+    expect(undecided('1234,500')).toBe(123450);
+    expect(undecided('1.250,500')).toBe(125050);
+    expect(undecided('3.456')).toBe(345600);
+    expect(undecided('12')).toBe(1200);
+    // Decided files read them as their mark says.
+    expect(cents('12,500')).toBe(1250);
+    expect(cents('12,500', '.')).toBe(1250000);
+  });
+});
+
+describe('decideDecimalMark', () => {
+  it('says whether unambiguous values decided the mark, and which value left it open', () => {
+    expect(decideDecimalMark(['12,500', '250,000', '7,500', '-3,000'])).toEqual({ mark: ',', decided: false, ambiguous: '12,500' });
+    expect(decideDecimalMark(['12,500', '3,50'])).toEqual({ mark: ',', decided: true, ambiguous: null });
+    expect(decideDecimalMark(['12,500', '1,234.56'])).toEqual({ mark: '.', decided: true, ambiguous: null });
+    expect(decideDecimalMark(['12', '1.234'])).toEqual({ mark: ',', decided: false, ambiguous: null });
+    expect(decideDecimalMark(['0,500', '1234,500'])).toEqual({ mark: ',', decided: true, ambiguous: null });
   });
 });
 
@@ -89,5 +134,22 @@ describe('parseDecimal and parseUserAmountCents', () => {
     expect(parseUserAmountCents('1.234,5')).toEqual({ ok: true, value: 123450 });
     expect(parseUserAmountCents('1.234')).toEqual({ ok: true, value: 123400 });
     expect(parseUserAmountCents('12,5')).toEqual({ ok: true, value: 1250 });
+  });
+});
+
+describe('centsFromNumber', () => {
+  it('rounds a spreadsheet number to cents as Excel shows it, half away from zero', () => {
+    const cents = (value: number) => {
+      const result = centsFromNumber(value);
+      return result.ok ? result.value : result.reason;
+    };
+    expect(cents(12.345)).toBe(1235);
+    expect(cents(1.005)).toBe(101);
+    expect(cents(-1.005)).toBe(-101);
+    expect(cents(1234.5)).toBe(123450);
+    expect(cents(0.1 + 0.2)).toBe(30);
+    expect(cents(-0.001)).toBe(0);
+    expect(cents(Number.NaN)).toMatch(/geen bedrag/);
+    expect(cents(1e14)).toMatch(/te groot/);
   });
 });

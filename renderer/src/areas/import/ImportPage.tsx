@@ -19,6 +19,33 @@ function sourceName(source: Source): string {
   return 'path' in source ? source.path : source.name;
 }
 
+/** Lines that were not data (titles, totals, footers): counted and listed, so none disappears unseen. */
+function SkippedLines({ skipped, testId }: { skipped: ImportResult['skipped']; testId: string }) {
+  const { t } = useTranslation();
+  if (skipped.length === 0) return null;
+  return (
+    <details data-testid={testId}>
+      <summary>{t('import.skipped', { count: skipped.length })}</summary>
+      <table className="simple-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('import.line')}</th>
+            <th scope="col">{t('import.reason')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {skipped.slice(0, 200).map((s) => (
+            <tr key={s.line}>
+              <td>{s.line}</td>
+              <td>{s.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
 /** An importer's extra counts that have a text (import.extra.<key>), e.g. the roster's transfers. */
 function ExtraCounts({ extra, testId }: { extra: Record<string, number>; testId: string }) {
   const { t, i18n } = useTranslation();
@@ -202,7 +229,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
               decimalMark: preview.dialect.decimalMark === ',' ? 'komma' : 'punt',
             })}
           </p>
-          <details open={preview.missingFields.length > 0}>
+          <details open={preview.missingFields.length > 0 || preview.decimalMarkQuestion !== undefined}>
             <summary>{t('import.mapping')}</summary>
             <div className="mapping-grid">
               {preview.fields.map((field) => (
@@ -223,7 +250,13 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
               ))}
               <div className="field">
                 <label htmlFor="decimal-mark">{t('import.decimalMark')}</label>
-                <select id="decimal-mark" value={decimalMark || preview.dialect.decimalMark} onChange={(e) => setDecimalMark(e.target.value as ',' | '.')}>
+                {/* When the file leaves the mark open, nothing is preselected: the user must choose, even the comma. */}
+                <select id="decimal-mark" value={decimalMark || (preview.decimalMarkQuestion ? '' : preview.dialect.decimalMark)} onChange={(e) => setDecimalMark(e.target.value as ',' | '.')}>
+                  {preview.decimalMarkQuestion && !decimalMark && (
+                    <option value="" disabled>
+                      {t('import.chooseDecimalMark')}
+                    </option>
+                  )}
                   <option value=",">, (komma: 1.234,56)</option>
                   <option value=".">. (punt: 1,234.56)</option>
                 </select>
@@ -238,10 +271,16 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
               {t('import.missing', { fields: preview.missingFields.join(', ') })}
             </p>
           )}
+          {preview.decimalMarkQuestion && (
+            <p role="alert" className="form-error" data-testid="decimal-mark-question">
+              {preview.decimalMarkQuestion}
+            </p>
+          )}
           <p data-testid="import-counts">
             {t('import.counts', { imported: preview.imported, updated: preview.updated, duplicates: preview.duplicates, outside: preview.outsideDepartment, rejected: preview.rejectedCount })}
           </p>
           <ExtraCounts extra={preview.extra} testId="import-extra" />
+          <SkippedLines skipped={preview.skipped} testId="import-skipped" />
           <p>{t('import.total', { total: formatCents(preview.totalCents) })}</p>
           {preview.rejected.length > 0 && (
             <details open>
@@ -269,7 +308,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
             </details>
           )}
           <DataGrid<PreviewRow> label={`${t('import.preview')} (${preview.rows.length} / ${preview.totalRows})`} rowData={preview.rows} columnDefs={rowColumns} height={320} />
-          <button type="button" className="primary" disabled={busy || preview.missingFields.length > 0 || preview.imported + preview.updated === 0} onClick={() => void commit()}>
+          <button type="button" className="primary" disabled={busy || preview.missingFields.length > 0 || preview.decimalMarkQuestion !== undefined || preview.imported + preview.updated === 0} onClick={() => void commit()}>
             {t('import.confirm', { count: preview.imported + preview.updated })}
           </button>
         </section>
@@ -279,6 +318,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
         <section className="card" aria-labelledby="result-title">
           <h2 id="result-title">{t('import.done', { imported: result.imported, updated: result.updated, duplicates: result.duplicates, rejected: result.rejectedCount })}</h2>
           <ExtraCounts extra={result.extra} testId="import-result-extra" />
+          <SkippedLines skipped={result.skipped} testId="import-result-skipped" />
           <p>{t('import.total', { total: formatCents(result.totalCents) })}</p>
         </section>
       )}
