@@ -1,6 +1,7 @@
 import type { HrAbsenceFigures, HrBandFigures, HrConsolidation, HrDepartment, HrFormationFigures } from '../../../shared/exchange/central.ts';
 import { SUPPRESSION_MARKERS, SUPPRESSION_NOTE, type SuppressionReason } from '../../../shared/exchange/suppression.ts';
 import { addTableSheet, newWorkbook, type SheetColumn } from '../exchange/xlsx-sheets.ts';
+import { noAbsenceNote } from './hr.ts';
 
 /**
  * Everything of the HR consolidation that leaves the HR workbook (`central report --json`, the
@@ -121,6 +122,20 @@ export function publishedPoortwachter(c: HrConsolidation) {
   return { asOf: c.asOf, overdueCount: organisation ? null : c.overdue.length, suppressed: organisation, marker: marker(organisation), overdue: [...steps, ...markers] };
 }
 
+/**
+ * The remarks about the data as they may leave the HR workbook: counts, never personnel numbers (the
+ * HR screens show `c.notes`, which name them). A count under five is given as "< 5": that someone was
+ * ill during a transfer is health data about a person that colleagues can point at.
+ */
+export function publishedNotes(c: HrConsolidation): string[] {
+  const people = (n: number) => (n < c.minimumGroupSize ? `< ${c.minimumGroupSize} personen` : `${n} personen`);
+  const notes = c.departments.filter((d) => d.absence === null).map((d) => noAbsenceNote(d.code));
+  const { peopleInTwoDepartmentsAtOnce: atOnce, peopleWithJoinedCases: joined } = c.transfers;
+  if (atOnce > 0) notes.push(`${people(atOnce)} tegelijk in dienst bij twee afdelingen; voor de organisatie telt elke dag één keer.`);
+  if (joined > 0) notes.push(`Bij ${people(joined)} overlappen verzuimgevallen van twee afdelingen (bijvoorbeeld ziek tijdens een overplaatsing); voor de organisatie telt dat als één geval.`);
+  return notes;
+}
+
 /** The keys `central report --json` adds for a central HR workbook (a public contract: add, never rename). */
 export function hrReportKeys(c: HrConsolidation): Record<string, unknown> {
   return {
@@ -152,7 +167,7 @@ export function hrReportKeys(c: HrConsolidation): Record<string, unknown> {
       markers: SUPPRESSION_MARKERS,
       note: SUPPRESSION_NOTE,
     },
-    notes: c.notes,
+    notes: publishedNotes(c),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { publishedPoortwachter } from '../../../electron/backend/consolidation/hr-export.ts';
+import { publishedNotes, publishedPoortwachter } from '../../../electron/backend/consolidation/hr-export.ts';
 import type { HrConsolidation, HrDepartment, HrOverdueMilestone } from '../../../shared/exchange/central.ts';
 import type { SuppressionReason } from '../../../shared/exchange/suppression.ts';
 
@@ -42,5 +42,24 @@ describe('overdue Poortwachter steps as they leave the HR workbook', () => {
     const published = publishedPoortwachter(consolidation([['AA', 'parent']], [step('AA', 'WB-A1', '2027-03-07', 34)], 'small'));
     expect(published).toMatchObject({ overdueCount: null, suppressed: 'small', marker: '< 5' });
     expect(published.overdue).toEqual([{ department: 'AA', caseId: null, milestone: null, label: null, dueDate: null, daysOverdue: null, suppressed: 'parent', marker: 'x', reason: 'de groep waar dit deel van is, is weggelaten' }]);
+  });
+});
+
+describe('remarks about the data as they leave the HR workbook', () => {
+  const base = (transfers: HrConsolidation['transfers'], departments: Array<Partial<HrDepartment>> = []) =>
+    ({ minimumGroupSize: 5, departments, transfers, notes: ['Personeelsnummer 123456 staat tegelijk bij AA en BB in dienst'] }) as unknown as HrConsolidation;
+
+  it('counts people, from five on exactly, never by personnel number', () => {
+    expect(publishedNotes(base({ peopleInTwoDepartmentsAtOnce: 7, peopleWithJoinedCases: 5 }))).toEqual([
+      '7 personen tegelijk in dienst bij twee afdelingen; voor de organisatie telt elke dag één keer.',
+      'Bij 5 personen overlappen verzuimgevallen van twee afdelingen (bijvoorbeeld ziek tijdens een overplaatsing); voor de organisatie telt dat als één geval.',
+    ]);
+  });
+
+  it('gives a count under five as "< 5", says nothing when there is nothing, and keeps the remark about a department', () => {
+    expect(publishedNotes(base({ peopleInTwoDepartmentsAtOnce: 0, peopleWithJoinedCases: 4 }, [{ code: 'AA', absence: null }, { code: 'BB', absence: {} as HrDepartment['absence'] }]))).toEqual([
+      'Het pakket van AA bevat geen verzuimgevallen; de afdeling telt niet mee in de verzuimcijfers van de organisatie.',
+      'Bij < 5 personen overlappen verzuimgevallen van twee afdelingen (bijvoorbeeld ziek tijdens een overplaatsing); voor de organisatie telt dat als één geval.',
+    ]);
   });
 });
