@@ -252,6 +252,12 @@ export interface HrConsolidation {
   };
   departments: HrDepartment[];
   overdue: HrOverdueMilestone[];
-  /** Dutch remarks about the data (a person in two departments at once, a case continued across a transfer, …). */
+  /**
+   * Dutch remarks about the data (a person in two departments at once, a case continued across a
+   * transfer, …), naming personnel numbers: for the HR workbook's own screens only. What leaves the
+   * workbook is built from `transfers` (counts, see hr-export.ts).
+   */
   notes: string[];
+  /** People in two departments' packages whose spells overlap, and whose cases of both departments overlap (ill during a transfer). */
+  transfers: { peopleInTwoDepartmentsAtOnce: number; peopleWithJoinedCases: number };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parsePeriod } from '../domain/period.ts';
 
 /**
  * The `.wbx` exchange format, version 1, as zod schemas. These are the source of truth: the verifier
@@ -375,12 +376,33 @@ const headerShape = {
     .meta({ description: 'Ed25519 signature (64 bytes, base64) over the canonical JSON bytes of the whole envelope without `signature`.' }),
 };
 
-export const financeEnvelopeSchema = z.object({ ...headerShape, kind: z.literal('finance-summary'), payload: financePayloadSchema }).strict();
-export const hrEnvelopeSchema = z.object({ ...headerShape, kind: z.literal('hr-summary'), payload: hrPayloadSchema }).strict();
+/**
+ * The envelope's `period` is what central files the package under (and what a higher sequence
+ * supersedes); the payload's basis is what its figures are about. They must be the same period, or a
+ * package labelled 2027-Q2 with the figures of Q1 would replace the real Q2.
+ */
+function checkPeriodMatches(envelope: { period: string; payload: { basis: Record<string, unknown> } }, ctx: z.RefinementCtx): void {
+  const period = parsePeriod(envelope.period);
+  if (!period) return; // the period's own pattern has already said so
+  const basis = envelope.payload.basis;
+  const expected: Record<string, string | number> = { periodStart: period.start, periodEnd: period.end };
+  if ('year' in basis) expected.year = period.year;
+  if ('actualsUntil' in basis) expected.actualsUntil = period.end;
+  if ('referenceDate' in basis) expected.referenceDate = period.end;
+  for (const [field, value] of Object.entries(expected)) {
+    if (basis[field] !== value) {
+      ctx.addIssue({ code: 'custom', path: ['payload', 'basis', field], message: `${JSON.stringify(basis[field])} past niet bij de periode van het pakket (${period.code}: ${period.start} t/m ${period.end}); verwacht ${JSON.stringify(value)}` });
+    }
+  }
+}
+
+export const financeEnvelopeSchema = z.object({ ...headerShape, kind: z.literal('finance-summary'), payload: financePayloadSchema }).strict().superRefine(checkPeriodMatches);
+export const hrEnvelopeSchema = z.object({ ...headerShape, kind: z.literal('hr-summary'), payload: hrPayloadSchema }).strict().superRefine(checkPeriodMatches);
 
 export const envelopeSchema = z.discriminatedUnion('kind', [financeEnvelopeSchema, hrEnvelopeSchema]).meta({
   title: 'Werkboek exchange package (.wbx), format version 1',
-  description: 'A signed summary from a department workbook to a central HR or finance workbook. See docs/exchange-format.md.',
+  description:
+    'A signed summary from a department workbook to a central HR or finance workbook. See docs/exchange-format.md. The payload is about the envelope’s period: basis.periodStart and basis.periodEnd are its first and last day, basis.actualsUntil and basis.referenceDate its last day, and a finance basis.year its year.',
 });
 
 export type FinancePayload = z.infer<typeof financePayloadSchema>;

@@ -25,8 +25,6 @@ export const centralHandlers: Handlers<typeof centralApi> = {
     if (key.organisation && key.organisation.trim().toLowerCase() !== wb.meta.organisation.trim().toLowerCase()) {
       throw new ApiError('invalid_input', `${file.name} is een sleutel van "${key.organisation}"; dit werkboek is van "${wb.meta.organisation}".`);
     }
-    const taken = wb.first(wb.db.selectFrom('central_department_key').select('department_code').where('fingerprint', '=', key.fingerprint).where('retired_at', 'is', null).where('department_code', '!=', input.code));
-    if (taken) throw new ApiError('conflict', `Deze sleutel is al geregistreerd voor afdeling ${taken.department_code}; elke afdeling heeft haar eigen sleutel.`);
     registerDepartment(wb, { code: input.code, name: input.name ?? key.departmentName ?? undefined, publicKey: key.publicKey, fingerprint: key.fingerprint, source: 'key-file', periods: input.periods });
     return getDepartment(wb, input.code);
   },

@@ -1,17 +1,26 @@
 import type { HrAbsenceFigures, HrBandFigures, HrConsolidation, HrDepartment, HrFormationFigures } from '../../../shared/exchange/central.ts';
 import { SUPPRESSION_MARKERS, SUPPRESSION_NOTE, type SuppressionReason } from '../../../shared/exchange/suppression.ts';
 import { addTableSheet, newWorkbook, type SheetColumn } from '../exchange/xlsx-sheets.ts';
+import { noAbsenceNote } from './hr.ts';
 
 /**
  * Everything of the HR consolidation that leaves the HR workbook (`central report --json`, the
  * printed report, the consolidated XLSX) goes through here: figures of suppressed groups are replaced
  * by null (JSON) or by the marker "< 5" / "x" (XLSX, text), with the reason beside them. Personnel
- * numbers never leave: the overdue Poortwachter list names department, case number and step only.
+ * numbers never leave: the overdue Poortwachter list names department, case number and step only, and
+ * of a suppressed department not even that (one marker entry instead).
  */
 
 const round = (value: number | null, decimals = 2) => (value === null ? null : Math.round(value * 10 ** decimals) / 10 ** decimals);
 
 const marker = (reason: SuppressionReason | null) => (reason ? SUPPRESSION_MARKERS[reason] : null);
+
+/** Why a group is left out, in Dutch, beside its marker. */
+const WHY: Record<SuppressionReason, string> = {
+  small: 'minder dan 5 medewerkers',
+  complementary: 'weggelaten zodat een kleinere groep niet uit het totaal is terug te rekenen',
+  parent: 'de groep waar dit deel van is, is weggelaten',
+};
 
 function publishedBands(bands: HrBandFigures[]) {
   return Object.fromEntries(
@@ -78,6 +87,55 @@ export function publishedFormation(f: HrFormationFigures, suppressed: Suppressio
   };
 }
 
+/** One entry of `poortwachter.overdue[]`: a step of a published department, or the marker of a suppressed one. */
+interface PublishedOverdue {
+  department: string;
+  caseId: string | null;
+  milestone: string | null;
+  label: string | null;
+  dueDate: string | null;
+  daysOverdue: number | null;
+  suppressed: SuppressionReason | null;
+  marker: string | null;
+  reason: string | null;
+}
+
+/**
+ * Overdue Poortwachter steps as they may leave the HR workbook. A step names a case, its due date and
+ * how late it is: of a department whose absence is suppressed that is personal data about a handful
+ * of people, so such a department gets one marker entry (whether it has overdue steps or not, or its
+ * having none would show) with the reason, and no case ids, dates or days. The total stays: complementary
+ * suppression leaves at least two hidden departments with five people or more together behind it,
+ * unless the organisation itself is too small, and then the total is hidden as well.
+ */
+export function publishedPoortwachter(c: HrConsolidation) {
+  const hidden = new Map(c.departments.map((d) => [d.code, d.absenceSuppressed]));
+  const steps: PublishedOverdue[] = c.overdue
+    .filter((o) => !hidden.get(o.department))
+    .map((o) => ({ department: o.department, caseId: o.caseId, milestone: o.milestone, label: o.label, dueDate: o.dueDate, daysOverdue: o.daysOverdue, suppressed: null, marker: null, reason: null }));
+  const markers: PublishedOverdue[] = c.departments.flatMap((d) =>
+    d.absenceSuppressed
+      ? [{ department: d.code, caseId: null, milestone: null, label: null, dueDate: null, daysOverdue: null, suppressed: d.absenceSuppressed, marker: SUPPRESSION_MARKERS[d.absenceSuppressed], reason: WHY[d.absenceSuppressed] }]
+      : [],
+  );
+  const organisation = c.organisation.absenceSuppressed;
+  return { asOf: c.asOf, overdueCount: organisation ? null : c.overdue.length, suppressed: organisation, marker: marker(organisation), overdue: [...steps, ...markers] };
+}
+
+/**
+ * The remarks about the data as they may leave the HR workbook: counts, never personnel numbers (the
+ * HR screens show `c.notes`, which name them). A count under five is given as "< 5": that someone was
+ * ill during a transfer is health data about a person that colleagues can point at.
+ */
+export function publishedNotes(c: HrConsolidation): string[] {
+  const people = (n: number) => (n < c.minimumGroupSize ? `< ${c.minimumGroupSize} personen` : `${n} personen`);
+  const notes = c.departments.filter((d) => d.absence === null).map((d) => noAbsenceNote(d.code));
+  const { peopleInTwoDepartmentsAtOnce: atOnce, peopleWithJoinedCases: joined } = c.transfers;
+  if (atOnce > 0) notes.push(`${people(atOnce)} tegelijk in dienst bij twee afdelingen; voor de organisatie telt elke dag één keer.`);
+  if (joined > 0) notes.push(`Bij ${people(joined)} overlappen verzuimgevallen van twee afdelingen (bijvoorbeeld ziek tijdens een overplaatsing); voor de organisatie telt dat als één geval.`);
+  return notes;
+}
+
 /** The keys `central report --json` adds for a central HR workbook (a public contract: add, never rename). */
 export function hrReportKeys(c: HrConsolidation): Record<string, unknown> {
   return {
@@ -103,17 +161,13 @@ export function hrReportKeys(c: HrConsolidation): Record<string, unknown> {
       departmentsIncluded: c.organisation.formationDepartments,
       departments: Object.fromEntries(c.departments.map((d) => [d.code, { name: d.name, delivered: d.formationDelivered, ...publishedFormation(d.formation, d.formationSuppressed, d.formationDelivered) }])),
     },
-    poortwachter: {
-      asOf: c.asOf,
-      overdueCount: c.overdue.length,
-      overdue: c.overdue.map((o) => ({ department: o.department, caseId: o.caseId, milestone: o.milestone, label: o.label, dueDate: o.dueDate, daysOverdue: o.daysOverdue })),
-    },
+    poortwachter: publishedPoortwachter(c),
     suppression: {
       minimumGroupSize: c.minimumGroupSize,
       markers: SUPPRESSION_MARKERS,
       note: SUPPRESSION_NOTE,
     },
-    notes: c.notes,
+    notes: publishedNotes(c),
   };
 }
 
@@ -136,7 +190,7 @@ export function hrFacts(c: HrConsolidation): Array<[string, string | number | nu
     ['Afdelingen in de verzuimcijfers', c.organisation.absenceDepartments],
     [`Formatie op ${c.referenceDate.split('-').reverse().join('-')} (fte)`, nl(f.formationFte, 2)],
     ['Bezetting (fte)', hiddenF ? SUPPRESSION_MARKERS[hiddenF] : nl(f.occupiedFte, 2)],
-    ['Poortwachter-stappen te laat', c.overdue.length],
+    ['Poortwachter-stappen te laat', c.organisation.absenceSuppressed ? SUPPRESSION_MARKERS[c.organisation.absenceSuppressed] : c.overdue.length],
     ['Privacy', SUPPRESSION_NOTE],
   ];
 }
@@ -152,12 +206,6 @@ interface AbsenceRow {
   figures: HrAbsenceFigures;
   suppressed: SuppressionReason | null;
 }
-
-const WHY: Record<SuppressionReason, string> = {
-  small: 'minder dan 5 medewerkers',
-  complementary: 'weggelaten zodat een kleinere groep niet uit het totaal is terug te rekenen',
-  parent: 'de groep waar dit deel van is, is weggelaten',
-};
 
 function addNote(sheet: ReturnType<typeof addTableSheet>): void {
   sheet.addRow([]);
@@ -277,7 +325,7 @@ export function addHrSheets(book: Book, c: HrConsolidation): void {
       { header: 'Aantal te laat', kind: 'integer', value: (r) => r.count, width: 14 },
     ],
     overdueRows,
-    { 0: 'Totaal', 3: c.overdue.length },
+    { 0: 'Totaal', 3: c.organisation.absenceSuppressed ? SUPPRESSION_MARKERS[c.organisation.absenceSuppressed] : c.overdue.length },
   );
   poortwachter.addRow([]);
   poortwachter.addRow([`Stappen die op ${c.asOf.split('-').reverse().join('-')} over de termijn zijn en nog niet gedaan, in verzuim dat toen nog liep (volgens het laatste pakket van elke afdeling).`]);

@@ -181,19 +181,21 @@ function employeeInputs(d: DepartmentData, nextId: () => number): Array<{ person
  * that overlap (the same sickness registered by both departments, e.g. over a transfer) become one
  * case: the organisation counts one report and one duration.
  */
-function mergePerson(personnelNumber: string, parts: Array<{ department: string; input: EmployeeInput }>, nextId: () => number, notes: string[]): EmployeeInput {
+function mergePerson(personnelNumber: string, parts: Array<{ department: string; input: EmployeeInput }>, nextId: () => number, notes: string[], transfers: HrConsolidation['transfers']): EmployeeInput {
   if (parts.length === 1) return parts[0].input;
   const sorted = [...parts].sort((a, b) => a.input.employment[0].from - b.input.employment[0].from);
   const employment: EmployeeInput['employment'] = [];
   const terms: EmployeeInput['terms'] = [];
   let lastEnd = -Infinity;
   let previousDepartment = '';
+  let overlapping = false;
   for (const { department, input } of sorted) {
     const spell = input.employment[0];
     let from = spell.from;
     const to = spell.to ?? Infinity;
     if (from <= lastEnd) {
       notes.push(`Personeelsnummer ${personnelNumber} staat tegelijk bij ${previousDepartment} en ${department} in dienst; voor de organisatie telt elke dag één keer (bij ${previousDepartment}).`);
+      overlapping = true;
       from = lastEnd + 1;
       if (from > to) continue;
     }
@@ -216,6 +218,8 @@ function mergePerson(personnelNumber: string, parts: Array<{ department: string;
     } else cases.push({ ...c, id: nextId(), episodes: [...c.episodes] });
   }
   if (joined > 0) notes.push(`Personeelsnummer ${personnelNumber}: ${joined} verzuimgeval(len) van twee afdelingen overlappen (bijvoorbeeld ziek tijdens een overplaatsing) en tellen voor de organisatie als één geval.`);
+  if (overlapping) transfers.peopleInTwoDepartmentsAtOnce += 1;
+  if (joined > 0) transfers.peopleWithJoinedCases += 1;
   return { id: nextId(), employment, terms, cases };
 }
 
@@ -354,6 +358,9 @@ function reportedOf(m: AbsenceMetrics | null): HrReportedMetrics | null {
   return m ? { percentage: m.percentage, reportFrequency: m.reportFrequency, reports: m.reports, averageDurationDays: m.averageDurationDays, zeroAbsencePercent: m.zeroAbsencePercent } : null;
 }
 
+/** A remark about a department, not a person: the same inside the HR workbook and outside it. */
+export const noAbsenceNote = (department: string) => `Het pakket van ${department} bevat geen verzuimgevallen; de afdeling telt niet mee in de verzuimcijfers van de organisatie.`;
+
 export function requireHrPeriod(code: string): Period {
   const period = parsePeriod(code);
   if (!period) throw new ApiError('invalid_input', `Periode "${code}" moet jjjj, jjjj-Qn of jjjj-mm zijn.`);
@@ -374,6 +381,7 @@ export function hrConsolidation(wb: Workbook, periodCode: string, asOf = localTo
   let id = 0;
   const nextId = () => ++id;
   const notes: string[] = [];
+  const transfers: HrConsolidation['transfers'] = { peopleInTwoDepartmentsAtOnce: 0, peopleWithJoinedCases: 0 };
 
   // Per department: its people alone, per cost centre as well.
   const byPerson = new Map<string, Array<{ department: string; input: EmployeeInput }>>();
@@ -394,7 +402,7 @@ export function hrConsolidation(wb: Workbook, periodCode: string, asOf = localTo
         .map(([code, f]) => ({ code, absence: absenceFigures(f, bands), suppressed: null }));
       for (const x of inputs) byPerson.set(x.personnelNumber, [...(byPerson.get(x.personnelNumber) ?? []), { department: d.code, input: x.input }]);
     } else {
-      notes.push(`Het pakket van ${d.code} bevat geen verzuimgevallen; de afdeling telt niet mee in de verzuimcijfers van de organisatie.`);
+      notes.push(noAbsenceNote(d.code));
     }
     return {
       code: d.code,
@@ -416,7 +424,7 @@ export function hrConsolidation(wb: Workbook, periodCode: string, asOf = localTo
   });
 
   // The organisation: every person once, from all departments' days and cases together.
-  const merged = [...byPerson.entries()].map(([personnelNumber, parts]) => mergePerson(personnelNumber, parts, nextId, notes));
+  const merged = [...byPerson.entries()].map(([personnelNumber, parts]) => mergePerson(personnelNumber, parts, nextId, notes, transfers));
   const absenceDepartments = rows.filter((r) => r.absence !== null);
   const organisationAbsence = absenceDepartments.length > 0 ? absenceFigures(computeAbsenceMetrics(merged, metricsPeriod, { bands, scope: null }).total, bands) : null;
   const organisationFormation = sumFormation(rows.filter((r) => r.formationDelivered).map((r) => r.formation));
@@ -475,5 +483,6 @@ export function hrConsolidation(wb: Workbook, periodCode: string, asOf = localTo
     departments: rows,
     overdue,
     notes,
+    transfers,
   };
 }

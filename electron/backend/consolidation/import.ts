@@ -10,7 +10,7 @@ import type { ImportSourceInput } from '../import/source.ts';
 import type { ProgressReporter } from '../progress.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import { storeHrPackage } from './hr-store.ts';
-import { centralPackageKind, currentDepartmentKey, listPeriods, registerDepartment, requireCentral } from './registry.ts';
+import { centralPackageKind, currentDepartmentKey, keyOwnerOtherThan, listPeriods, registerDepartment, requireCentral } from './registry.ts';
 
 export type PackageSource = ImportSourceInput | { folder: string };
 
@@ -81,6 +81,13 @@ function decide(wb: Workbook, pkg: VerifiedPackage, trusted: (department: string
       return reject(
         'unknown-department',
         `Afdeling ${dept} (${env.department.name}) is niet geregistreerd. Registreer haar met haar sleutelbestand, of vertrouw haar sleutel bij deze eerste import na controle van de vingerafdruk bij de afdeling: ${pkg.fingerprint}.`,
+      );
+    }
+    const owner = keyOwnerOtherThan(wb, pkg.fingerprint, dept);
+    if (owner) {
+      return reject(
+        'key-mismatch',
+        `Het pakket noemt afdeling ${dept} (${env.department.name}), maar is ondertekend met de sleutel van afdeling ${owner} (vingerafdruk ${pkg.fingerprint}). Elke afdeling heeft haar eigen sleutel; afdeling ${dept} is niet geregistreerd.`,
       );
     }
     if (!listPeriods(wb).some((p) => p.period === env.period)) {

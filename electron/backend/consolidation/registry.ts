@@ -101,6 +101,12 @@ export function currentDepartmentKey(wb: Workbook, code: string) {
   return wb.first(wb.db.selectFrom('central_department_key').selectAll().where('department_code', '=', code).where('retired_at', 'is', null));
 }
 
+/** The other department whose current key this is, if any: each department has its own key. */
+export function keyOwnerOtherThan(wb: Workbook, fingerprint: string, code: string): string | null {
+  const row = wb.first(wb.db.selectFrom('central_department_key').select('department_code').where('fingerprint', '=', fingerprint).where('retired_at', 'is', null).where('department_code', '!=', code));
+  return row?.department_code ?? null;
+}
+
 /**
  * Registers a department with its public key, or replaces the key of a known one (the old key is
  * retired, kept as history, and packages signed with it are refused from now on). Runs inside the
@@ -111,6 +117,10 @@ export function registerDepartment(
   input: { code: string; name?: string; publicKey: string; fingerprint: string; source: 'key-file' | 'first-import'; periods?: string[] },
 ): void {
   requireCentral(wb);
+  // Here and not in the callers, so no way of registering (key file, first import) can skip it: one
+  // department's key must not also sign for another, or its head could deliver in that one's name.
+  const owner = keyOwnerOtherThan(wb, input.fingerprint, input.code);
+  if (owner) throw new ApiError('conflict', `Deze sleutel is al geregistreerd voor afdeling ${owner}; elke afdeling heeft haar eigen sleutel.`);
   const now = nowIso();
   const calendar = listPeriods(wb).map((p) => p.period);
   const periods = input.periods ?? calendar;

@@ -112,7 +112,12 @@ type PublishedFormation = { marker: string | null; delivered?: boolean; fte: num
 function hrLines(report: Record<string, unknown>): string[] {
   const absence = report.absence as PublishedAbsence & { departmentsIncluded: number; departments: Record<string, PublishedAbsence & { name: string }> };
   const formation = report.formation as PublishedFormation & { date: string; departments: Record<string, PublishedFormation & { name: string }> };
-  const poortwachter = report.poortwachter as { asOf: string; overdue: Array<{ department: string; caseId: string; label: string; dueDate: string; daysOverdue: number }> };
+  const poortwachter = report.poortwachter as {
+    asOf: string;
+    overdueCount: number | null;
+    marker: string | null;
+    overdue: Array<{ department: string; caseId: string | null; label: string | null; dueDate: string | null; daysOverdue: number | null; marker: string | null; reason: string | null }>;
+  };
   const suppression = report.suppression as { note: string };
   const figures = (a: PublishedAbsence) =>
     a.marker
@@ -128,8 +133,12 @@ function hrLines(report: Record<string, unknown>): string[] {
   for (const [code, d] of Object.entries(absence.departments)) lines.push(`  ${code.padEnd(8)} ${figures(d)}`);
   lines.push(`Formatie op ${formatDate(formation.date)}: ${occupation(formation)}`);
   for (const [code, d] of Object.entries(formation.departments)) lines.push(`  ${code.padEnd(8)} ${occupation(d)}`);
-  lines.push(`Poortwachter: ${poortwachter.overdue.length} stap(pen) te laat op ${formatDate(poortwachter.asOf)}`);
-  for (const o of poortwachter.overdue) lines.push(`  ${o.department.padEnd(8)} ${o.caseId}: ${o.label}, uiterlijk ${formatDate(o.dueDate)} (${o.daysOverdue} dagen te laat)`);
+  lines.push(`Poortwachter: ${poortwachter.overdueCount ?? `${poortwachter.marker} (weggelaten)`} stap(pen) te laat op ${formatDate(poortwachter.asOf)}`);
+  for (const o of poortwachter.overdue) {
+    // A suppressed department has one entry: its marker and why, never a case.
+    if (o.marker) lines.push(`  ${o.department.padEnd(8)} ${o.marker} (${o.reason})`);
+    else lines.push(`  ${o.department.padEnd(8)} ${o.caseId}: ${o.label}, uiterlijk ${formatDate(o.dueDate)} (${o.daysOverdue} dagen te laat)`);
+  }
   lines.push(suppression.note);
   return lines;
 }

@@ -217,11 +217,21 @@ describe('HR round trip: three department workbooks → signed HR packages → c
     expect(report.formation).toMatchObject({ date: '2027-03-31', fte: 9, occupiedFte: 8.5, vacancyFte: 1.5, overOccupationFte: 1, occupancyPercent: 94.44, headcount: 9, departmentsIncluded: 2 });
     expect(report.formation.departments.BZ).toMatchObject({ fte: 4, occupiedFte: null, headcount: null, marker: '< 5' });
     expect(report.formation.departments.SO).toMatchObject({ delivered: false, fte: null, occupiedFte: 4.5, headcount: 5 });
+    // SO's absence is hidden ("x"), so its two overdue steps are too: one marker entry for SO, as for BZ
+    // (which has none: a marker whether or not, or its absence of steps would show). The total stays.
+    const hidden = { caseId: null, milestone: null, label: null, dueDate: null, daysOverdue: null };
+    expect(report.poortwachter).toMatchObject({ overdueCount: 3, suppressed: null, marker: null });
     expect(report.poortwachter.overdue).toEqual([
-      { department: 'SO', caseId: expect.stringMatching(/^WB2026-/), milestone: 'PLAN-VAN-AANPAK', label: 'Plan van aanpak, casemanager benoemd', dueDate: '2026-12-27', daysOverdue: 104 },
-      { department: 'SO', caseId: expect.stringMatching(/^WB2026-/), milestone: 'EVALUATIE-1', label: 'Evaluatie plan van aanpak 1', dueDate: '2027-02-07', daysOverdue: 62 },
-      { department: 'OR', caseId: expect.stringMatching(/^WB2027-/), milestone: 'ZIEKMELDING', label: 'Ziekmelding bij bedrijfsarts/arbodienst', dueDate: '2027-03-07', daysOverdue: 34 },
+      { department: 'OR', caseId: expect.stringMatching(/^WB2027-/), milestone: 'ZIEKMELDING', label: 'Ziekmelding bij bedrijfsarts/arbodienst', dueDate: '2027-03-07', daysOverdue: 34, suppressed: null, marker: null, reason: null },
+      { department: 'BZ', ...hidden, suppressed: 'small', marker: '< 5', reason: 'minder dan 5 medewerkers' },
+      { department: 'SO', ...hidden, suppressed: 'complementary', marker: 'x', reason: 'weggelaten zodat een kleinere groep niet uit het totaal is terug te rekenen' },
     ]);
+    // SO's case ids and due dates appear nowhere in the report.
+    const hr = await central.client.central.hr({ period: '2027-Q1', asOf: '2027-04-10' });
+    for (const o of hr.overdue.filter((x) => x.department === 'SO')) {
+      expect(JSON.stringify(report)).not.toContain(o.caseId);
+      expect(JSON.stringify(report)).not.toContain(o.dueDate);
+    }
     expect(report.suppression).toMatchObject({ minimumGroupSize: 5, markers: { small: '< 5', complementary: 'x' } });
     expect(report.suppression.note).toMatch(/minder dan 5 medewerkers/);
     const text = JSON.stringify(report);

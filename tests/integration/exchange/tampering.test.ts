@@ -2,7 +2,11 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionProtectors } from '../../../electron/backend/exchange/handlers.ts';
+import { signingKey } from '../../../electron/backend/exchange/keys.ts';
+import { signEnvelope } from '../../../electron/backend/exchange/package.ts';
 import { canonicalJson } from '../../../shared/exchange/canonical.ts';
+import type { UnsignedEnvelope } from '../../../shared/exchange/schema.ts';
 import { centralWorkbook, departmentWithBudget, type DepartmentHandle } from '../../helpers/exchange.ts';
 import { tempDir, writeTemp } from '../../helpers/workbook.ts';
 import { DEPARTMENTS } from './fixtures.ts';
@@ -194,5 +198,21 @@ describe('a central workbook refuses every kind of tampering and writes nothing 
     tampered.payload.lines[0].explanation = 'Anders';
     const bad = await or.client.exchange.verify({ source: { name: 'x.wbx', contentBase64: Buffer.from(JSON.stringify(tampered)).toString('base64') } });
     expect(bad).toMatchObject({ valid: false, code: 'hash', department: 'OR' });
+  });
+
+  it('a package labelled with another period than its figures is refused, even signed with the department’s own key, and the real one stays current', async () => {
+    await or.client.exchange.export({ kind: 'finance-summary', period: '2027-Q2', path: path.join(dir, 'OR-Q2.wbx') });
+    expect((await central.client.central.import({ sources: [{ path: path.join(dir, 'OR-Q2.wbx') }] })).files[0].outcome).toBe('imported');
+    // OR's Q1 figures (basis 2027-01-01 … 2027-03-31) relabelled as Q2 with a higher sequence: without the check it superseded the real Q2.
+    const { privateKey } = signingKey(or.session.workbook!, sessionProtectors(or.session).all);
+    const { signature: _s, ...unsigned } = structuredClone(original);
+    const relabelled = signEnvelope({ ...unsigned, period: '2027-Q2', sequence: 9 } as UnsignedEnvelope, privateKey);
+    const result = await importJson('OR-Q2-relabelled.wbx', relabelled);
+    expect(result).toMatchObject({ outcome: 'rejected', code: 'schema', period: '2027-Q2' });
+    expect(result.reason).toContain('OR-Q2-relabelled.wbx: het pakket voldoet niet aan het formaat: payload.basis.periodStart: "2027-01-01" past niet bij de periode van het pakket (2027-Q2: 2027-04-01 t/m 2027-06-30); verwacht "2027-04-01"');
+    expect(result.reason).toMatch(/payload\.basis\.periodEnd: "2027-03-31" .* verwacht "2027-06-30"/);
+    expect(result.reason).toMatch(/payload\.basis\.actualsUntil/);
+    const q2 = (await central.client.central.packages({})).filter((p) => p.department === 'OR' && p.period === '2027-Q2');
+    expect(q2.map((p) => [p.sequence, p.status])).toEqual([[1, 'current']]);
   });
 });

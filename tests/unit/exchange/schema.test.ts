@@ -45,4 +45,35 @@ describe('the .wbx schema', () => {
     const result = envelopeSchema.safeParse({ kind: 'hr-summary', payload: { basis: {}, lines: [] } });
     expect(result.success).toBe(false);
   });
+
+  describe('the envelope period and the payload period are one period', () => {
+    const example = (name: string) => JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../../docs/examples', name), 'utf8'));
+    const issues = (value: unknown) => {
+      const result = envelopeSchema.safeParse(value);
+      return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    };
+
+    it('accepts the examples, whose basis is their period (2027-Q1)', () => {
+      expect(issues(example('OR-hr-2027-Q1-v1.wbx'))).toEqual([]);
+      expect(issues(example('OR-financien-2027-Q1-v1.wbx'))).toEqual([]);
+    });
+
+    it('refuses an HR package labelled 2027-Q2 whose basis is 2027-01-01 … 2027-03-31, naming each field', () => {
+      expect(issues({ ...example('OR-hr-2027-Q1-v1.wbx'), period: '2027-Q2' })).toEqual([
+        'payload.basis.periodStart: "2027-01-01" past niet bij de periode van het pakket (2027-Q2: 2027-04-01 t/m 2027-06-30); verwacht "2027-04-01"',
+        'payload.basis.periodEnd: "2027-03-31" past niet bij de periode van het pakket (2027-Q2: 2027-04-01 t/m 2027-06-30); verwacht "2027-06-30"',
+        'payload.basis.referenceDate: "2027-03-31" past niet bij de periode van het pakket (2027-Q2: 2027-04-01 t/m 2027-06-30); verwacht "2027-06-30"',
+      ]);
+    });
+
+    it('refuses a finance package whose year or end date is not its period’s, for a month and a year too', () => {
+      const finance = example('OR-financien-2027-Q1-v1.wbx');
+      expect(issues({ ...finance, period: '2027-01' })).toEqual([
+        expect.stringMatching(/^payload\.basis\.periodEnd: "2027-03-31" .*\(2027-01: 2027-01-01 t\/m 2027-01-31\); verwacht "2027-01-31"$/),
+        expect.stringMatching(/^payload\.basis\.actualsUntil: "2027-03-31" .*verwacht "2027-01-31"$/),
+      ]);
+      expect(issues({ ...finance, period: '2026-Q1' }).map((i) => i.split(':')[0])).toEqual(['payload.basis.periodStart', 'payload.basis.periodEnd', 'payload.basis.year', 'payload.basis.actualsUntil']);
+      expect(issues({ ...finance, payload: { ...finance.payload, basis: { ...finance.payload.basis, year: 2028 } } })).toEqual([expect.stringMatching(/^payload\.basis\.year: 2028 past niet .*verwacht 2027$/)]);
+    });
+  });
 });
