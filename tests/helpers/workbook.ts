@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import Papa from 'papaparse';
+import { afterEach } from 'vitest';
 import { createLocalClient } from '../../electron/backend/local-client.ts';
 
 /** In-repo copies of ../shared/samples (see tests/fixtures/samples/ORIGIN.md). */
@@ -55,4 +57,29 @@ export function sampleLedgerTotals(prefix: string): { count: number; cents: numb
     cents += Math.round(Number(row.Bedrag.replace(/\./g, '').replace(',', '.')) * 100);
   }
   return { count, cents };
+}
+
+/**
+ * Sessions a test file opens, closed after each test (an open workbook keeps its lock and WAL);
+ * `workbook()` makes a department workbook whose session is closed with them.
+ */
+export function sessionsClosedAfterEach() {
+  const sessions: Array<{ close(): void }> = [];
+  afterEach(() => sessions.splice(0).forEach((s) => s.close()));
+  const workbook = async (dir?: string) => {
+    const wb = await departmentWorkbook(dir);
+    sessions.push(wb.session);
+    return wb;
+  };
+  return { sessions, workbook };
+}
+
+/** Reads a workbook file straight from SQLite, read-only: what is really stored, not what the API says. */
+export function readStored<T>(file: string, read: (db: Database.Database) => T): T {
+  const db = new Database(file, { readonly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
 }

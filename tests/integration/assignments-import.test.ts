@@ -1,27 +1,14 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { werkboek } from '../helpers/cli.ts';
-import { departmentWorkbook, sample, tempDir, writeTemp } from '../helpers/workbook.ts';
+import { sample, tempDir, writeTemp, sessionsClosedAfterEach, readStored } from '../helpers/workbook.ts';
 
-const sessions: Array<{ close(): void }> = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.close()));
-
-async function workbook() {
-  const wb = await departmentWorkbook();
-  sessions.push(wb.session);
-  return wb;
-}
+const { workbook } = sessionsClosedAfterEach();
 
 function count(file: string, table: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+  return readStored(file, (db) => (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n);
 }
 
 /**

@@ -1,21 +1,14 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors.ts';
 import type { WerkboekClient } from '../../shared/api/index.ts';
 import { migrations } from '../../electron/backend/db/migrations/index.ts';
 import { createLocalClient } from '../../electron/backend/local-client.ts';
 import { APPLICATION_ID } from '../../electron/backend/workbook/file.ts';
-import { departmentWorkbook, tempDir, writeTemp } from '../helpers/workbook.ts';
+import { tempDir, writeTemp, sessionsClosedAfterEach, readStored } from '../helpers/workbook.ts';
 
-const sessions: Array<{ close(): void }> = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.close()));
-
-async function workbook() {
-  const wb = await departmentWorkbook();
-  sessions.push(wb.session);
-  return wb;
-}
+const { sessions, workbook } = sessionsClosedAfterEach();
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   try {
@@ -27,12 +20,7 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError> {
 }
 
 function rows(file: string, sql: string): unknown[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return db.prepare(sql).all();
-  } finally {
-    db.close();
-  }
+  return readStored(file, (db) => db.prepare(sql).all());
 }
 
 /** A small ledger export with the Relatie column, as finance systems give it. */

@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors.ts';
-import { departmentWorkbook, writeTemp } from '../helpers/workbook.ts';
+import { departmentWorkbook, writeTemp, readStored } from '../helpers/workbook.ts';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/bottlenecks/knelpunten-2027.csv');
 
@@ -26,12 +25,7 @@ describe('bottleneck register', () => {
   }
 
   function rows(file: string, sql: string): unknown[] {
-    const db = new Database(file, { readonly: true });
-    try {
-      return db.prepare(sql).all();
-    } finally {
-      db.close();
-    }
+    return readStored(file, (db) => db.prepare(sql).all());
   }
 
   it('numbers cases per year of signalling and starts each with a dated status history', async () => {

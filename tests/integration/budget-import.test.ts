@@ -1,17 +1,9 @@
 import ExcelJS from 'exceljs';
-import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { departmentWorkbook, sample, sampleLedgerTotals, writeTemp } from '../helpers/workbook.ts';
+import { describe, expect, it } from 'vitest';
+import { sample, sampleLedgerTotals, writeTemp, sessionsClosedAfterEach, readStored } from '../helpers/workbook.ts';
 
-const sessions: Array<{ close(): void }> = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.close()));
-
-async function workbook() {
-  const wb = await departmentWorkbook();
-  sessions.push(wb.session);
-  return wb;
-}
+const { workbook } = sessionsClosedAfterEach();
 
 function win1252(text: string): Buffer {
   const bytes: number[] = [];
@@ -25,12 +17,7 @@ function win1252(text: string): Buffer {
 }
 
 function countRows(file: string, table: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+  return readStored(file, (db) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
 }
 
 describe('ledger and budget import of the samples', () => {

@@ -1,35 +1,17 @@
 import ExcelJS from 'exceljs';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { departmentWorkbook, writeTemp } from '../helpers/workbook.ts';
+import { describe, expect, it } from 'vitest';
+import { writeTemp, sessionsClosedAfterEach, readStored } from '../helpers/workbook.ts';
 
 /** Regression tests for defects found in review of the generic import pipeline. */
 
-const sessions: Array<{ close(): void }> = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.close()));
-
-async function workbook() {
-  const wb = await departmentWorkbook();
-  sessions.push(wb.session);
-  return wb;
-}
+const { workbook } = sessionsClosedAfterEach();
 
 function ledgerDescriptions(file: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare('SELECT description FROM ledger_line ORDER BY id').all() as Array<{ description: string }>).map((r) => r.description);
-  } finally {
-    db.close();
-  }
+  return readStored(file, (db) => (db.prepare('SELECT description FROM ledger_line ORDER BY id').all() as Array<{ description: string }>).map((r) => r.description));
 }
 
 function ledgerCount(file: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare('SELECT count(*) AS n FROM ledger_line').get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+  return readStored(file, (db) => (db.prepare('SELECT count(*) AS n FROM ledger_line').get() as { n: number }).n);
 }
 
 const LEDGER_HEADER = 'Boekdatum;Kostenplaats;Grootboekrekening;Omschrijving;Bedrag\r\n';

@@ -1,21 +1,14 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLocalClient } from '../../electron/backend/local-client.ts';
 import { backupFolderFor, checkWorkbookCopy, listBackups, parseBackupName } from '../../electron/backend/workbook/backup.ts';
 import { werkboek } from '../helpers/cli.ts';
 import { oldSchemaWorkbook } from '../helpers/old-workbook.ts';
-import { departmentWorkbook, tempDir } from '../helpers/workbook.ts';
+import { departmentWorkbook, tempDir, sessionsClosedAfterEach, readStored } from '../helpers/workbook.ts';
 
-const sessions: Array<{ close(): void }> = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.close()));
-
-async function workbook() {
-  const wb = await departmentWorkbook();
-  sessions.push(wb.session);
-  return wb;
-}
+const { sessions, workbook } = sessionsClosedAfterEach();
 
 function reopen(dir: string) {
   const local = createLocalClient({ dataDir: path.join(dir, 'data') });
@@ -24,12 +17,7 @@ function reopen(dir: string) {
 }
 
 function accounts(file: string): string[] {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare('SELECT account FROM budget_line ORDER BY account').all() as Array<{ account: string }>).map((r) => r.account);
-  } finally {
-    db.close();
-  }
+  return readStored(file, (db) => (db.prepare('SELECT account FROM budget_line ORDER BY account').all() as Array<{ account: string }>).map((r) => r.account));
 }
 
 const line = (account: string) => ({ year: 2027, costCentre: 'OR01', account, accountName: '', kind: 'lasten' as const, primitiveCents: 100 });

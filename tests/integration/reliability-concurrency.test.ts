@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { werkboek } from '../helpers/cli.ts';
-import { departmentWorkbook, sample, tempDir } from '../helpers/workbook.ts';
+import { departmentWorkbook, sample, tempDir, readStored } from '../helpers/workbook.ts';
 import { runChild, startChild } from '../reliability/harness/child.ts';
 import { fingerprint } from '../reliability/harness/fingerprint.ts';
 
@@ -21,12 +21,7 @@ async function closedWorkbook() {
 }
 
 function snapshot(file: string) {
-  const db = new Database(file, { readonly: true });
-  try {
-    return { integrity: db.pragma('integrity_check', { simple: true }), tables: fingerprint(db) };
-  } finally {
-    db.close();
-  }
+  return readStored(file, (db) => ({ integrity: db.pragma('integrity_check', { simple: true }), tables: fingerprint(db) }));
 }
 
 describe('one workbook, several processes', () => {

@@ -4,18 +4,11 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { werkboek } from '../helpers/cli.ts';
-import { departmentWorkbook, sample, tempDir, writeTemp } from '../helpers/workbook.ts';
+import { sample, tempDir, writeTemp, sessionsClosedAfterEach } from '../helpers/workbook.ts';
 
-const sessions: Array<{ close(): void }> = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.close()));
-
-async function workbook() {
-  const wb = await departmentWorkbook();
-  sessions.push(wb.session);
-  return wb;
-}
+const { workbook } = sessionsClosedAfterEach();
 
 const line = (year: number, account: string) => ({ year, costCentre: 'OR01', account, accountName: 'Huisvesting', kind: 'lasten' as const, primitiveCents: 10_000_00 });
 

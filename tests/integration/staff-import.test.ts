@@ -1,27 +1,14 @@
-import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { afterEach, describe, expect, it } from 'vitest';
-import { departmentWorkbook, sample, writeTemp } from '../helpers/workbook.ts';
+import { describe, expect, it } from 'vitest';
+import { sample, writeTemp, sessionsClosedAfterEach, readStored } from '../helpers/workbook.ts';
 
-const sessions: Array<{ close(): void }> = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.close()));
-
-async function workbook() {
-  const wb = await departmentWorkbook();
-  sessions.push(wb.session);
-  return wb;
-}
+const { workbook } = sessionsClosedAfterEach();
 
 function countRows(file: string, table: string): number {
-  const db = new Database(file, { readonly: true });
-  try {
-    return (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  } finally {
-    db.close();
-  }
+  return readStored(file, (db) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
 }
 
 /** The sample roster, read with a plain CSV parse, independently of the importer. */

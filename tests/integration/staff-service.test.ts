@@ -1,16 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLocalClient } from '../../electron/backend/local-client.ts';
-import { departmentWorkbook } from '../helpers/workbook.ts';
+import { sessionsClosedAfterEach } from '../helpers/workbook.ts';
 import path from 'node:path';
 
-const sessions: Array<{ close(): void }> = [];
-afterEach(() => sessions.splice(0).forEach((s) => s.close()));
-
-async function workbook() {
-  const wb = await departmentWorkbook();
-  sessions.push(wb.session);
-  return wb;
-}
+const { sessions, workbook } = sessionsClosedAfterEach();
 
 const baseTerms = { functionTitle: 'Beleidsmedewerker', salaryScale: 10, salaryStep: 4, hoursPerWeek: 36, costCentre: 'OR01', contractType: 'Vast', formationPositionId: null };
 
