@@ -96,3 +96,20 @@ export function writeLedgerFile(file: string, lines: number, options: { seed?: n
   fs.closeSync(fd);
   return { bytes, departmentRows };
 }
+
+/** A fresh department workbook "OR" with the benchmark's cost centres, as every case starts from; its session stays open. */
+export async function createBenchWorkbook(file: string, dataDir: string) {
+  const { createLocalClient } = await import('../electron/backend/local-client.ts');
+  const local = createLocalClient({ dataDir, rememberRecent: false });
+  await local.client.workbook.create({
+    path: file,
+    kind: 'department',
+    organisation: 'Gemeente Benchmark',
+    departmentCode: 'OR',
+    departmentName: 'Openbare Ruimte',
+    fiscalYear: 2027,
+    owner: 'bench',
+    costCentres: DEPARTMENT_COST_CENTRES.map((code) => ({ code, name: '', taakveld: null })),
+  });
+  return local;
+}

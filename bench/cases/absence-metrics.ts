@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { dayNumber, isoDay } from '../../shared/domain/absence/days.ts';
 import { createLocalClient } from '../../electron/backend/local-client.ts';
-import { DEPARTMENT_COST_CENTRES, random } from '../generate.ts';
+import { createBenchWorkbook, DEPARTMENT_COST_CENTRES, random } from '../generate.ts';
 import { best, peakRssMb, report } from '../measure.ts';
 
 /**
@@ -16,18 +16,8 @@ const staff = Number(staffArg);
 const YEAR = 2027;
 
 fs.rmSync(workDir, { recursive: true, force: true });
-const { client, session } = createLocalClient({ dataDir: path.join(workDir, 'data'), rememberRecent: false });
 const file = path.join(workDir, 'verzuim.werkboek');
-await client.workbook.create({
-  path: file,
-  kind: 'department',
-  organisation: 'Gemeente Benchmark',
-  departmentCode: 'OR',
-  departmentName: 'Openbare Ruimte',
-  fiscalYear: YEAR,
-  owner: 'bench',
-  costCentres: DEPARTMENT_COST_CENTRES.map((code) => ({ code, name: '', taakveld: null })),
-});
+const { client, session } = await createBenchWorkbook(file, path.join(workDir, 'data'));
 
 // ── Data: employees with terms history, ten years of cases (not timed) ─────
 const next = random(4242);

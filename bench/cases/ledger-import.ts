@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createLocalClient } from '../../electron/backend/local-client.ts';
-import { DEPARTMENT_COST_CENTRES } from '../generate.ts';
+import { createBenchWorkbook, DEPARTMENT_COST_CENTRES } from '../generate.ts';
 import { peakRssMb, report, time } from '../measure.ts';
 
 /**
@@ -16,18 +15,8 @@ const [mode, file, workDir] = process.argv.slice(2);
 
 async function createWorkbook(dir: string) {
   fs.rmSync(dir, { recursive: true, force: true });
-  const { client, session } = createLocalClient({ dataDir: path.join(dir, 'data'), rememberRecent: false });
-  await client.workbook.create({
-    path: path.join(dir, 'bench.werkboek'),
-    kind: 'department',
-    organisation: 'Gemeente Benchmark',
-    departmentCode: 'OR',
-    departmentName: 'Openbare Ruimte',
-    fiscalYear: 2027,
-    owner: 'bench',
-    costCentres: DEPARTMENT_COST_CENTRES.map((code) => ({ code, name: '', taakveld: null })),
-  });
-  return { client, session, file: path.join(dir, 'bench.werkboek') };
+  const file = path.join(dir, 'bench.werkboek');
+  return { ...(await createBenchWorkbook(file, path.join(dir, 'data'))), file };
 }
 
 async function floor(): Promise<void> {

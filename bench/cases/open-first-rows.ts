@@ -1,8 +1,7 @@
 import { chromium } from '@playwright/test';
 import path from 'node:path';
-import { createLocalClient } from '../../electron/backend/local-client.ts';
 import { startPreviewServer } from '../../electron/preview/server.ts';
-import { DEPARTMENT_COST_CENTRES } from '../generate.ts';
+import { createBenchWorkbook } from '../generate.ts';
 import { peakRssMb, report } from '../measure.ts';
 
 /**
@@ -17,18 +16,7 @@ const browser = await chromium.launch({ executablePath: process.env.WERKBOEK_CHR
 
 async function emptyWorkbook(): Promise<string> {
   const file = path.join(dataDir, 'leeg.werkboek');
-  const { client, session } = createLocalClient({ dataDir: path.join(dataDir, 'data-leeg'), rememberRecent: false });
-  await client.workbook.create({
-    path: file,
-    kind: 'department',
-    organisation: 'Gemeente Benchmark',
-    departmentCode: 'OR',
-    departmentName: 'Openbare Ruimte',
-    fiscalYear: 2027,
-    owner: 'bench',
-    costCentres: DEPARTMENT_COST_CENTRES.map((code) => ({ code, name: '', taakveld: null })),
-  });
-  session.close();
+  (await createBenchWorkbook(file, path.join(dataDir, 'data-leeg'))).session.close();
   return file;
 }
 
