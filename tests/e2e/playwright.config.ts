@@ -1,6 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
 /**
+ * The browser and the preview host must agree on "today": the UI computes deadlines in the browser's
+ * zone and the backend in the Node process's zone. Around midnight UTC they disagreed by a day, so the
+ * runner and its workers (which start the preview hosts) take the browser's zone.
+ */
+const timezoneId = process.env.WERKBOEK_E2E_TZ ?? 'Europe/Amsterdam';
+process.env.TZ = timezoneId;
+
+/**
  * End-to-end tests drive the real React UI in Debian's Chromium (never a downloaded browser)
  * against the loopback preview host, started per test by the `app` fixture.
  */
@@ -16,7 +24,7 @@ export default defineConfig({
   use: {
     headless: true,
     locale: 'nl-NL',
-    timezoneId: 'Europe/Amsterdam',
+    timezoneId,
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
     launchOptions: {
