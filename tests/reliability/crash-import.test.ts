@@ -29,6 +29,9 @@ const CRASH_IMPORTS: CrashImportTarget[] = [
       expect(count(db, 'SELECT count(*) AS n FROM ledger_line WHERE import_batch_id = ?', batchId)).toBe(rows);
       // actual_cents is kept by the import in the same transaction: it must equal the ledger's sum per line.
       expect(count(db, 'SELECT count(*) AS n FROM budget_line l WHERE actual_cents != (SELECT coalesce(sum(amount_cents), 0) FROM ledger_line g WHERE g.budget_line_id = l.id)')).toBe(0);
+      // So is ledger_month: every (budget line, month) total equals its lines, and none is missing.
+      expect(count(db, 'SELECT count(*) AS n FROM ledger_month m WHERE amount_cents != (SELECT sum(amount_cents) FROM ledger_line g WHERE g.budget_line_id = m.budget_line_id AND substr(g.booking_date, 1, 7) = m.month) OR line_count != (SELECT count(*) FROM ledger_line g WHERE g.budget_line_id = m.budget_line_id AND substr(g.booking_date, 1, 7) = m.month)')).toBe(0);
+      expect(count(db, 'SELECT coalesce(sum(line_count), 0) AS n FROM ledger_month')).toBe(count(db, 'SELECT count(*) AS n FROM ledger_line'));
     },
   },
   {

@@ -44,6 +44,8 @@ describe('crash safety of a migration', () => {
           expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
           expect(db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'migrate'").get()).toEqual({ n: 1 });
           expect(db.prepare('SELECT count(*) AS n FROM ledger_line').get()).toEqual({ n: LEDGER_LINES });
+          // The per-month actuals are built from the existing ledger by the migration itself.
+          expect(db.prepare('SELECT sum(line_count) AS n, sum(amount_cents) AS cents FROM ledger_month').get()).toEqual(db.prepare('SELECT count(*) AS n, sum(amount_cents) AS cents FROM ledger_line').get());
         },
       },
       tempDir('werkboek-crash-'),

@@ -3,6 +3,7 @@ import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome } from
 import { RowRejection, type RowReader } from '../import/row-reader.ts';
 import { BudgetLineIndex, normaliseCode } from './budget-lines.ts';
 import { LEDGER_FIELDS } from './import-fields.ts';
+import { LedgerTotals } from './ledger-totals.ts';
 
 const CREDIT = /^(c|cr|credit|af)$/i;
 const DEBIT = /^(d|db|debet|debit|bij)$/i;
@@ -26,7 +27,7 @@ function signedAmount(reader: RowReader): number {
 class LedgerImportRun implements ImportRun {
   private readonly lines: BudgetLineIndex;
   private readonly departmentCostCentres: Set<string>;
-  private readonly actualDeltas = new Map<number, number>();
+  private readonly totals = new LedgerTotals();
   private occurrencesRecorded = 0;
   private readonly insert;
   private readonly batchOfKey;
@@ -77,7 +78,7 @@ class LedgerImportRun implements ImportRun {
       const key = occurrence === 0 ? hash : `${hash}#${occurrence}`;
       const info = this.insert.run(key, year, period, bookingDate, journal, document, costCentre, account, description, cents, counterparty, budgetLineId, this.context.batchId);
       if (info.changes === 1) {
-        this.actualDeltas.set(budgetLineId, (this.actualDeltas.get(budgetLineId) ?? 0) + cents);
+        this.totals.add(budgetLineId, bookingDate, cents);
         return { status: 'new', cents };
       }
       const existing = this.batchOfKey.get(key) as { batch: number | null };
@@ -93,8 +94,7 @@ class LedgerImportRun implements ImportRun {
   }
 
   finish(): Record<string, number> {
-    const update = this.context.wb.sqlite.prepare('UPDATE budget_line SET actual_cents = actual_cents + ? WHERE id = ?');
-    for (const [id, delta] of this.actualDeltas) update.run(delta, id);
+    this.totals.write(this.context.wb.sqlite);
     this.context.wb.sqlite.exec('DELETE FROM temp.ledger_import_occurrence');
     return { budgetLinesCreated: this.lines.created };
   }

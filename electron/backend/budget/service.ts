@@ -397,9 +397,32 @@ function ledgerWhere(wb: Workbook, filter: LedgerQuery['filter']) {
   return query;
 }
 
+/**
+ * Count and total of the lines a filter selects. A filter on year, cost centre, account or budget line
+ * only (the grid as it opens) is answered from the per-month totals the import keeps; text, date and
+ * amount filters count the lines themselves.
+ */
+function ledgerAggregate(wb: Workbook, filter: LedgerQuery['filter']): { n: number; total: number } {
+  const byLinesOnly = !filter.text && !filter.dateFrom && !filter.dateTo && filter.amountMinCents === undefined && filter.amountMaxCents === undefined;
+  if (byLinesOnly) {
+    let query = wb.db
+      .selectFrom('ledger_month as m')
+      .innerJoin('budget_line as l', 'l.id', 'm.budget_line_id')
+      .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('m.line_count'), eb.lit(0)).as('n'), eb.fn.coalesce(eb.fn.sum<number>('m.amount_cents'), eb.lit(0)).as('total')]);
+    if (filter.year !== undefined) query = query.where('l.year', '=', filter.year);
+    if (filter.costCentre) query = query.where('l.cost_centre', '=', filter.costCentre.toUpperCase());
+    if (filter.account) query = query.where('l.account', '=', filter.account.toUpperCase());
+    if (filter.budgetLineId !== undefined) query = query.where('l.id', '=', filter.budgetLineId);
+    const row = wb.first(query)!;
+    return { n: Number(row.n), total: Number(row.total) };
+  }
+  const row = wb.first(ledgerWhere(wb, filter).select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total')]))!;
+  return { n: Number(row.n), total: Number(row.total) };
+}
+
 export function ledgerPage(wb: Workbook, request: LedgerQuery): LedgerPage {
   const base = ledgerWhere(wb, request.filter);
-  const aggregate = wb.first(base.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total')]))!;
+  const aggregate = ledgerAggregate(wb, request.filter);
   let query = base.select([
     'id',
     'year',
@@ -415,5 +438,5 @@ export function ledgerPage(wb: Workbook, request: LedgerQuery): LedgerPage {
   ]);
   for (const sort of request.sort) query = query.orderBy(sql.ref(ledgerColumnSql[sort.column]), sort.direction);
   query = query.orderBy('id').limit(request.limit).offset(request.offset);
-  return { rows: wb.all(query), total: Number(aggregate.n), totalCents: Number(aggregate.total) };
+  return { rows: wb.all(query), total: aggregate.n, totalCents: aggregate.total };
 }

@@ -61,9 +61,18 @@ export interface LedgerLineTable {
   import_batch_id: number | null;
 }
 
+/** Actuals per budget line and booking month ('jjjj-mm'), kept by the ledger import. */
+export interface LedgerMonthTable {
+  budget_line_id: number;
+  month: string;
+  line_count: number;
+  amount_cents: number;
+}
+
 export interface BudgetTables {
   budget_line: BudgetLineTable;
   budget_revision: BudgetRevisionTable;
   commitment: CommitmentTable;
   ledger_line: LedgerLineTable;
+  ledger_month: LedgerMonthTable;
 }

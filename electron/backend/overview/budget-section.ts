@@ -5,16 +5,37 @@ import { summary } from '../budget/service.ts';
 import type { Workbook } from '../workbook/workbook.ts';
 import type { OverviewSectionProvider } from './registry.ts';
 
-/** Actuals per booking month of a year, in cents. */
+function lastDayOfMonth(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number);
+  return `${month}-${String(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()).padStart(2, '0')}`;
+}
+
+/**
+ * Actuals per booking month of a year, in cents, from the per-month totals the import keeps; with
+ * `until` inside a month, that month is summed from its ledger lines up to that date.
+ */
 export function actualsByMonth(wb: Workbook, year: number, until?: string): Map<string, number> {
   let query = wb.db
-    .selectFrom('ledger_line as g')
-    .innerJoin('budget_line as l', 'l.id', 'g.budget_line_id')
-    .select((eb) => [eb.fn<string>('substr', ['g.booking_date', eb.val(1), eb.val(7)]).as('month'), eb.fn.sum<number>('g.amount_cents').as('cents')])
+    .selectFrom('ledger_month as m')
+    .innerJoin('budget_line as l', 'l.id', 'm.budget_line_id')
+    .select((eb) => ['m.month', eb.fn.sum<number>('m.amount_cents').as('cents')])
     .where('l.year', '=', year)
-    .groupBy('month');
-  if (until) query = query.where('g.booking_date', '<=', until);
-  return new Map(wb.all(query).map((r) => [r.month, Number(r.cents)]));
+    .groupBy('m.month');
+  const partialMonth = until && until < lastDayOfMonth(until.slice(0, 7)) ? until.slice(0, 7) : undefined;
+  if (until) query = query.where('m.month', partialMonth ? '<' : '<=', until.slice(0, 7));
+  const months = new Map(wb.all(query).map((r) => [r.month, Number(r.cents)]));
+  if (partialMonth && until) {
+    const partial = wb.first(
+      wb.db
+        .selectFrom('ledger_line')
+        .select((eb) => eb.fn.sum<number>('amount_cents').as('cents'))
+        .where('year', '=', year)
+        .where('booking_date', '>=', `${partialMonth}-01`)
+        .where('booking_date', '<=', until),
+    );
+    if (partial?.cents !== null && partial?.cents !== undefined) months.set(partialMonth, Number(partial.cents));
+  }
+  return months;
 }
 
 export function budgetHighlights(data: BudgetOverviewData): Highlight[] {

@@ -33,6 +33,7 @@ const DESCRIPTIONS: Record<string, string> = {
   budget_revision: 'begrotingswijzigingen / budget amendments',
   commitment: 'verplichtingen (bestellingen, contracten) / commitments',
   ledger_line: 'grootboekmutaties (realisatie) / ledger transactions',
+  ledger_month: 'realisatie per begrotingsregel en boekingsmaand (afgeleid van de grootboekmutaties) / actuals per budget line and month',
   closed_year: 'afgesloten boekjaren / closed fiscal years',
   employee: 'medewerkers / employees',
   employee_terms: 'arbeidsvoorwaarden van medewerkers vanaf een datum / employment terms',
