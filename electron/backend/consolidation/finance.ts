@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { explanationRequired } from '../../../shared/domain/budget/figures.ts';
 import type { ConsolidatedDepartment, ConsolidatedFinanceLine, FinanceConsolidation, FinanceFigures, Review } from '../../../shared/exchange/central.ts';
@@ -36,7 +37,14 @@ export function financeConsolidation(wb: Workbook, period: string): FinanceConso
     wb.db
       .selectFrom('central_package as p')
       .innerJoin('central_department as d', 'd.code', 'p.department_code')
-      .select(['p.id', 'p.department_code', 'p.sequence', 'p.created_at', 'p.envelope_json', 'd.name'])
+      .select(['p.id', 'p.department_code', 'p.sequence', 'p.created_at', 'd.name'])
+      // Only these small parts of the payload are needed: SQLite picks them out of the stored envelope,
+      // so megabytes of JSON are not handed to JavaScript and parsed there on every consolidation.
+      .select(
+        sql<string>`json_object('personnelCosts', json_extract(p.envelope_json, '$.payload.personnelCosts'), 'externalHire', json_extract(p.envelope_json, '$.payload.externalHire'), 'bottlenecks', json_array_length(p.envelope_json, '$.payload.bottlenecks'))`.as(
+          'extras_json',
+        ),
+      )
       .where('p.kind', '=', 'finance-summary')
       .where('p.period', '=', period)
       .where('p.status', '=', 'current')
@@ -108,7 +116,7 @@ export function financeConsolidation(wb: Workbook, period: string): FinanceConso
     perDepartment.set(line.department, dep);
   }
   const departments: ConsolidatedDepartment[] = packages.map((p) => {
-    const payload = (JSON.parse(p.envelope_json) as { payload: FinancePayload }).payload;
+    const payload = JSON.parse(p.extras_json) as Pick<FinancePayload, 'personnelCosts' | 'externalHire'> & { bottlenecks: number | null };
     const dep = perDepartment.get(p.department_code) ?? { figures: zero(), missing: 0 };
     return {
       code: p.department_code,
@@ -121,7 +129,7 @@ export function financeConsolidation(wb: Workbook, period: string): FinanceConso
       review: reviews.get(p.id) ?? null,
       personnelCosts: payload.personnelCosts ? { budgetCents: payload.personnelCosts.budgetCents, forecastCents: payload.personnelCosts.forecastCents, varianceCents: payload.personnelCosts.varianceCents } : null,
       externalHire: payload.externalHire ? { actualCents: payload.externalHire.actualCents, forecastCents: payload.externalHire.forecastCents, assignments: payload.externalHire.assignments } : null,
-      bottlenecks: payload.bottlenecks?.length ?? 0,
+      bottlenecks: payload.bottlenecks ?? 0,
     };
   });
   return {

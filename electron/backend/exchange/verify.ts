@@ -8,9 +8,10 @@ import { MAX_PACKAGE_BYTES, verifyPackageBytes } from './package.ts';
 export async function readSourceBytes(source: ImportSourceInput, limit = MAX_PACKAGE_BYTES): Promise<{ name: string; bytes: Buffer }> {
   const opened = openImportSource(source);
   if (opened.size > limit) throw new ApiError('file_unreadable', `${opened.fileName} is te groot (${Math.round(opened.size / 1024 / 1024)} MB).`);
-  const chunks: Buffer[] = [];
-  for await (const chunk of opened.chunks()) chunks.push(Buffer.from(chunk));
-  return { name: opened.fileName, bytes: Buffer.concat(chunks) };
+  const bytes = opened.readAll();
+  // The file may have grown since it was measured.
+  if (bytes.length > limit) throw new ApiError('file_unreadable', `${opened.fileName} is te groot (${Math.round(bytes.length / 1024 / 1024)} MB).`);
+  return { name: opened.fileName, bytes };
 }
 
 /** `werkboek verify`: the package on its own, and optionally against a department's known key. */

@@ -15,6 +15,8 @@ export interface ImportSource {
   size: number;
   head(bytes: number): Buffer;
   chunks(): AsyncIterable<Buffer>;
+  /** The whole file at once, for small files (packages, key files): one read instead of a stream. */
+  readAll(): Buffer;
   /** For libraries that want a path or a stream (XLSX). */
   nodeStream(): NodeJS.ReadableStream;
 }
@@ -48,6 +50,13 @@ export function openImportSource(input: ImportSourceInput): ImportSource {
       chunks() {
         return fs.createReadStream(filePath, { highWaterMark: CHUNK });
       },
+      readAll() {
+        try {
+          return fs.readFileSync(filePath);
+        } catch {
+          throw new ApiError('file_unreadable', `Het bestand ${filePath} bestaat niet of kan niet worden gelezen.`);
+        }
+      },
       nodeStream() {
         return fs.createReadStream(filePath);
       },
@@ -61,6 +70,7 @@ export function openImportSource(input: ImportSourceInput): ImportSource {
     async *chunks() {
       for (let offset = 0; offset < content.length; offset += CHUNK) yield content.subarray(offset, offset + CHUNK);
     },
+    readAll: () => content,
     nodeStream() {
       return Readable.from([content]);
     },

@@ -93,6 +93,25 @@ describe('assignments in the finance summary: kind, code, ceiling and amounts, n
     expect(sheet.getRow(7).getCell(9).value).toBe(61_000);
   });
 
+  it('arrives in the central finance consolidation with its hire totals and escalated bottlenecks', async () => {
+    const escalated = await or.client.bottlenecks.create({ title: 'Tekort op inhuurbudget', category: 'budget', signalledOn: '2027-02-01' });
+    await or.client.bottlenecks.changeStatus({ id: escalated.id, status: 'geescaleerd', reason: 'Dekking nodig', escalatedTo: 'financien', date: '2027-03-01' });
+    const inbox = path.join(dir, 'centraal-in');
+    await or.client.exchange.export({ kind: 'finance-summary', period: '2027-Q1', path: path.join(inbox, 'OR-q1.wbx') });
+    const payload = payloadOf(path.join(inbox, 'OR-q1.wbx')) as { externalHire: { actualCents: number; forecastCents: number; assignments: number }; bottlenecks: unknown[] };
+    expect(payload.bottlenecks).toHaveLength(1);
+
+    const central = await centralWorkbook(dir, 'central-finance');
+    try {
+      expect((await central.client.central.import({ sources: [{ folder: inbox }], trustNew: true })).counts.imported).toBe(1);
+      const [department] = (await central.client.central.finance({ period: '2027-Q1' })).departments;
+      expect(department.externalHire).toEqual({ actualCents: payload.externalHire.actualCents, forecastCents: payload.externalHire.forecastCents, assignments: 3 });
+      expect(department.bottlenecks).toBe(1);
+    } finally {
+      central.session.close();
+    }
+  });
+
   it('refuses the package when a text names a ZZP’er, and says where', async () => {
     const line = (await or.client.budget.summary({})).lines.find((l) => l.costCentre === 'OR01' && l.account === '4200')!;
     await or.client.budget.updateLine({ id: line.id, patch: { explanation: 'Meer uren van J. de Jong voor de brugleuningen' } });

@@ -11,6 +11,7 @@ function chunked(bytes: Buffer, size: number): ImportSource {
     async *chunks() {
       for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
     },
+    readAll: () => bytes,
     nodeStream: () => {
       throw new Error('not used');
     },
