@@ -87,7 +87,7 @@ export function verifyPackageBytes(bytes: Buffer, fileName: string): VerifiedPac
   } catch (error) {
     return reject('not-json', `het bestand is geen geldige JSON; het is afgekapt of beschadigd (${(error as Error).message}).`);
   }
-  const duplicate = duplicateMember(text);
+  const duplicate = duplicateMember(text, value);
   if (duplicate) {
     return reject(
       'not-json',

@@ -29,26 +29,36 @@ describe('canonical JSON (RFC 8785)', () => {
   });
 });
 
-describe('a member name twice in one object', () => {
+/** Both ways of asking: the text alone (exact scan), and the text with its parsed value (count first). */
+const finders = {
+  'from the text alone': (text: string) => duplicateMember(text),
+  'with the parsed value': (text: string) => duplicateMember(text, JSON.parse(text)),
+};
+
+describe.each(Object.entries(finders))('a member name twice in one object, %s', (_how, find) => {
   it('is found with the path of its object, at any depth, also when written with escapes', () => {
-    expect(duplicateMember('{"a":1,"b":2,"a":3}')).toEqual({ name: 'a', path: '' });
-    expect(duplicateMember('{"payload":{"lines":[{"x":1},{"x":1,"y":"}{,[","\\u0078":2}]}}')).toEqual({ name: 'x', path: 'payload.lines.1' });
-    expect(duplicateMember('[{"k":[1,{"a":"\\"","a":0}]}]')).toEqual({ name: 'a', path: '0.k.1' });
+    expect(find('{"a":1,"b":2,"a":3}')).toEqual({ name: 'a', path: '' });
+    expect(find('{"payload":{"lines":[{"x":1},{"x":1,"y":"}{,[","\\u0078":2}]}}')).toEqual({ name: 'x', path: 'payload.lines.1' });
+    expect(find('[{"k":[1,{"a":"\\"","a":0}]}]')).toEqual({ name: 'a', path: '0.k.1' });
+    // A string value that looks like a name does not hide a duplicate from the count.
+    expect(find('{"a":":","b":"\\":","a":2}')).toEqual({ name: 'a', path: '' });
+    expect(find('{"__proto__":1,"__proto__":2}')).toEqual({ name: '__proto__', path: '' });
   });
 
   it('is not confused by equal names in different objects, by names inside strings, or by arrays', () => {
-    expect(duplicateMember('{"a":{"a":1},"b":[{"a":1},{"a":2}],"c":"\\"a\\":1,\\"a\\":2"}')).toBeNull();
-    expect(duplicateMember('{"a":["a","a"],"b":{"c":{}},"d":[[],{}]}')).toBeNull();
-    expect(duplicateMember('  {  }  ')).toBeNull();
+    expect(find('{"a":{"a":1},"b":[{"a":1},{"a":2}],"c":"\\"a\\":1,\\"a\\":2"}')).toBeNull();
+    expect(find('{"a":["a","a"],"b":{"c":{}},"d":[[],{}]}')).toBeNull();
+    expect(find('{"a":":","b":" : ","c":["\\":",":"]}')).toBeNull();
+    expect(find('  {  }  ')).toBeNull();
   });
 
   it('is never reported for JSON a serialiser wrote, and always for a name written again, escaped or not', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.string({ minLength: 1 }), fc.boolean(), (value, name, escapeAll) => {
-        expect(duplicateMember(JSON.stringify(value, null, escapeAll ? 1 : undefined))).toBeNull();
+        expect(find(JSON.stringify(value, null, escapeAll ? 1 : undefined))).toBeNull();
         const again = escapeAll ? `"${[...name].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"` : JSON.stringify(name);
         const text = `{"wrapper":[0,{${JSON.stringify(name)}:${JSON.stringify(value)},${again}:1}]}`;
-        expect(duplicateMember(text)).toEqual({ name, path: 'wrapper.1' });
+        expect(find(text)).toEqual({ name, path: 'wrapper.1' });
       }),
     );
   });
