@@ -221,7 +221,10 @@ export interface HrDepartment {
 
 /** A Poortwachter step overdue on a day, in a timeline still running then. */
 export interface HrOverdueMilestone {
+  /** The department responsible now: where the person works on the as-of date. */
   department: string;
+  /** The department whose package holds the case; another than `department` when the person moved there while ill. */
+  registeredBy: string;
   caseId: string;
   personnelNumber: string;
   milestone: string;

@@ -339,17 +339,45 @@ function sumFormation(list: HrFormationFigures[]): HrFormationFigures {
  * step is listed under is open, or ends on or after that day): after recovery a missed step can no
  * longer be taken, as on the department's own attention list. Judged on what the latest package says.
  */
-function overdueMilestones(d: DepartmentData, asOf: string): HrOverdueMilestone[] {
-  const lastDay = new Map<string, string | null>();
-  for (const list of d.cases.values()) for (const c of list) lastDay.set(c.caseId, c.lastSickDay);
+/** Where each person works on a day, by personnel number: the departments whose spell covers it. */
+function employersOn(departments: DepartmentData[], day: string): Map<string, DepartmentData[]> {
+  const employers = new Map<string, DepartmentData[]>();
+  for (const d of departments) {
+    for (const person of d.people) {
+      if (person.start > day || (person.end !== null && person.end < day)) continue;
+      employers.set(person.personnelNumber, [...(employers.get(person.personnelNumber) ?? []), d]);
+    }
+  }
+  return employers;
+}
+
+/**
+ * Poortwachter steps due before `asOf` and not done by then, in cases still open on `asOf`. The
+ * municipality stays the employer when someone moves to another department while ill, so the timeline
+ * goes on there: a step of a case whose person no longer works in the registering department, but does
+ * in another one on `asOf`, counts there once. When that department registered the sickness itself
+ * (its own case overlaps), its own steps count and the old department's do not, so nothing is listed twice.
+ */
+function overdueMilestones(d: DepartmentData, asOf: string, employers: Map<string, DepartmentData[]>): HrOverdueMilestone[] {
+  const caseById = new Map<string, CaseData>();
+  for (const list of d.cases.values()) for (const c of list) caseById.set(c.caseId, c);
   const result: HrOverdueMilestone[] = [];
   for (const m of d.milestones) {
     if (m.due_date >= asOf) continue;
     if (m.completed_on !== null && m.completed_on <= asOf) continue;
-    const end = lastDay.get(m.case_id);
-    if (end === undefined || (end !== null && end < asOf)) continue;
+    const sickness = caseById.get(m.case_id);
+    if (sickness === undefined || (sickness.lastSickDay !== null && sickness.lastSickDay < asOf)) continue;
+    let department = d.code;
+    const now = employers.get(m.personnel_number) ?? [];
+    if (now.length > 0 && !now.includes(d)) {
+      const successor = now[0];
+      const ownCase = (successor.cases.get(m.personnel_number) ?? []).some((c) => c.firstDay <= (sickness.lastSickDay ?? asOf) && (c.lastSickDay === null || c.lastSickDay >= sickness.firstDay));
+      if (ownCase) continue;
+      department = successor.code;
+    }
     result.push({
-      department: d.code,
+      department,
+      registeredBy: d.code,
       caseId: m.case_id,
       personnelNumber: m.personnel_number,
       milestone: m.milestone,
@@ -469,7 +497,8 @@ export function hrConsolidation(wb: Workbook, periodCode: string, asOf = localTo
   );
   for (const r of rows) r.formationSuppressed = organisationFormationSuppressed ? 'parent' : (hiddenFormation.get(r.code) ?? hiddenOccupation.get(r.code) ?? null);
 
-  const overdue = departments.flatMap((d) => overdueMilestones(d, asOf));
+  const employers = employersOn(departments, asOf);
+  const overdue = departments.flatMap((d) => overdueMilestones(d, asOf, employers));
   for (const r of rows) r.overdue = overdue.filter((o) => o.department === r.code).length;
   overdue.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.department.localeCompare(b.department) || a.caseId.localeCompare(b.caseId));
 

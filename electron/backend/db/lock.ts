@@ -67,31 +67,46 @@ function createLockFile(lockPath: string, info: LockInfo): boolean {
   }
 }
 
+/** A breaker left by a process that died while breaking (a window of a millisecond) is ignored after this. */
+const ABANDONED_BREAKER_MS = 30_000;
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 /**
- * Removes a lock left by a process that is gone, without ever removing a live one: the lock file is
- * first renamed to a private name (only one process can win that), and if what was moved is not the
- * stale lock we looked at (another process took over in between), it is put back.
+ * Removes a lock left by a process that is gone, without ever removing a live one. Only the process
+ * holding the breaker (a directory beside the lock: creating it succeeds for one process only) may
+ * remove a lock, and it first checks that the lock is still the stale one it saw. A stale lock's owner
+ * is dead and a new lock cannot be made while it exists, so nothing can replace it between that check
+ * and the removal. (Renaming the lock away to check it afterwards, as this did before, left a moment
+ * without a lock in which a third process could take one while the second put back the first's: two
+ * writers.) Returns whether it removed the stale lock; false when another process is breaking it or
+ * the lock changed, and the caller looks again.
  */
 function removeStaleLock(lockPath: string, stale: LockInfo | null): boolean {
-  const claim = `${lockPath}.${process.pid}.${Math.random().toString(36).slice(2)}.stale`;
+  const breaker = `${lockPath}.breaking`;
   try {
-    fs.renameSync(lockPath, claim);
+    fs.mkdirSync(breaker);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
-  const moved = readLock(claim);
-  if (stale === null ? moved === null : sameLock(moved, stale)) {
-    fs.rmSync(claim, { force: true });
-    return true;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    try {
+      if (Date.now() - fs.statSync(breaker).mtimeMs > ABANDONED_BREAKER_MS) fs.rmdirSync(breaker);
+    } catch {
+      // Gone already: the other process finished.
+    }
+    pause(5 + Math.random() * 10);
+    return false;
   }
   try {
-    fs.linkSync(claim, lockPath);
-  } catch {
-    // Someone holds a newer lock by now; theirs stands.
+    const current = readLock(lockPath);
+    const unchanged = stale === null ? current === null && fs.existsSync(lockPath) : sameLock(current, stale);
+    if (!unchanged) return false;
+    fs.rmSync(lockPath, { force: true });
+    return true;
+  } finally {
+    fs.rmdirSync(breaker);
   }
-  fs.rmSync(claim, { force: true });
-  return false;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { SuppressionReason } from '../../../shared/exchange/suppression.ts'
 
 const step = (department: string, caseId: string, dueDate: string, daysOverdue: number): HrOverdueMilestone => ({
   department,
+  registeredBy: department,
   caseId,
   personnelNumber: `${department}-1`,
   milestone: 'ZIEKMELDING',

@@ -16,7 +16,7 @@ export const migration0011: Migration = {
       line_count INTEGER NOT NULL,
       amount_cents INTEGER NOT NULL,
       PRIMARY KEY (budget_line_id, month)
-    ) WITHOUT ROWID;
+    );
 
     INSERT INTO ledger_month (budget_line_id, month, line_count, amount_cents)
       SELECT budget_line_id, substr(booking_date, 1, 7), count(*), sum(amount_cents)

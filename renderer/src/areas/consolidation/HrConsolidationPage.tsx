@@ -337,8 +337,11 @@ export function HrConsolidationPage({ readOnly, nativeDialogs }: { readOnly: boo
                   </thead>
                   <tbody>
                     {data.overdue.map((o) => (
-                      <tr key={`${o.department}|${o.caseId}|${o.milestone}`} data-department={o.department}>
-                        <td>{o.department}</td>
+                      <tr key={`${o.registeredBy}|${o.caseId}|${o.milestone}`} data-department={o.department}>
+                        <td>
+                          {o.department}
+                          {o.registeredBy !== o.department && <span className="muted"> ({t('centralHr.registeredBy', { department: o.registeredBy })})</span>}
+                        </td>
                         <td>{o.caseId}</td>
                         <td>{o.personnelNumber}</td>
                         <td>{o.label}</td>
