@@ -334,11 +334,6 @@ function sumFormation(list: HrFormationFigures[]): HrFormationFigures {
 
 // ── Poortwachter ─────────────────────────────────────────────────────────────
 
-/**
- * Steps due before `asOf` and not done by then, in timelines still running on `asOf` (the case the
- * step is listed under is open, or ends on or after that day): after recovery a missed step can no
- * longer be taken, as on the department's own attention list. Judged on what the latest package says.
- */
 /** Where each person works on a day, by personnel number: the departments whose spell covers it. */
 function employersOn(departments: DepartmentData[], day: string): Map<string, DepartmentData[]> {
   const employers = new Map<string, DepartmentData[]>();
@@ -352,11 +347,14 @@ function employersOn(departments: DepartmentData[], day: string): Map<string, De
 }
 
 /**
- * Poortwachter steps due before `asOf` and not done by then, in cases still open on `asOf`. The
- * municipality stays the employer when someone moves to another department while ill, so the timeline
- * goes on there: a step of a case whose person no longer works in the registering department, but does
- * in another one on `asOf`, counts there once. When that department registered the sickness itself
- * (its own case overlaps), its own steps count and the old department's do not, so nothing is listed twice.
+ * Poortwachter steps due before `asOf` and not done by then, in timelines still running on `asOf` (the
+ * case is open, or ends on or after that day): after recovery a missed step can no longer be taken, as
+ * on the department's own attention list. Judged on what the latest package says.
+ *
+ * The municipality stays the employer when someone moves to another department while ill, so the
+ * timeline goes on there: a step of a case whose person no longer works in the registering department,
+ * but does in another one on `asOf`, counts there once. When that department registered the sickness
+ * itself (its own case overlaps), its own steps count and the old department's do not.
  */
 function overdueMilestones(d: DepartmentData, asOf: string, employers: Map<string, DepartmentData[]>): HrOverdueMilestone[] {
   const caseById = new Map<string, CaseData>();
