@@ -402,7 +402,7 @@ function ledgerWhere(wb: Workbook, filter: LedgerQuery['filter']) {
  * only (the grid as it opens) is answered from the per-month totals the import keeps; text, date and
  * amount filters count the lines themselves.
  */
-function ledgerAggregate(wb: Workbook, filter: LedgerQuery['filter']): { n: number; total: number } {
+function ledgerAggregate(wb: Workbook, filter: LedgerQuery['filter'], lines: ReturnType<typeof ledgerWhere>): { n: number; total: number } {
   const byLinesOnly = !filter.text && !filter.dateFrom && !filter.dateTo && filter.amountMinCents === undefined && filter.amountMaxCents === undefined;
   if (byLinesOnly) {
     let query = wb.db
@@ -416,13 +416,13 @@ function ledgerAggregate(wb: Workbook, filter: LedgerQuery['filter']): { n: numb
     const row = wb.first(query)!;
     return { n: Number(row.n), total: Number(row.total) };
   }
-  const row = wb.first(ledgerWhere(wb, filter).select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total')]))!;
+  const row = wb.first(lines.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total')]))!;
   return { n: Number(row.n), total: Number(row.total) };
 }
 
 export function ledgerPage(wb: Workbook, request: LedgerQuery): LedgerPage {
   const base = ledgerWhere(wb, request.filter);
-  const aggregate = ledgerAggregate(wb, request.filter);
+  const aggregate = ledgerAggregate(wb, request.filter, base);
   let query = base.select([
     'id',
     'year',

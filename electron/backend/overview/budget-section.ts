@@ -1,14 +1,10 @@
 import type { BudgetOverviewData, Highlight } from '../../../shared/domain/overview/types.ts';
 import { budgetOverview } from '../../../shared/domain/overview/figures.ts';
+import { parsePeriod } from '../../../shared/domain/period.ts';
 import { formatCents, formatPercent } from '../../../shared/format/nl.ts';
 import { summary } from '../budget/service.ts';
 import type { Workbook } from '../workbook/workbook.ts';
 import type { OverviewSectionProvider } from './registry.ts';
-
-function lastDayOfMonth(month: string): string {
-  const [year, monthNumber] = month.split('-').map(Number);
-  return `${month}-${String(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()).padStart(2, '0')}`;
-}
 
 /**
  * Actuals per booking month of a year, in cents, from the per-month totals the import keeps; with
@@ -21,19 +17,21 @@ export function actualsByMonth(wb: Workbook, year: number, until?: string): Map<
     .select((eb) => ['m.month', eb.fn.sum<number>('m.amount_cents').as('cents')])
     .where('l.year', '=', year)
     .groupBy('m.month');
-  const partialMonth = until && until < lastDayOfMonth(until.slice(0, 7)) ? until.slice(0, 7) : undefined;
-  if (until) query = query.where('m.month', partialMonth ? '<' : '<=', until.slice(0, 7));
+  // A date before its month's last day: that month is partly counted, from its lines.
+  const partialUntil = until && until < parsePeriod(until.slice(0, 7))!.end ? until : undefined;
+  if (until) query = query.where('m.month', partialUntil ? '<' : '<=', until.slice(0, 7));
   const months = new Map(wb.all(query).map((r) => [r.month, Number(r.cents)]));
-  if (partialMonth && until) {
+  if (partialUntil) {
+    const month = partialUntil.slice(0, 7);
     const partial = wb.first(
       wb.db
         .selectFrom('ledger_line')
         .select((eb) => eb.fn.sum<number>('amount_cents').as('cents'))
         .where('year', '=', year)
-        .where('booking_date', '>=', `${partialMonth}-01`)
-        .where('booking_date', '<=', until),
+        .where('booking_date', '>=', `${month}-01`)
+        .where('booking_date', '<=', partialUntil),
     );
-    if (partial?.cents !== null && partial?.cents !== undefined) months.set(partialMonth, Number(partial.cents));
+    if (partial?.cents !== null && partial?.cents !== undefined) months.set(month, Number(partial.cents));
   }
   return months;
 }
