@@ -368,17 +368,20 @@ export interface LedgerQuery {
   };
 }
 
+/** The ids of the budget lines a filter's year, cost centre and account select. */
+function filteredBudgetLines(wb: Workbook, filter: LedgerQuery['filter']) {
+  let lines = wb.db.selectFrom('budget_line').select('id');
+  if (filter.costCentre) lines = lines.where('cost_centre', '=', filter.costCentre.toUpperCase());
+  if (filter.account) lines = lines.where('account', '=', filter.account.toUpperCase());
+  if (filter.year !== undefined) lines = lines.where('year', '=', filter.year);
+  return lines;
+}
+
 function ledgerWhere(wb: Workbook, filter: LedgerQuery['filter']) {
   let query = wb.db.selectFrom('ledger_line');
   if (filter.year !== undefined) query = query.where('year', '=', filter.year);
-  if (filter.costCentre || filter.account) {
-    // Through the budget lines, so the (budget_line_id, …) index serves the filter.
-    let lines = wb.db.selectFrom('budget_line').select('id');
-    if (filter.costCentre) lines = lines.where('cost_centre', '=', filter.costCentre.toUpperCase());
-    if (filter.account) lines = lines.where('account', '=', filter.account.toUpperCase());
-    if (filter.year !== undefined) lines = lines.where('year', '=', filter.year);
-    query = query.where('budget_line_id', 'in', lines);
-  }
+  // Through the budget lines, so the (budget_line_id, …) index serves the filter.
+  if (filter.costCentre || filter.account) query = query.where('budget_line_id', 'in', filteredBudgetLines(wb, filter));
   if (filter.budgetLineId !== undefined) query = query.where('budget_line_id', '=', filter.budgetLineId);
   if (filter.dateFrom) query = query.where('booking_date', '>=', filter.dateFrom);
   if (filter.dateTo) query = query.where('booking_date', '<=', filter.dateTo);
@@ -406,13 +409,10 @@ function ledgerAggregate(wb: Workbook, filter: LedgerQuery['filter'], lines: Ret
   const byLinesOnly = !filter.text && !filter.dateFrom && !filter.dateTo && filter.amountMinCents === undefined && filter.amountMaxCents === undefined;
   if (byLinesOnly) {
     let query = wb.db
-      .selectFrom('ledger_month as m')
-      .innerJoin('budget_line as l', 'l.id', 'm.budget_line_id')
-      .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('m.line_count'), eb.lit(0)).as('n'), eb.fn.coalesce(eb.fn.sum<number>('m.amount_cents'), eb.lit(0)).as('total')]);
-    if (filter.year !== undefined) query = query.where('l.year', '=', filter.year);
-    if (filter.costCentre) query = query.where('l.cost_centre', '=', filter.costCentre.toUpperCase());
-    if (filter.account) query = query.where('l.account', '=', filter.account.toUpperCase());
-    if (filter.budgetLineId !== undefined) query = query.where('l.id', '=', filter.budgetLineId);
+      .selectFrom('ledger_month')
+      .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('line_count'), eb.lit(0)).as('n'), eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total')])
+      .where('budget_line_id', 'in', filteredBudgetLines(wb, filter));
+    if (filter.budgetLineId !== undefined) query = query.where('budget_line_id', '=', filter.budgetLineId);
     const row = wb.first(query)!;
     return { n: Number(row.n), total: Number(row.total) };
   }
