@@ -104,14 +104,14 @@ if (wanted('absence')) {
 if (wanted('central')) {
   for (const kind of ['finance', 'hr'] as const) {
     for (const departments of [0.1, 0.3, 1].map((f) => Math.max(5, Math.round(500 * f * scale)))) {
-      const run = child<{ seconds: number; floorSeconds: number; peakRssMb: number; rows: number; bytes: number }>('central-import.ts', [kind, String(departments), path.join(work, `central-${kind}-${departments}`)]);
+      const run = child<{ seconds: number; floorSeconds: number; peakRssMb: number; rows: number; bytes: number; rounds: { seconds: number[]; floorSeconds: number[] } }>('central-import.ts', [kind, String(departments), path.join(work, `central-${kind}-${departments}`)]);
       add({
         name: `central-import-${kind}-${departments}-packages`,
         seconds: run.seconds,
         floorSeconds: run.floorSeconds,
         ratio: ratio(run.seconds, run.floorSeconds),
         peakRssMb: run.peakRssMb,
-        detail: { packages: departments, rows: run.rows, megabytes: Math.round(run.bytes / 1e5) / 10, figure: 'import (verify, decide, store) + consolidation of the period', floor: 'JSON parse + Ed25519 check + raw insert of the same rows, one transaction per package' },
+        detail: { packages: departments, rows: run.rows, megabytes: Math.round(run.bytes / 1e5) / 10, figure: 'import (verify, decide, store) + consolidation of the period', floor: 'JSON parse + Ed25519 check + raw insert of the same rows, one transaction per package', rounds: run.rounds },
       });
       fs.rmSync(path.join(work, `central-${kind}-${departments}`), { recursive: true, force: true });
     }

@@ -135,7 +135,7 @@ export function registerDepartment(
       const values = { code: input.code, name: input.name ?? '', active: 1, created_at: now, updated_at: now };
       wb.run(wb.db.insertInto('central_department').values(values));
       wb.audit({ action: 'insert', table: 'central_department', rowId: input.code, new: values });
-      for (const p of periods) wb.run(wb.db.insertInto('central_expected').values({ department_code: input.code, period: p, created_at: now }));
+      if (periods.length > 0) wb.run(wb.db.insertInto('central_expected').values(periods.map((p) => ({ department_code: input.code, period: p, created_at: now }))));
     } else {
       if (input.name && input.name !== existing.name) {
         wb.run(wb.db.updateTable('central_department').set({ name: input.name, updated_at: now }).where('code', '=', input.code));

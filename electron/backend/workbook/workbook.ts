@@ -64,17 +64,17 @@ export class Workbook extends SqlRunner {
 
   /** Every mutation writes one audit row: who, when, which table and row, old → new. */
   audit(entry: AuditInput): void {
-    this.run(
-      this.db.insertInto('audit_log').values({
-        at: nowIso(),
-        actor: this.actor,
-        action: entry.action,
-        table_name: entry.table,
-        row_id: entry.rowId === undefined || entry.rowId === null ? null : String(entry.rowId),
-        old_json: entry.old === undefined ? null : JSON.stringify(entry.old),
-        new_json: entry.new === undefined ? null : JSON.stringify(entry.new),
-        note: entry.note ?? null,
-      }),
+    // A prepared statement rather than a kysely insert: imports write an audit row per package or per
+    // change, and building the query each time cost more than writing the row.
+    this.statement('INSERT INTO audit_log (at, actor, action, table_name, row_id, old_json, new_json, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+      nowIso(),
+      this.actor,
+      entry.action,
+      entry.table,
+      entry.rowId === undefined || entry.rowId === null ? null : String(entry.rowId),
+      entry.old === undefined ? null : JSON.stringify(entry.old),
+      entry.new === undefined ? null : JSON.stringify(entry.new),
+      entry.note ?? null,
     );
   }
 
