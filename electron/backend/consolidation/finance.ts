@@ -32,24 +32,32 @@ function figuresOf(source: FinanceFigures): FinanceFigures {
 /** One consolidated line as SQLite sends it: department, the six texts, seven figures, two texts, the department's flag. */
 type LineTuple = [string, string, string, string, string, string | null, number, number, number, number, number, number, number, string | null, string | null, number];
 
-/**
- * Every line of the period's current packages, as one JSON array of arrays built by SQLite: for the
- * tens of thousands of lines of a large organisation that is several times faster than better-sqlite3
- * building a row object per line, or SQLite naming every field (measured: 15.000 lines in 21 ms, against
- * 145 ms and 58 ms). Their order does not matter: the caller sorts them.
- */
+/** Every line of the period's current packages, as arrays (see SqlRunner.tuples); the caller sorts them. */
 function currentLines(wb: Workbook, period: string): LineTuple[] {
-  const json = wb
-    .statement(
-      `SELECT json_group_array(json_array(p.department_code, l.cost_centre, l.account, l.account_name, l.kind, l.taakveld,
-         l.primitive_cents, l.revisions_cents, l.current_cents, l.actual_cents, l.commitments_cents, l.forecast_cents, l.variance_cents,
-         l.explanation, l.forecast_note, l.explanation_required))
-       FROM central_finance_line AS l JOIN central_package AS p ON p.id = l.package_id
-       WHERE p.kind = 'finance-summary' AND p.period = ? AND p.status = 'current'`,
-    )
-    .pluck(true)
-    .get(period) as string;
-  return JSON.parse(json) as LineTuple[];
+  return wb.tuples<LineTuple>(
+    {
+      columns: [
+        'p.department_code',
+        'l.cost_centre',
+        'l.account',
+        'l.account_name',
+        'l.kind',
+        'l.taakveld',
+        'l.primitive_cents',
+        'l.revisions_cents',
+        'l.current_cents',
+        'l.actual_cents',
+        'l.commitments_cents',
+        'l.forecast_cents',
+        'l.variance_cents',
+        'l.explanation',
+        'l.forecast_note',
+        'l.explanation_required',
+      ],
+      from: "FROM central_finance_line AS l JOIN central_package AS p ON p.id = l.package_id WHERE p.kind = 'finance-summary' AND p.period = ? AND p.status = 'current'",
+    },
+    period,
+  );
 }
 
 /**

@@ -70,7 +70,7 @@ interface DepartmentData {
   bottlenecks: number;
 }
 
-function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
+function groupBy<T, K>(rows: readonly T[], key: (row: T) => K, order?: (a: T, b: T) => number): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const row of rows) {
     const k = key(row);
@@ -78,8 +78,12 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K): Map<K, T[]> {
     if (list) list.push(row);
     else groups.set(k, [row]);
   }
+  if (order) for (const list of groups.values()) list.sort(order);
   return groups;
 }
+
+const byNumber = (a: number, b: number) => a - b;
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** The current HR packages of exactly this period, with their stored rows. */
 function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
@@ -97,46 +101,67 @@ function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
       .orderBy('p.department_code'),
   );
   // Every row of the period's current packages in one query per table: the packages as a subquery,
-  // served by the package_id indexes, instead of lists of ids handed back and forth.
+  // served by the package_id indexes, instead of lists of ids handed back and forth. The four large
+  // tables (hundreds of thousands of rows for a large organisation) come as arrays (SqlRunner.tuples),
+  // in no particular order: sorting them in SQLite took longer than fetching them, so each person's
+  // terms, each case's episodes and so on are put in order below, in their small groups.
   const current = wb.db.selectFrom('central_package').select('id').where('kind', '=', 'hr-summary').where('period', '=', period).where('status', '=', 'current');
-  const staff = wb.all(wb.db.selectFrom('central_hr_staff').selectAll().where('package_id', 'in', current).orderBy('id'));
-  const terms = wb.all(
-    wb.db
-      .selectFrom('central_hr_terms as t')
-      .innerJoin('central_hr_staff as s', 's.id', 't.staff_id')
-      .selectAll('t')
-      .where('s.package_id', 'in', current)
-      .orderBy('t.staff_id')
-      .orderBy('t.valid_from'),
+  const inCurrent = "IN (SELECT id FROM central_package WHERE kind = 'hr-summary' AND period = ? AND status = 'current')";
+  const staff = wb.tuples<[number, number, string, string, string | null]>(
+    { columns: ['id', 'package_id', 'personnel_number', 'employment_start', 'employment_end'], from: `FROM central_hr_staff WHERE package_id ${inCurrent}` },
+    period,
   );
-  const cases = wb.all(wb.db.selectFrom('central_hr_case').selectAll().where('package_id', 'in', current).orderBy('first_day'));
-  const episodes = wb.all(
-    wb.db
-      .selectFrom('central_hr_episode as e')
-      .innerJoin('central_hr_case as c', 'c.id', 'e.case_row_id')
-      .selectAll('e')
-      .where('c.package_id', 'in', current)
-      .orderBy('e.case_row_id')
-      .orderBy('e.from_date'),
+  const terms = wb.tuples<[number, string, string, string, number | null, number | null, number, string, string | null]>(
+    {
+      columns: ['t.staff_id', 't.valid_from', 't.cost_centre', 't.function_title', 't.salary_scale', 't.salary_step', 't.hours_per_week', 't.contract_type', 't.position_id'],
+      from: `FROM central_hr_terms AS t JOIN central_hr_staff AS s ON s.id = t.staff_id WHERE s.package_id ${inCurrent}`,
+    },
+    period,
+  );
+  const cases = wb.tuples<[number, number, string, string, string, string | null]>(
+    { columns: ['id', 'package_id', 'case_id', 'personnel_number', 'first_day', 'last_sick_day'], from: `FROM central_hr_case WHERE package_id ${inCurrent}` },
+    period,
+  );
+  const episodes = wb.tuples<[number, string, number]>(
+    {
+      columns: ['e.case_row_id', 'e.from_date', 'e.percentage'],
+      from: `FROM central_hr_episode AS e JOIN central_hr_case AS c ON c.id = e.case_row_id WHERE c.package_id ${inCurrent}`,
+    },
+    period,
   );
   const positions = wb.all(wb.db.selectFrom('central_hr_position').selectAll().where('package_id', 'in', current).orderBy('position_id'));
   const milestones = wb.all(wb.db.selectFrom('central_hr_milestone').selectAll().where('package_id', 'in', current).orderBy('due_date'));
 
-  const termsByStaff = groupBy(terms, (t) => t.staff_id);
+  const termsByStaff = new Map<number, TermsRow[]>();
+  for (const [staffId, list] of groupBy(terms, (t) => t[0], (a, b) => byText(a[1], b[1]))) {
+    termsByStaff.set(
+      staffId,
+      list.map(([, valid_from, cost_centre, function_title, salary_scale, salary_step, hours_per_week, contract_type, position_id]) => ({
+        valid_from,
+        cost_centre,
+        function_title,
+        salary_scale,
+        salary_step,
+        hours_per_week,
+        contract_type,
+        position_id,
+      })),
+    );
+  }
   const episodesByCase = new Map<number, CaseData['episodes']>();
-  for (const [caseRowId, list] of groupBy(episodes, (e) => e.case_row_id)) episodesByCase.set(caseRowId, list.map((e) => ({ from: e.from_date, percentage: e.percentage })));
-  const staffByPackage = groupBy(staff, (s) => s.package_id);
-  const casesByPackage = groupBy(cases, (c) => c.package_id);
+  for (const [caseRowId, list] of groupBy(episodes, (e) => e[0], (a, b) => byText(a[1], b[1]))) episodesByCase.set(caseRowId, list.map(([, from, percentage]) => ({ from, percentage })));
+  const staffByPackage = groupBy(staff, (s) => s[1], (a, b) => byNumber(a[0], b[0]));
+  const casesByPackage = groupBy(cases, (c) => c[1], (a, b) => byText(a[4], b[4]) || byNumber(a[0], b[0]));
   const positionsByPackage = groupBy(positions, (p) => p.package_id);
   const milestonesByPackage = groupBy(milestones, (m) => m.package_id);
 
   return packages.map((p) => {
-    const people = (staffByPackage.get(p.id) ?? []).map((s) => ({ personnelNumber: s.personnel_number, start: s.employment_start, end: s.employment_end, terms: termsByStaff.get(s.id) ?? [] }));
+    const people = (staffByPackage.get(p.id) ?? []).map(([id, , personnelNumber, start, end]) => ({ personnelNumber, start, end, terms: termsByStaff.get(id) ?? [] }));
     const casesOf = new Map<string, CaseData[]>();
-    for (const c of casesByPackage.get(p.id) ?? []) {
-      const list = casesOf.get(c.personnel_number) ?? [];
-      list.push({ caseId: c.case_id, firstDay: c.first_day, lastSickDay: c.last_sick_day, episodes: episodesByCase.get(c.id) ?? [] });
-      casesOf.set(c.personnel_number, list);
+    for (const [id, , caseId, personnelNumber, firstDay, lastSickDay] of casesByPackage.get(p.id) ?? []) {
+      const list = casesOf.get(personnelNumber) ?? [];
+      list.push({ caseId, firstDay, lastSickDay, episodes: episodesByCase.get(id) ?? [] });
+      casesOf.set(personnelNumber, list);
     }
     return {
       packageId: p.id,
