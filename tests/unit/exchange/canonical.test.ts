@@ -43,6 +43,8 @@ describe.each(Object.entries(finders))('a member name twice in one object, %s', 
     // A string value that looks like a name does not hide a duplicate from the count.
     expect(find('{"a":":","b":"\\":","a":2}')).toEqual({ name: 'a', path: '' });
     expect(find('{"__proto__":1,"__proto__":2}')).toEqual({ name: '__proto__', path: '' });
+    // Whitespace between a name and its colon: a count that missed these names would come out equal here.
+    for (const space of [' ', '\t', '\n', '\r\n ']) expect(find(`{"a"${space}:1,"a":2}`)).toEqual({ name: 'a', path: '' });
   });
 
   it('is not confused by equal names in different objects, by names inside strings, or by arrays', () => {
