@@ -58,15 +58,26 @@ if (wanted('ledger')) {
   for (const lines of ledgerSizes) {
     const file = path.join(work, `grootboek-${lines}.csv`);
     const { bytes } = writeLedgerFile(file, lines);
-    const floor = child<{ seconds: number; peakRssMb: number }>('ledger-import.ts', ['floor', file, path.join(work, `floor-${lines}`)]);
-    const run = child<{ seconds: number; peakRssMb: number; imported: number }>('ledger-import.ts', ['import', file, path.join(work, `import-${lines}`)]);
+    // Floor and import take turns; the best of each counts. Three rounds where a round takes seconds,
+    // one at full size, where a round takes more than a minute and a disturbance is small beside it.
+    const rounds = lines <= 300_000 ? 3 : 1;
+    const floors: Array<{ seconds: number; peakRssMb: number }> = [];
+    const runs: Array<{ seconds: number; peakRssMb: number; imported: number }> = [];
+    for (let round = 0; round < rounds; round += 1) {
+      floors.push(child('ledger-import.ts', ['floor', file, path.join(work, `floor-${lines}`)]));
+      runs.push(child('ledger-import.ts', ['import', file, path.join(work, `import-${lines}`)]));
+    }
+    const fastest = <T extends { seconds: number }>(list: T[]): T => list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    const floor = fastest(floors);
+    const run = fastest(runs);
     add({
       name: `ledger-import-${lines}`,
       seconds: run.seconds,
       floorSeconds: floor.seconds,
       ratio: ratio(run.seconds, floor.seconds),
-      peakRssMb: run.peakRssMb,
-      detail: { lines, megabytes: Math.round(bytes / 1e5) / 10, imported: run.imported, floorPeakRssMb: floor.peakRssMb, linesPerSecond: Math.round(lines / run.seconds) },
+      // Memory is the highest of the rounds, not that of the fastest.
+      peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+      detail: { lines, megabytes: Math.round(bytes / 1e5) / 10, imported: run.imported, floorPeakRssMb: Math.max(...floors.map((f) => f.peakRssMb)), linesPerSecond: Math.round(lines / run.seconds), rounds: { seconds: runs.map((r) => r.seconds), floorSeconds: floors.map((f) => f.seconds) } },
     });
     biggestWorkbook = path.join(work, `import-${lines}`, 'bench.werkboek');
     if (!smallWorkbook) smallWorkbook = biggestWorkbook;
