@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors.ts';
@@ -10,7 +11,8 @@ import type { ImportSourceInput } from '../import/source.ts';
 import type { ProgressReporter } from '../progress.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import { storeHrPackage } from './hr-store.ts';
-import { centralPackageKind, currentDepartmentKey, keyOwnerOtherThan, listPeriods, registerDepartment, requireCentral } from './registry.ts';
+import { centralPackageKind, currentDepartmentKey, findDepartment, keyOwnerOtherThan, listPeriods, registerDepartment, requireCentral } from './registry.ts';
+import type { CentralPackageTable } from './tables.ts';
 
 export type PackageSource = ImportSourceInput | { folder: string };
 
@@ -74,7 +76,7 @@ function decide(wb: Workbook, pkg: VerifiedPackage, trusted: (department: string
   if (!sameOrganisation(env.organisation, wb.meta.organisation)) {
     return reject('wrong-organisation', `Het pakket is van organisatie "${env.organisation}", dit werkboek is van "${wb.meta.organisation}".`);
   }
-  const department = wb.first(wb.db.selectFrom('central_department').selectAll().where('code', '=', dept));
+  const department = findDepartment(wb, dept);
   let registerNew = false;
   if (!department) {
     if (!trusted(dept, pkg.fingerprint)) {
@@ -103,7 +105,7 @@ function decide(wb: Workbook, pkg: VerifiedPackage, trusted: (department: string
         `Het pakket is ondertekend met een andere sleutel (vingerafdruk ${pkg.fingerprint}) dan de geregistreerde sleutel van afdeling ${dept} (${key?.fingerprint ?? 'geen'}). Heeft de afdeling een nieuwe sleutel, registreer dan haar nieuwe sleutelbestand.`,
       );
     }
-    const expected = wb.first(wb.db.selectFrom('central_expected').select('period').where('department_code', '=', dept).where('period', '=', env.period));
+    const expected = wb.statement('SELECT period FROM central_expected WHERE department_code = ? AND period = ?').get(dept, env.period);
     if (!expected) {
       const periods = wb.all(wb.db.selectFrom('central_expected').select('period').where('department_code', '=', dept).orderBy('period')).map((r) => r.period);
       return reject('period-not-expected', `Periode ${env.period} (${formatPeriod(env.period)}) wordt niet verwacht van afdeling ${dept} (verwacht: ${periods.join(', ') || 'geen'}). Voeg de periode toe bij de afdeling als dat klopt.`);
@@ -111,14 +113,9 @@ function decide(wb: Workbook, pkg: VerifiedPackage, trusted: (department: string
   }
   const versions = registerNew
     ? []
-    : wb.all(
-        wb.db
-          .selectFrom('central_package')
-          .select(['id', 'sequence', 'status', 'package_sha256', 'imported_at'])
-          .where('department_code', '=', dept)
-          .where('kind', '=', env.kind)
-          .where('period', '=', env.period),
-      );
+    : (wb.statement('SELECT id, sequence, status, package_sha256, imported_at FROM central_package WHERE department_code = ? AND kind = ? AND period = ?').all(dept, env.kind, env.period) as Array<
+        Pick<Selectable<CentralPackageTable>, 'id' | 'sequence' | 'status' | 'package_sha256' | 'imported_at'>
+      >);
   const identical = versions.find((v) => v.package_sha256 === pkg.packageSha256);
   if (identical) {
     const state = identical.status === 'current' ? 'het is de huidige versie' : 'het is inmiddels vervangen door een nieuwere versie';
@@ -191,7 +188,14 @@ function store(wb: Workbook, pkg: VerifiedPackage, fileName: string, text: strin
       // The package as received (the signed original), not a re-serialisation of it.
       envelope_json: text,
     };
-    const id = Number(wb.run(wb.db.insertInto('central_package').values(values)).lastInsertRowid);
+    const id = Number(
+      wb
+        .statement(
+          `INSERT INTO central_package (department_code, kind, period, sequence, status, package_sha256, payload_sha256, key_fingerprint, created_at, app_version, format_version, file_name, imported_at, imported_by, superseded_by, envelope_json)
+           VALUES (@department_code, @kind, @period, @sequence, @status, @package_sha256, @payload_sha256, @key_fingerprint, @created_at, @app_version, @format_version, @file_name, @imported_at, @imported_by, @superseded_by, @envelope_json)`,
+        )
+        .run(values).lastInsertRowid,
+    );
     if (decision.supersedes) wb.run(wb.db.updateTable('central_package').set({ superseded_by: id }).where('id', '=', decision.supersedes.id));
     if (env.kind === 'finance-summary') storeFinanceLines(wb, id, env);
     else storeHrPackage(wb, id, env);

@@ -1,9 +1,11 @@
+import type { Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { parsePeriod, type Period } from '../../../shared/domain/period.ts';
 import type { CentralDepartment, CentralPeriod } from '../../../shared/exchange/central.ts';
 import { formatPeriod } from '../../../shared/format/nl.ts';
 import { getSettings } from '../workbook/settings.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
+import type { CentralDepartmentKeyTable, CentralDepartmentTable } from './tables.ts';
 
 export function requireCentral(wb: Workbook): void {
   wb.requireKind('central-hr', 'central-finance');
@@ -29,8 +31,15 @@ function requirePeriod(code: string): Period {
   return period;
 }
 
+// The lookups below run for every package a central import receives (hundreds in one batch), so they
+// are prepared statements rather than kysely queries built and compiled each time.
+
 export function listPeriods(wb: Workbook): CentralPeriod[] {
-  return wb.all(wb.db.selectFrom('central_period').select(['period', 'due_date']).orderBy('period')).map((r) => ({ period: r.period, dueDate: r.due_date }));
+  return wb.statement('SELECT period, due_date AS dueDate FROM central_period ORDER BY period').all() as CentralPeriod[];
+}
+
+export function findDepartment(wb: Workbook, code: string): CentralDepartmentTable | undefined {
+  return wb.statement('SELECT * FROM central_department WHERE code = ?').get(code) as CentralDepartmentTable | undefined;
 }
 
 /** Adds a period to the delivery calendar or changes its due date; audited. */
@@ -97,13 +106,15 @@ export function getDepartment(wb: Workbook, code: string): CentralDepartment {
   return found;
 }
 
-export function currentDepartmentKey(wb: Workbook, code: string) {
-  return wb.first(wb.db.selectFrom('central_department_key').selectAll().where('department_code', '=', code).where('retired_at', 'is', null));
+export function currentDepartmentKey(wb: Workbook, code: string): Selectable<CentralDepartmentKeyTable> | undefined {
+  return wb.statement('SELECT * FROM central_department_key WHERE department_code = ? AND retired_at IS NULL').get(code) as Selectable<CentralDepartmentKeyTable> | undefined;
 }
 
 /** The other department whose current key this is, if any: each department has its own key. */
 export function keyOwnerOtherThan(wb: Workbook, fingerprint: string, code: string): string | null {
-  const row = wb.first(wb.db.selectFrom('central_department_key').select('department_code').where('fingerprint', '=', fingerprint).where('retired_at', 'is', null).where('department_code', '!=', code));
+  const row = wb.statement('SELECT department_code FROM central_department_key WHERE fingerprint = ? AND retired_at IS NULL AND department_code != ?').get(fingerprint, code) as
+    | { department_code: string }
+    | undefined;
   return row?.department_code ?? null;
 }
 
@@ -130,12 +141,13 @@ export function registerDepartment(
     }
   }
   wb.tx(() => {
-    const existing = wb.first(wb.db.selectFrom('central_department').selectAll().where('code', '=', input.code));
+    const existing = findDepartment(wb, input.code);
     if (!existing) {
       const values = { code: input.code, name: input.name ?? '', active: 1, created_at: now, updated_at: now };
-      wb.run(wb.db.insertInto('central_department').values(values));
+      wb.statement('INSERT INTO central_department (code, name, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(values.code, values.name, values.active, now, now);
       wb.audit({ action: 'insert', table: 'central_department', rowId: input.code, new: values });
-      if (periods.length > 0) wb.run(wb.db.insertInto('central_expected').values(periods.map((p) => ({ department_code: input.code, period: p, created_at: now }))));
+      const expect = wb.statement('INSERT INTO central_expected (department_code, period, created_at) VALUES (?, ?, ?)');
+      for (const p of periods) expect.run(input.code, p, now);
     } else {
       if (input.name && input.name !== existing.name) {
         wb.run(wb.db.updateTable('central_department').set({ name: input.name, updated_at: now }).where('code', '=', input.code));
@@ -150,7 +162,11 @@ export function registerDepartment(
       wb.audit({ action: 'update', table: 'central_department_key', rowId: oldKey.id, old: { fingerprint: oldKey.fingerprint, retiredAt: null }, new: { retiredAt: now }, note: `Sleutel van afdeling ${input.code} vervangen` });
     }
     const keyValues = { department_code: input.code, public_key: input.publicKey, fingerprint: input.fingerprint, source: input.source, registered_at: now, registered_by: wb.actor, retired_at: null };
-    const id = Number(wb.run(wb.db.insertInto('central_department_key').values(keyValues)).lastInsertRowid);
+    const id = Number(
+      wb
+        .statement('INSERT INTO central_department_key (department_code, public_key, fingerprint, source, registered_at, registered_by, retired_at) VALUES (?, ?, ?, ?, ?, ?, NULL)')
+        .run(keyValues.department_code, keyValues.public_key, keyValues.fingerprint, keyValues.source, now, wb.actor).lastInsertRowid,
+    );
     wb.audit({
       action: 'insert',
       table: 'central_department_key',
