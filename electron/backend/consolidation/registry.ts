@@ -144,7 +144,7 @@ export function registerDepartment(
     const existing = findDepartment(wb, input.code);
     if (!existing) {
       const values = { code: input.code, name: input.name ?? '', active: 1, created_at: now, updated_at: now };
-      wb.statement('INSERT INTO central_department (code, name, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?)').run(values.code, values.name, values.active, now, now);
+      wb.statement('INSERT INTO central_department (code, name, active, created_at, updated_at) VALUES (@code, @name, @active, @created_at, @updated_at)').run(values);
       wb.audit({ action: 'insert', table: 'central_department', rowId: input.code, new: values });
       const expect = wb.statement('INSERT INTO central_expected (department_code, period, created_at) VALUES (?, ?, ?)');
       for (const p of periods) expect.run(input.code, p, now);
@@ -164,8 +164,10 @@ export function registerDepartment(
     const keyValues = { department_code: input.code, public_key: input.publicKey, fingerprint: input.fingerprint, source: input.source, registered_at: now, registered_by: wb.actor, retired_at: null };
     const id = Number(
       wb
-        .statement('INSERT INTO central_department_key (department_code, public_key, fingerprint, source, registered_at, registered_by, retired_at) VALUES (?, ?, ?, ?, ?, ?, NULL)')
-        .run(keyValues.department_code, keyValues.public_key, keyValues.fingerprint, keyValues.source, now, wb.actor).lastInsertRowid,
+        .statement(
+          'INSERT INTO central_department_key (department_code, public_key, fingerprint, source, registered_at, registered_by, retired_at) VALUES (@department_code, @public_key, @fingerprint, @source, @registered_at, @registered_by, @retired_at)',
+        )
+        .run(keyValues).lastInsertRowid,
     );
     wb.audit({
       action: 'insert',
