@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { ApiError } from '../../../shared/api/errors.ts';
-import { explanationRequired } from '../../../shared/domain/budget/figures.ts';
+import { addFigures, explanationRequired } from '../../../shared/domain/budget/figures.ts';
 import type { ConsolidatedDepartment, ConsolidatedFinanceLine, FinanceConsolidation, FinanceFigures, Review } from '../../../shared/exchange/central.ts';
 import type { FinancePayload } from '../../../shared/exchange/schema.ts';
 import { thresholdOf } from '../budget/service.ts';
@@ -11,21 +11,9 @@ function zero(): FinanceFigures {
   return { primitiveCents: 0, revisionsCents: 0, currentCents: 0, actualCents: 0, commitmentsCents: 0, forecastCents: 0, varianceCents: 0 };
 }
 
-// Written out rather than looped over the keys: it runs four times for every line, and for 15.000
-// lines the written-out form measured about five times faster than indexing by a key variable.
-function add(target: FinanceFigures, source: FinanceFigures): void {
-  target.primitiveCents += source.primitiveCents;
-  target.revisionsCents += source.revisionsCents;
-  target.currentCents += source.currentCents;
-  target.actualCents += source.actualCents;
-  target.commitmentsCents += source.commitmentsCents;
-  target.forecastCents += source.forecastCents;
-  target.varianceCents += source.varianceCents;
-}
-
 function figuresOf(source: FinanceFigures): FinanceFigures {
   const f = zero();
-  add(f, source);
+  addFigures(f, source);
   return f;
 }
 
@@ -121,17 +109,17 @@ export function financeConsolidation(wb: Workbook, period: string): FinanceConso
   const accounts = new Map<string, FinanceConsolidation['accounts'][number]>();
   const perDepartment = new Map<string, { figures: FinanceFigures; missing: number }>();
   for (const line of lines) {
-    add(totals, line);
+    addFigures(totals, line);
     const dKey = `${line.department}|${line.account}`;
     const da = departmentAccounts.get(dKey) ?? { department: line.department, account: line.account, accountName: line.accountName, explanationsMissing: 0, ...zero() };
-    add(da, line);
+    addFigures(da, line);
     if (line.explanationMissing) da.explanationsMissing += 1;
     departmentAccounts.set(dKey, da);
     const acc = accounts.get(line.account) ?? { account: line.account, accountName: line.accountName, ...zero() };
-    add(acc, line);
+    addFigures(acc, line);
     accounts.set(line.account, acc);
     const dep = perDepartment.get(line.department) ?? { figures: zero(), missing: 0 };
-    add(dep.figures, line);
+    addFigures(dep.figures, line);
     if (line.explanationMissing) dep.missing += 1;
     perDepartment.set(line.department, dep);
   }
