@@ -88,6 +88,16 @@ describe('an unclosed quote refuses the file', () => {
     expect(ledgerCount(file)).toBe(0);
   });
 
+  it('refuses a file of more than 8 MB once the quote has stayed open for 8 MB, without reading on to the end, and writes nothing', async () => {
+    const { client, file, dir } = await workbook();
+    const input = writeTemp(dir, 'groot.csv', ledgerWithBrokenLine(300, 250_000));
+    await expect(client.import.commit({ kind: 'ledger', source: { path: input } })).rejects.toMatchObject({
+      code: 'file_unreadable',
+      message: expect.stringMatching(/groot\.csv, regel 302, kolom Omschrijving: het aanhalingsteken \(\"\) vóór "Kapotte regel;1,00" wordt in de 8 MB daarna niet gesloten.*gestopt/s),
+    });
+    expect(ledgerCount(file)).toBe(0);
+  });
+
   it('keeps the semicolon when the broken line is the first data line, so the message points at it', async () => {
     const { client, dir } = await workbook();
     const input = writeTemp(dir, 'vroeg.csv', ledgerWithBrokenLine(0, 50));

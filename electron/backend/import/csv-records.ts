@@ -26,6 +26,11 @@ export interface RunOnField {
   lastLine: number;
   /** The field runs to the end of the file (no quote closes it). */
   toEnd: boolean;
+  /**
+   * Reading stopped because the field was still open after RUN_ON_LIMIT characters: the counts above
+   * cover only that much of the file.
+   */
+  cutShort?: boolean;
   /** The start of the field, for the message. */
   excerpt: string;
 }
@@ -101,22 +106,63 @@ export function runOnField(line: number, cells: string[], codes: string[]): RunO
   return null;
 }
 
+/**
+ * No real record comes near this many characters. A quoted field still open after it is a quote that
+ * does not close: papaparse would keep the rest of the file in memory, to its end, before saying so.
+ */
+export const RUN_ON_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * Passes the text on while keeping the part of it that papaparse has not yet turned into a record (it
+ * starts at `recordEnd()`, papaparse's cursor after the last record). When that part passes the limit, the
+ * record in it is read on its own to say where its quote opened, and reading stops there.
+ */
+async function* watchingForRunOn(text: AsyncGenerator<string>, recordEnd: () => number, onRunOn: (pending: string) => never, limit: number): AsyncGenerator<string> {
+  let pending = '';
+  let pendingStart = 0;
+  for await (const piece of text) {
+    const end = recordEnd();
+    if (end > pendingStart) {
+      pending = pending.slice(end - pendingStart);
+      pendingStart = end;
+    }
+    pending += piece;
+    if (pending.length > limit) onRunOn(pending);
+    yield piece;
+  }
+}
+
 /** Streams the records of a CSV file with their physical line numbers; memory stays flat for any size. */
-export function forEachCsvRecord(source: ImportSource, dialect: Dialect, sink: RecordSink): Promise<void> {
+export function forEachCsvRecord(source: ImportSource, dialect: Dialect, sink: RecordSink, runOnLimit = RUN_ON_LIMIT): Promise<void> {
   return new Promise((resolve, reject) => {
     let nextLine = 1;
     let failed = false;
-    const stream = Readable.from(decoded(source, dialect.encoding as TextEncodingName, (chunk, read) => sink.chunk(chunk, read)));
+    let recordEnd = 0;
+    const delimiter = dialect.delimiter ?? ';';
+    const runOn = (pending: string): never => {
+      const record = Papa.parse<string[]>(pending, { delimiter, preview: 1 });
+      const cells = record.data[0] ?? [];
+      const found = runOnField(nextLine, cells, ['MissingQuotes']);
+      const field: RunOnField = found
+        ? { ...found, toEnd: false, cutShort: true }
+        : { cellIndex: Math.max(0, cells.length - 1), openLine: nextLine, swallowedLines: 0, lastLine: nextLine, toEnd: false, cutShort: true, excerpt: (cells[cells.length - 1] ?? '').slice(0, 40) };
+      sink.malformed({ line: nextLine, reason: 'regel is geen geldige CSV: een aanhalingsteken wordt niet gesloten', runsOn: field });
+      // A sink that does not refuse the file itself still must not get the rest of it as one field.
+      throw new Error(`line ${nextLine}: quoted field open beyond ${runOnLimit} characters`);
+    };
+    const text = decoded(source, dialect.encoding as TextEncodingName, (chunk, read) => sink.chunk(chunk, read));
+    const stream = Readable.from(watchingForRunOn(text, () => recordEnd, runOn, runOnLimit));
     stream.on('error', (error) => {
       // Stop handling records at once: the caller rolls back, and nothing may be written after that.
       failed = true;
       reject(error);
     });
     Papa.parse<string[]>(stream as unknown as File, {
-      delimiter: dialect.delimiter ?? ';',
+      delimiter,
       skipEmptyLines: false,
       step(results, parser) {
         if (failed) return;
+        recordEnd = results.meta.cursor;
         const cells = results.data;
         const line = nextLine;
         nextLine += 1;

@@ -15,7 +15,7 @@ import { decideDecimalMark, parseAmountCents, type DateOrder, type DecimalMark }
 import type { ProgressReporter } from '../progress.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import Papa from 'papaparse';
-import { forEachCsvRecord, UndecodableText, type RunOnField } from './csv-records.ts';
+import { forEachCsvRecord, RUN_ON_LIMIT, UndecodableText, type RunOnField } from './csv-records.ts';
 import { findInvalidUtf8Line } from './invalid-utf8.ts';
 import type { AcceptedStatus, ImporterDefinition, RowOutcome } from './importer.ts';
 import { columnIndexes, headerSignature, resolveMapping, type Mapping } from './mapping.ts';
@@ -135,9 +135,11 @@ function columnOfReplacement(lineText: string, delimiter: string, columns: strin
 function runOnRefusal(fileName: string, columns: string[], field: RunOnField): ApiError {
   const column = columns[field.cellIndex] ? `, kolom ${columns[field.cellIndex]}` : '';
   const lines = field.swallowedLines === 1 ? 'de regel' : `de ${field.swallowedLines} regels`;
-  const swallowed = field.toEnd
-    ? `wordt nergens gesloten, zodat ${lines} daarna (tot het einde van het bestand) als één veld zouden worden gelezen`
-    : `wordt niet goed gesloten, zodat ${lines} daarna (tot regel ${field.lastLine}) als één veld zouden worden gelezen`;
+  const swallowed = field.cutShort
+    ? `wordt in de ${Math.round(RUN_ON_LIMIT / 1024 / 1024)} MB daarna niet gesloten, zodat de rest van het bestand vanaf die regel als één veld zou worden gelezen; het lezen is daar gestopt`
+    : field.toEnd
+      ? `wordt nergens gesloten, zodat ${lines} daarna (tot het einde van het bestand) als één veld zouden worden gelezen`
+      : `wordt niet goed gesloten, zodat ${lines} daarna (tot regel ${field.lastLine}) als één veld zouden worden gelezen`;
   return new ApiError(
     'file_unreadable',
     `${fileName}, regel ${field.openLine}${column}: het aanhalingsteken (") vóór "${field.excerpt}" ${swallowed}. Er is niets geïmporteerd. Sluit of verwijder het aanhalingsteken en importeer opnieuw.`,
