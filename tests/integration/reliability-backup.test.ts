@@ -186,6 +186,21 @@ describe('backups', () => {
     db.exec('ALTER TABLE budget_line ADD COLUMN geheim TEXT');
     db.close();
     await expect(client.workbook.restoreBackup({ path: edited })).rejects.toMatchObject({ code: 'workbook_corrupt', message: expect.stringContaining('niet de tabellen') });
+    // One damaged byte inside a value, breaking a CHECK constraint and nothing else (found by the fuzz
+    // test): a read-only integrity_check does not look at constraints, so this needs its own check.
+    const broken = path.join(path.dirname(file), 'waarde.werkboek');
+    const valueBytes = fs.readFileSync(good.path);
+    const needle = Buffer.from('verzuimpercentage');
+    let damagedValues = 0;
+    for (let at = valueBytes.indexOf(needle); at !== -1; at = valueBytes.indexOf(needle, at + 1)) {
+      // In the schema the word stands in quotes (CHECK (indicator IN ('verzuimpercentage', …))); in a row it does not.
+      if (valueBytes[at - 1] === 0x27) continue;
+      valueBytes[at] = 0x20;
+      damagedValues += 1;
+    }
+    expect(damagedValues).toBeGreaterThan(0);
+    fs.writeFileSync(broken, valueBytes);
+    await expect(client.workbook.restoreBackup({ path: broken })).rejects.toMatchObject({ code: 'workbook_corrupt', message: expect.stringMatching(/waarde\.werkboek is beschadigd.*CHECK constraint failed in benchmark/) });
 
     // Still open, unchanged, and no safety copies were made for refused restores.
     expect((await client.budget.summary({})).lines.map((l) => l.account)).toEqual(['4100']);

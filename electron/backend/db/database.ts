@@ -13,6 +13,11 @@ export function openSqlite(path: string, options: { readonly?: boolean; fileMust
   return new Database(path, { ...options, nativeBinding: nativeBindingPath });
 }
 
+/** A database in memory made from the bytes of a database file: writable, and nothing touches the file. */
+export function openSqliteCopy(bytes: Buffer): Database.Database {
+  return new Database(bytes, { nativeBinding: nativeBindingPath });
+}
+
 export type RunResult = Database.RunResult;
 
 /**

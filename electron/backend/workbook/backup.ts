@@ -3,7 +3,7 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { BackupEntry, BackupKind } from '../../../shared/domain/workbook/types.ts';
-import { openSqlite } from '../db/database.ts';
+import { openSqlite, openSqliteCopy } from '../db/database.ts';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations/index.ts';
 
 /**
@@ -122,8 +122,13 @@ export interface CheckedFile {
 /**
  * Opens a copy read-only and checks that it is a whole, undamaged workbook. Throws a Dutch ApiError
  * naming the file otherwise. Never writes to the file.
+ *
+ * SQLite's integrity_check verifies CHECK and NOT NULL constraints only on a connection that may write,
+ * and this one may not. A file from elsewhere (a backup chosen for a restore) is therefore also checked
+ * as a copy in memory, with `constraints`: a damaged byte inside a value can break a constraint and
+ * nothing else. A copy Werkboek has just made of a workbook that enforces them skips that.
  */
-export function checkWorkbookCopy(file: string): CheckedFile {
+export function checkWorkbookCopy(file: string, options: { constraints?: boolean } = {}): CheckedFile {
   const name = path.basename(file);
   let header: Buffer;
   try {
@@ -153,6 +158,15 @@ export function checkWorkbookCopy(file: string): CheckedFile {
     if (applicationId !== APPLICATION_ID) throw new ApiError('not_a_workbook', `${name} is een SQLite-database, maar geen reservekopie van een werkboek.`);
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new ApiError('workbook_corrupt', `De reservekopie ${name} is beschadigd (integrity_check: ${String(integrity)}).`);
+    if (options.constraints) {
+      const copy = openSqliteCopy(fs.readFileSync(file));
+      try {
+        const constraints = copy.pragma('integrity_check', { simple: true });
+        if (constraints !== 'ok') throw new ApiError('workbook_corrupt', `De reservekopie ${name} is beschadigd (integrity_check: ${String(constraints)}).`);
+      } finally {
+        copy.close();
+      }
+    }
     const userVersion = db.pragma('user_version', { simple: true }) as number;
     if (userVersion > LATEST_SCHEMA_VERSION) {
       throw new ApiError('workbook_too_new', `De reservekopie ${name} is gemaakt met een nieuwere versie van Werkboek (schemaversie ${userVersion}); werk Werkboek eerst bij.`);

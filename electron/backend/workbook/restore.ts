@@ -25,7 +25,7 @@ export interface Restored {
  */
 export async function restoreWorkbook(wb: Workbook, source: string, holder: string, adopt: (open: OpenResult) => void): Promise<Restored> {
   if (path.resolve(source) === path.resolve(wb.path)) throw new ApiError('invalid_input', 'Kies een reservekopie, niet het werkboek zelf.');
-  const checked = checkWorkbookCopy(source);
+  const checked = checkWorkbookCopy(source, { constraints: true });
   if (checked.workbookId !== wb.meta.workbook_id) {
     throw new ApiError(
       'conflict',
