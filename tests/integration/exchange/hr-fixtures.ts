@@ -95,3 +95,25 @@ export async function exportHrPackages(folder: string, departments: DepartmentHa
   }
   return files;
 }
+
+/** The person who moves between departments while ill (hr-transfer-privacy.test.ts, central-hr-transfer.spec.ts). */
+export const MOVER = '471147';
+
+/**
+ * 471147 works at AA until 20 February 2027 and at CC from 21 February. AA registered a sickness from
+ * 11 January that it never closed (the person left); CC did not register it. Four colleagues each.
+ */
+export async function movedWhileIll(dir: string): Promise<{ aa: DepartmentHandle; cc: DepartmentHandle }> {
+  const aa = await hrDepartment(dir, 'AA', 'Afdeling A', ['AA01']);
+  const cc = await hrDepartment(dir, 'CC', 'Afdeling C', ['CC01']);
+  const aaIds = await createStaff(aa, [
+    ...['410001', '410002', '410003', '410004'].map((personnelNumber) => ({ personnelNumber, lastName: 'Jansen', hours: 36, costCentre: 'AA01' })),
+    { personnelNumber: MOVER, lastName: 'Verhuizer', hours: 36, costCentre: 'AA01', end: '2027-02-20' },
+  ]);
+  await aa.client.absence.register({ employeeId: aaIds.get(MOVER)!, firstDay: '2027-01-11', today: '2027-02-20' });
+  await createStaff(cc, [
+    ...['430001', '430002', '430003', '430004'].map((personnelNumber) => ({ personnelNumber, lastName: 'Bakker', hours: 36, costCentre: 'CC01' })),
+    { personnelNumber: MOVER, lastName: 'Verhuizer', hours: 36, costCentre: 'CC01', start: '2027-02-21' },
+  ]);
+  return { aa, cc };
+}

@@ -6,10 +6,7 @@ import { createLocalClient } from '../../../electron/backend/local-client.ts';
 import { createStaff, hrDepartment } from '../../helpers/exchange.ts';
 import { werkboek } from '../../helpers/cli.ts';
 import { tempDir } from '../../helpers/workbook.ts';
-import { exportHrPackages } from './hr-fixtures.ts';
-
-/** The person who moves from AA to BB while ill; the number must not leave the HR workbook. */
-const MOVER = '471147';
+import { exportHrPackages, movedWhileIll, MOVER } from './hr-fixtures.ts';
 
 /**
  * Two departments of five people each in 2027-Q1 (nothing suppressed, so every published list is as
@@ -126,19 +123,9 @@ describe('central HR: someone who moves while ill, and the new department did no
   const dir = tempDir('werkboek-hr-transfer-open-');
 
   it('lists the overdue steps once, at the department where the person works now, saying who registered the case', async () => {
-    const aa = await hrDepartment(dir, 'AA', 'Afdeling A', ['AA01']);
-    const cc = await hrDepartment(dir, 'CC', 'Afdeling C', ['CC01']);
+    const { aa, cc } = await movedWhileIll(dir);
     const { client, session } = createLocalClient({ dataDir: path.join(dir, 'data') });
     try {
-      const aaIds = await createStaff(aa, [
-        ...['410001', '410002', '410003', '410004'].map((personnelNumber) => ({ personnelNumber, lastName: 'Jansen', hours: 36, costCentre: 'AA01' })),
-        { personnelNumber: MOVER, lastName: 'Verhuizer', hours: 36, costCentre: 'AA01', end: '2027-02-20' },
-      ]);
-      await aa.client.absence.register({ employeeId: aaIds.get(MOVER)!, firstDay: '2027-01-11', today: '2027-02-20' });
-      await createStaff(cc, [
-        ...['430001', '430002', '430003', '430004'].map((personnelNumber) => ({ personnelNumber, lastName: 'Bakker', hours: 36, costCentre: 'CC01' })),
-        { personnelNumber: MOVER, lastName: 'Verhuizer', hours: 36, costCentre: 'CC01', start: '2027-02-21' },
-      ]);
       const inbox = path.join(dir, 'inbox');
       await exportHrPackages(inbox, [aa, cc]);
       await client.workbook.create({ path: path.join(dir, 'po.werkboek'), kind: 'central-hr', organisation: 'Gemeente Voorbeeld', fiscalYear: 2027, owner: 'P&O' });
