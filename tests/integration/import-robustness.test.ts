@@ -174,6 +174,20 @@ describe('amounts that read two ways when no value decides the decimal mark', ()
   });
 });
 
+describe('the decimal mark remembered for a source', () => {
+  it('decides a file whose amounts do not, and gives way to a file whose amounts show another mark', async () => {
+    const { client, dir } = await workbook();
+    const points = writeTemp(dir, 'punten.csv', `${LEDGER_HEADER}05-01-2027;OR01;4300;a;1234.56\r\n`);
+    expect((await client.import.commit({ kind: 'ledger', source: { path: points } })).dialect.decimalMark).toBe('.');
+    // 12.500 reads two ways, so this file does not decide: the remembered point does (12,50).
+    const undecided = await client.import.commit({ kind: 'ledger', source: { path: writeTemp(dir, 'open.csv', `${LEDGER_HEADER}06-01-2027;OR01;4300;b;12.500\r\n`) } });
+    expect(undecided).toMatchObject({ imported: 1, totalCents: 1250, dialect: { decimalMark: '.' } });
+    // The same source now exports with a decimal comma: 20,5 can only be twenty and a half.
+    const commas = await client.import.commit({ kind: 'ledger', source: { path: writeTemp(dir, 'komma.csv', `${LEDGER_HEADER}07-01-2027;OR01;4300;c;20,5\r\n`) } });
+    expect(commas).toMatchObject({ imported: 1, rejectedCount: 0, totalCents: 2050, dialect: { decimalMark: ',' } });
+  });
+});
+
 describe('numeric XLSX cells are numbers', () => {
   async function xlsx(dir: string, name: string, rows: unknown[][]): Promise<string> {
     const book = new ExcelJS.Workbook();

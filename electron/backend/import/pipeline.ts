@@ -181,8 +181,10 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
   const amountFields = importer.amountFields.filter((f) => f in indexes);
   // Numeric XLSX cells need no decimal mark; only amounts written as text decide it.
   const amountSamples = firstSniff.sampleRecords.flatMap((r) => amountFields.filter((f) => r.numbers?.[indexes[f]] === undefined).map((f) => r.cells[indexes[f]] ?? ''));
-  const chosenMark = request.dialect?.decimalMark ?? remembered?.decimalMark;
   const decision = decideDecimalMark(amountSamples);
+  // What the user chose wins; then what this file's own amounts show (a source can change its export);
+  // the mark remembered for this header only decides a file whose amounts do not.
+  const chosenMark = request.dialect?.decimalMark ?? (decision.decided ? decision.mark : remembered?.decimalMark);
   const decimalMarkUndecided = chosenMark === undefined && !decision.decided;
   const dialect: Dialect = {
     ...firstSniff.dialect,
