@@ -4,7 +4,7 @@ import path from 'node:path';
 import { addDays, localToday } from '../../shared/domain/absence/days.ts';
 import { formatDate } from '../../shared/format/nl.ts';
 import { departmentWithBudget } from '../helpers/exchange.ts';
-import { createDepartmentWorkbook, expect, expectAccessible, test } from './fixtures.ts';
+import { createCentralWorkbook, createDepartmentWorkbook, expect, expectAccessible, test } from './fixtures.ts';
 
 async function nav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
@@ -164,13 +164,7 @@ test('a bottleneck that depends on another department shows up once, centrally, 
 
   // Central finance imports the three packages.
   await page.getByRole('button', { name: 'Werkboek sluiten' }).click();
-  await page.getByText('Nieuw centraal werkboek (P&O of control)').click();
-  await page.getByLabel('Soort centraal werkboek').selectOption('central-finance');
-  await page.locator('#central-organisation').fill('Gemeente Voorbeeld');
-  await page.locator('#central-year').fill('2027');
-  await page.locator('#central-owner').fill('Carla Controller');
-  await page.locator('#central-path').fill(path.join(app.dir, 'control.werkboek'));
-  await page.getByRole('button', { name: 'Centraal werkboek maken' }).click();
+  await createCentralWorkbook(page, app.dir, 'central-finance', 'Carla Controller', 'control.werkboek');
   await page.getByRole('link', { name: 'Pakketten importeren' }).click();
   await page.getByTestId('package-folder').setInputFiles(folder);
   const dialog = page.getByRole('dialog', { name: 'Onbekende afdelingen vertrouwen?' });

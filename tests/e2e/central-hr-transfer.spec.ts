@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { exportHrPackages, movedWhileIll, MOVER } from '../integration/exchange/hr-fixtures.ts';
-import { expect, expectAccessible, test } from './fixtures.ts';
+import { createCentralWorkbook, expect, expectAccessible, test } from './fixtures.ts';
 
 test('the overdue Poortwachter steps of someone who moved while ill stand at the new department, saying whose case it is', async ({ page, app }) => {
   const folder = path.join(app.dir, 'hr-pakketten');
@@ -13,13 +13,7 @@ test('the overdue Poortwachter steps of someone who moved while ill stand at the
   }
   await app.open();
 
-  await page.getByText('Nieuw centraal werkboek (P&O of control)').click();
-  await page.getByLabel('Soort centraal werkboek').selectOption('central-hr');
-  await page.locator('#central-organisation').fill('Gemeente Voorbeeld');
-  await page.locator('#central-year').fill('2027');
-  await page.locator('#central-owner').fill('Petra P&O');
-  await page.locator('#central-path').fill(path.join(app.dir, 'po.werkboek'));
-  await page.getByRole('button', { name: 'Centraal werkboek maken' }).click();
+  await createCentralWorkbook(page, app.dir, 'central-hr', 'Petra P&O', 'po.werkboek');
   await page.getByRole('link', { name: 'Pakketten importeren' }).click();
   await page.getByTestId('package-folder').setInputFiles(folder);
   const dialog = page.getByRole('dialog', { name: 'Onbekende afdelingen vertrouwen?' });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { exportHrPackages, hrDepartments } from '../integration/exchange/hr-fixtures.ts';
-import { expect, expectAccessible, test } from './fixtures.ts';
+import { createCentralWorkbook, expect, expectAccessible, test } from './fixtures.ts';
 
 /** OR, BZ and SO (see tests/integration/exchange/hr-fixtures.ts for every figure by hand) send their HR summary of the first quarter. */
 async function hrPackages(dir: string): Promise<string> {
@@ -18,14 +18,7 @@ test('an HR officer imports a folder of HR packages, reads the completeness matr
   const folder = await hrPackages(app.dir);
   await app.open();
 
-  await page.getByText('Nieuw centraal werkboek (P&O of control)').click();
-  await page.getByLabel('Soort centraal werkboek').selectOption('central-hr');
-  await page.locator('#central-organisation').fill('Gemeente Voorbeeld');
-  await page.locator('#central-year').fill('2027');
-  await page.locator('#central-owner').fill('Petra P&O');
-  await page.locator('#central-path').fill(path.join(app.dir, 'po.werkboek'));
-  await page.getByRole('button', { name: 'Centraal werkboek maken' }).click();
-  await expect(page.getByRole('heading', { name: 'Volledigheid per afdeling en periode', level: 1 })).toBeVisible();
+  await createCentralWorkbook(page, app.dir, 'central-hr', 'Petra P&O', 'po.werkboek');
 
   // The whole folder: three departments nobody registered yet, each trusted after checking its fingerprint.
   await page.getByRole('link', { name: 'Pakketten importeren' }).click();

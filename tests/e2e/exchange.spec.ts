@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { departmentWithBudget } from '../helpers/exchange.ts';
 import { DEPARTMENTS } from '../integration/exchange/fixtures.ts';
-import { createDepartmentWorkbook, expect, expectAccessible, test } from './fixtures.ts';
+import { createCentralWorkbook, createDepartmentWorkbook, expect, expectAccessible, test } from './fixtures.ts';
 
 /** Three departments each send their first-quarter finance summary into one folder; OR's key file lies beside it. */
 async function departmentPackages(dir: string): Promise<{ folder: string; orKey: string }> {
@@ -26,14 +26,7 @@ test('a controller registers a department, imports a folder of packages, reads t
   await app.open();
 
   // Create the central finance workbook from the start page.
-  await page.getByText('Nieuw centraal werkboek (P&O of control)').click();
-  await page.getByLabel('Soort centraal werkboek').selectOption('central-finance');
-  await page.locator('#central-organisation').fill('Gemeente Voorbeeld');
-  await page.locator('#central-year').fill('2027');
-  await page.locator('#central-owner').fill('Carla Controller');
-  await page.locator('#central-path').fill(path.join(app.dir, 'control.werkboek'));
-  await page.getByRole('button', { name: 'Centraal werkboek maken' }).click();
-  await expect(page.getByRole('heading', { name: 'Volledigheid per afdeling en periode', level: 1 })).toBeVisible();
+  await createCentralWorkbook(page, app.dir, 'central-finance', 'Carla Controller', 'control.werkboek');
 
   // Register OR with its key file.
   await page.getByRole('link', { name: 'Afdelingen' }).click();

@@ -53,3 +53,17 @@ export async function createDepartmentWorkbook(page: Page, dir: string): Promise
   await expect(page.getByTestId('workbook-title')).toContainText('Openbare Ruimte');
   return file;
 }
+
+/** Creates a central workbook (P&O or control) of Gemeente Voorbeeld, 2027, through the start page, as a user does. */
+export async function createCentralWorkbook(page: Page, dir: string, kind: 'central-hr' | 'central-finance', owner: string, fileName: string): Promise<string> {
+  const file = path.join(dir, fileName);
+  await page.getByText('Nieuw centraal werkboek (P&O of control)').click();
+  await page.getByLabel('Soort centraal werkboek').selectOption(kind);
+  await page.locator('#central-organisation').fill('Gemeente Voorbeeld');
+  await page.locator('#central-year').fill('2027');
+  await page.locator('#central-owner').fill(owner);
+  await page.locator('#central-path').fill(file);
+  await page.getByRole('button', { name: 'Centraal werkboek maken' }).click();
+  await expect(page.getByRole('heading', { name: 'Volledigheid per afdeling en periode', level: 1 })).toBeVisible();
+  return file;
+}
