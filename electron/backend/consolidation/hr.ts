@@ -106,28 +106,30 @@ function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
   // in no particular order: sorting them in SQLite took longer than fetching them, so each person's
   // terms, each case's episodes and so on are put in order below, in their small groups.
   const current = wb.db.selectFrom('central_package').select('id').where('kind', '=', 'hr-summary').where('period', '=', period).where('status', '=', 'current');
-  const inCurrent = "IN (SELECT id FROM central_package WHERE kind = 'hr-summary' AND period = ? AND status = 'current')";
+  const currentSql = current.compile();
+  const inCurrent = `IN (${currentSql.sql})`;
+  const params = currentSql.parameters as unknown[];
   const staff = wb.tuples<[number, number, string, string, string | null]>(
     { columns: ['id', 'package_id', 'personnel_number', 'employment_start', 'employment_end'], from: `FROM central_hr_staff WHERE package_id ${inCurrent}` },
-    period,
+    ...params,
   );
   const terms = wb.tuples<[number, string, string, string, number | null, number | null, number, string, string | null]>(
     {
       columns: ['t.staff_id', 't.valid_from', 't.cost_centre', 't.function_title', 't.salary_scale', 't.salary_step', 't.hours_per_week', 't.contract_type', 't.position_id'],
       from: `FROM central_hr_terms AS t JOIN central_hr_staff AS s ON s.id = t.staff_id WHERE s.package_id ${inCurrent}`,
     },
-    period,
+    ...params,
   );
   const cases = wb.tuples<[number, number, string, string, string, string | null]>(
     { columns: ['id', 'package_id', 'case_id', 'personnel_number', 'first_day', 'last_sick_day'], from: `FROM central_hr_case WHERE package_id ${inCurrent}` },
-    period,
+    ...params,
   );
   const episodes = wb.tuples<[number, string, number]>(
     {
       columns: ['e.case_row_id', 'e.from_date', 'e.percentage'],
       from: `FROM central_hr_episode AS e JOIN central_hr_case AS c ON c.id = e.case_row_id WHERE c.package_id ${inCurrent}`,
     },
-    period,
+    ...params,
   );
   const positions = wb.all(wb.db.selectFrom('central_hr_position').selectAll().where('package_id', 'in', current).orderBy('position_id'));
   const milestones = wb.all(wb.db.selectFrom('central_hr_milestone').selectAll().where('package_id', 'in', current).orderBy('due_date'));
