@@ -42,6 +42,25 @@ describe('ledger and budget import of the samples', () => {
     expect(summary.lines.find((l) => l.account === '8100')?.kind).toBe('baten');
   });
 
+  it('gives a line the ledger creates the kind its account has in the budget, whichever file comes first', async () => {
+    const kinds = (lines: Array<{ costCentre: string; account: string; kind: string }>, account: string) =>
+      Object.fromEntries(lines.filter((l) => l.account === account).map((l) => [l.costCentre, l.kind]));
+    const budgetFirst = (await workbook()).client;
+    await budgetFirst.import.commit({ kind: 'budget', source: { path: sample('begroting-2027.csv') } });
+    await budgetFirst.import.commit({ kind: 'ledger', source: { path: sample('grootboekmutaties-2027.csv') } });
+    // OR02 and OR03 have actuals on 8100 (income) but no budget: the account is baten in the budget of OR01.
+    expect(kinds((await budgetFirst.budget.summary({})).lines, '8100')).toEqual({ OR01: 'baten', OR02: 'baten', OR03: 'baten' });
+    expect(kinds((await budgetFirst.budget.summary({})).lines, '4200')).toEqual({ OR01: 'lasten', OR02: 'lasten', OR03: 'lasten' });
+
+    const ledgerFirst = (await workbook()).client;
+    await ledgerFirst.import.commit({ kind: 'ledger', source: { path: sample('grootboekmutaties-2027.csv') } });
+    // Before any budget the account is unknown: lasten.
+    expect(kinds((await ledgerFirst.budget.summary({})).lines, '8100')).toEqual({ OR01: 'lasten', OR02: 'lasten', OR03: 'lasten' });
+    const budget = await ledgerFirst.import.commit({ kind: 'budget', source: { path: sample('begroting-2027.csv') } });
+    expect(budget.extra).toMatchObject({ kindsAligned: 2 });
+    expect(kinds((await ledgerFirst.budget.summary({})).lines, '8100')).toEqual({ OR01: 'baten', OR02: 'baten', OR03: 'baten' });
+  });
+
   it('adds nothing when the same file is imported again', async () => {
     const { client, file } = await workbook();
     await client.import.commit({ kind: 'ledger', source: { path: sample('grootboekmutaties-2027.csv') } });

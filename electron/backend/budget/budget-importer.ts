@@ -2,7 +2,7 @@ import { formatCentsPlain } from '../../../shared/format/nl.ts';
 import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome } from '../import/importer.ts';
 import { RowRejection, type RowReader } from '../import/row-reader.ts';
 import { nowIso } from '../workbook/workbook.ts';
-import { BudgetLineIndex, normaliseCode } from './budget-lines.ts';
+import { AccountKinds, BudgetLineIndex, normaliseCode } from './budget-lines.ts';
 import { BUDGET_FIELDS } from './import-fields.ts';
 
 class BudgetImportRun implements ImportRun {
@@ -10,6 +10,7 @@ class BudgetImportRun implements ImportRun {
   private readonly departmentCostCentres: Set<string>;
   private readonly seen = new Map<string, number>();
   private revisionsAdded = 0;
+  private readonly accounts = new Set<string>();
 
   constructor(private readonly context: ImportRunContext) {
     this.lines = new BudgetLineIndex(context.wb);
@@ -39,6 +40,7 @@ class BudgetImportRun implements ImportRun {
       throw new RowRejection(`kostenplaats ${costCentre} met grootboekrekening ${account} (${year}) staat al op regel ${earlierLine}`, 'account');
     }
     this.seen.set(key, reader.line);
+    this.accounts.add(`${year}|${account}`);
 
     const accountName = reader.text('accountName');
     const now = nowIso();
@@ -99,8 +101,36 @@ class BudgetImportRun implements ImportRun {
     this.revisionsAdded += 1;
   }
 
+  /**
+   * Lines the ledger import made earlier (no budget of their own) on an account this budget covers take the
+   * kind the budget gives that account, as lines the ledger import makes after it do.
+   */
+  private alignUnbudgetedKinds(): number {
+    const { wb, fileName } = this.context;
+    if (this.accounts.size === 0) return 0;
+    const kinds = AccountKinds.of(wb);
+    const unbudgeted = wb.all(
+      wb.db
+        .selectFrom('budget_line as l')
+        .select(['l.id', 'l.year', 'l.account', 'l.kind'])
+        .where('l.primitive_cents', '=', 0)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('budget_revision as r').select('r.id').whereRef('r.budget_line_id', '=', 'l.id')))),
+    );
+    let changed = 0;
+    for (const line of unbudgeted) {
+      if (!this.accounts.has(`${line.year}|${line.account}`)) continue;
+      const kind = kinds.kindOf(line.year, line.account);
+      if (!kind || kind === line.kind) continue;
+      wb.run(wb.db.updateTable('budget_line').set({ kind, updated_at: nowIso() }).where('id', '=', line.id));
+      wb.audit({ action: 'update', table: 'budget_line', rowId: line.id, old: { kind: line.kind }, new: { kind }, note: `Soort van grootboekrekening ${line.account} overgenomen uit ${fileName}` });
+      changed += 1;
+    }
+    return changed;
+  }
+
   finish(): Record<string, number> {
-    return { budgetLinesCreated: this.lines.created, revisionsAdded: this.revisionsAdded };
+    const kindsAligned = this.alignUnbudgetedKinds();
+    return { budgetLinesCreated: this.lines.created, revisionsAdded: this.revisionsAdded, kindsAligned };
   }
 }
 
