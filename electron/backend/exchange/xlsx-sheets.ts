@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { xlsxCellText, xmlSafeText } from '../../../shared/format/spreadsheet-cell.ts';
 
 export type ColumnKind = 'text' | 'cents' | 'date' | 'number' | 'integer' | 'percent' | 'boolean';
 
@@ -80,7 +81,41 @@ export function newWorkbook(createdAt: string): ExcelJS.Workbook {
   return book;
 }
 
+/**
+ * A cell's value as it may go into the file: text (also of rich text and hyperlinks) made XML-safe
+ * and never a formula (shared/format/spreadsheet-cell.ts). Numbers, dates and booleans pass unchanged.
+ */
+export function safeCellValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (typeof value === 'string') return xlsxCellText(value);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  if ('richText' in value) {
+    const [first, ...rest] = value.richText;
+    if (!first) return value;
+    // Only the start of the whole text can make a formula; the other runs only need to be valid XML.
+    return { ...value, richText: [{ ...first, text: xlsxCellText(first.text) }, ...rest.map((run) => ({ ...run, text: xmlSafeText(run.text) }))] };
+  }
+  if ('hyperlink' in value && 'text' in value && typeof value.text === 'string') return { ...value, text: xlsxCellText(value.text) };
+  return value;
+}
+
+/**
+ * Passes every cell of an in-memory workbook through {@link safeCellValue}, just before it is written:
+ * whatever a sheet builder wrote (also a note added with addRow), the file gets no formula from text
+ * and no code point that makes its XML ill-formed.
+ */
+export function sanitiseWorkbook(book: ExcelJS.Workbook): void {
+  book.eachSheet((sheet) => {
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const safe = safeCellValue(cell.value);
+        if (safe !== cell.value) cell.value = safe;
+      });
+    });
+  });
+}
+
 export async function workbookBuffer(book: ExcelJS.Workbook): Promise<Buffer> {
+  sanitiseWorkbook(book);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

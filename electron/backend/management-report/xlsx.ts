@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { formatDate } from '../../../shared/format/nl.ts';
+import { xmlSafeText } from '../../../shared/format/spreadsheet-cell.ts';
+import { sanitiseWorkbook } from '../exchange/xlsx-sheets.ts';
 import type { ChartBlock, KeyFiguresBlock, ManagementReport, ReportBlock, ReportValue, TableBlock, ValueType } from './model.ts';
 
 /**
@@ -135,7 +137,7 @@ export async function renderXlsx(report: ManagementReport): Promise<Buffer> {
   const { meta } = report;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Werkboek';
-  workbook.title = `Managementrapportage ${meta.departmentCode} ${meta.period.code}`;
+  workbook.title = xmlSafeText(`Managementrapportage ${meta.departmentCode} ${meta.period.code}`);
   workbook.created = new Date(`${meta.generatedOn}T12:00:00Z`);
   const taken = new Set<string>();
   const sections = report.sections.length > 0 ? report.sections : [{ key: 'leeg', title: 'Rapportage', blocks: [{ kind: 'paragraph' as const, text: 'Er zijn geen onderdelen om te rapporteren.' }] }];
@@ -143,7 +145,7 @@ export async function renderXlsx(report: ManagementReport): Promise<Buffer> {
     const sheet = workbook.addWorksheet(sheetName(section.title, taken), {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
     });
-    const headerText = `${meta.organisation} · ${meta.departmentCode} ${meta.departmentName}`.replace(/&/g, '&&');
+    const headerText = xmlSafeText(`${meta.organisation} · ${meta.departmentCode} ${meta.departmentName}`).replace(/&/g, '&&');
     sheet.headerFooter.oddHeader = `&L${headerText}&RManagementrapportage ${meta.periodLabel}`;
     sheet.headerFooter.oddFooter = `&LGegenereerd op ${formatDate(meta.generatedOn)}&RPagina &P van &N`;
     const w = new SheetWriter(sheet);
@@ -165,5 +167,6 @@ export async function renderXlsx(report: ManagementReport): Promise<Buffer> {
       if (width) sheet.getColumn(col).width = width;
     });
   }
+  sanitiseWorkbook(workbook);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -6,6 +6,7 @@ import { Zip, ZipDeflate } from 'fflate';
 import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { ArchiveResult } from '../../../shared/domain/workbook/types.ts';
+import { csvCellText } from '../../../shared/format/spreadsheet-cell.ts';
 import { APP_VERSION } from '../../../shared/version.ts';
 import { openSqlite } from '../db/database.ts';
 import { WORKBOOK_EXTENSION } from './backup.ts';
@@ -43,7 +44,8 @@ function csvValue(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (Buffer.isBuffer(value)) return value.toString('base64');
-  const text = String(value);
+  // The LEESMIJ says these files open in Excel: text that Excel would run as a formula gets an apostrophe.
+  const text = csvCellText(String(value));
   return /[;"\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -152,6 +154,9 @@ function readme(wb: Workbook, tables: ArchivedFile[]): string {
     '  gescheiden door een puntkomma, de eerste regel noemt de kolommen, regeleinden CRLF. Datums staan',
     '  als JJJJ-MM-DD, tijdstippen als ISO 8601 in UTC. Bedragen staan in hele centen (kolommen *_cents)',
     '  en daarnaast in euro met een decimale komma (kolommen *_euro). Lege velden zijn leeg (NULL).',
+    "  Tekst die begint met =, +, -, @, een tab of een regelterugloop krijgt een apostrof (') ervoor,",
+    '  zodat Excel haar niet als formule uitvoert (bijvoorbeeld =HYPERLINK(...) uit een ingevoerde',
+    '  omschrijving); getallen houden hun teken. In werkboek.sqlite staat de tekst zonder apostrof.',
     '- tabellen/audit_log.csv: het logboek: elke wijziging met tijdstip, gebruiker, actie, tabel, regel,',
     '  de oude en de nieuwe waarde (als JSON) en een toelichting.',
     '- schema.sql: de definitie van alle tabellen (SQL).',
@@ -163,7 +168,9 @@ function readme(wb: Workbook, tables: ArchivedFile[]): string {
     'This archive holds the whole workbook in open formats: every table as CSV (UTF-8 with BOM,',
     'semicolon-separated, header row, ISO dates, amounts in cents and in euros with a decimal comma),',
     'the audit log, the table definitions (schema.sql), the SQLite 3 database itself, and metadata.json',
-    'with row counts, columns and SHA-256 checksums of every file.',
+    'with row counts, columns and SHA-256 checksums of every file. Text starting with =, +, -, @, tab or',
+    "carriage return has an apostrophe (') in front in the CSV files, so Excel does not run it as a",
+    'formula; numbers keep their sign. werkboek.sqlite holds the text without the apostrophe.',
     '',
     'Tabellen / tables:',
     ...tables.map((t) => `- ${t.name} (${t.rows} regels): ${t.description}`),
