@@ -9,6 +9,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          globalSetup: ['tests/helpers/cli-build.global.ts'],
           // Real SQLite files and child processes: give slow machines room; tests assert behaviour, not speed.
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -1,5 +1,6 @@
-// Runs after `npm install`. Electron's own install script is not allowed to run (see "allowScripts" in
-// package.json) because it fails the whole install where GitHub is out of reach. We download the
+// Runs after `npm install`: builds the command line, then fetches Electron. Electron's own install
+// script is not allowed to run (see "allowScripts" in package.json) because it fails the whole install
+// where GitHub is out of reach. We download the
 // Electron binary here instead, and a failure only means: no desktop app on this machine, the browser
 // preview (`npm run preview`), the CLI and all tests work anyway.
 import { spawn } from 'node:child_process';
@@ -8,6 +9,16 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const electronDir = path.join(root, 'node_modules', 'electron');
+
+// The command line, built once now so the first `npx werkboek` starts at once (bin/werkboek.mjs
+// rebuilds it whenever a source changes). Without esbuild (no devDependencies) it runs from source.
+try {
+  const { buildCli } = await import('./build-cli.mjs');
+  await buildCli();
+  console.log('Werkboek: opdrachtregel gebouwd (dist/cli); npx werkboek help');
+} catch (error) {
+  console.warn(`Werkboek: opdrachtregel niet vooraf gebouwd (${error instanceof Error ? error.message.split('\n')[0] : error}); npx werkboek bouwt hem bij de eerste start.`);
+}
 
 if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
   console.log('Werkboek: Electron-download overgeslagen (ELECTRON_SKIP_BINARY_DOWNLOAD); gebruik npm run preview voor de browserweergave.');

@@ -1,7 +1,6 @@
 import { ApiError } from '../../shared/api/errors.ts';
 import { APP_VERSION } from '../../shared/version.ts';
 import { defaultDataDir } from '../backend/data-dir.ts';
-import { createLocalClient } from '../backend/local-client.ts';
 import { describeError, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
 import { commands } from './commands/index.ts';
 
@@ -38,6 +37,9 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
   const sessions: Array<{ close(): void }> = [];
   try {
     const parsed = parseCommandArgs(command, args);
+    // The backend (SQLite, importers, exports) is loaded only for a command that runs: `help` and a
+    // wrong flag answer without it, at once.
+    const { createLocalClient } = await import('../backend/local-client.ts');
     return await command.run(parsed, {
       io,
       client() {

@@ -1,4 +1,4 @@
-import os from 'node:os';
+import { currentActor } from './actor.ts';
 import type { WorkbookKind } from '../../../shared/domain/workbook/types.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { SqlRunner } from '../db/database.ts';
@@ -21,13 +21,8 @@ export function nowIso(): string {
   return new Date().toISOString();
 }
 
-export function currentActor(): string {
-  try {
-    return os.userInfo().username;
-  } catch {
-    return 'onbekend';
-  }
-}
+// Its own module, so the command line can name the user without loading SQLite.
+export { currentActor };
 
 /** An open workbook file: the SQL runner plus what every service needs to know about it. */
 export class Workbook extends SqlRunner {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DeliveryStatus } from '../../../shared/exchange/central.ts';
 import { formatCents, formatDate, formatNumber, formatPercent, formatPeriod } from '../../../shared/format/nl.ts';
-import { currentActor } from '../../backend/workbook/workbook.ts';
+import { currentActor } from '../../backend/workbook/actor.ts';
 import { printJson, requireOption, requirePositional, stringOption, UsageError, type Command } from '../command.ts';
 
 function centralKindOption(value: string, command: Command): 'central-hr' | 'central-finance' {

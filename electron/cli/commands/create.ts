@@ -1,5 +1,5 @@
 import { formatDate } from '../../../shared/format/nl.ts';
-import { currentActor } from '../../backend/workbook/workbook.ts';
+import { currentActor } from '../../backend/workbook/actor.ts';
 import { printJson, requireOption, requirePositional, stringOption, UsageError, type Command } from '../command.ts';
 
 export const createCommand: Command = {
