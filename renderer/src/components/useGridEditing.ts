@@ -1,13 +1,7 @@
 import type { CellValueChangedEvent, GridApi } from 'ag-grid-community';
 import { useCallback, useRef, useState } from 'react';
+import { EditHistory, type Change, type Direction } from './edit-history.ts';
 import { errorMessage } from './useApi.ts';
-
-interface Edit {
-  id: number;
-  field: string;
-  before: unknown;
-  after: unknown;
-}
 
 export interface GridEditing<T> {
   onCellValueChanged(event: CellValueChangedEvent<T>): void;
@@ -22,12 +16,11 @@ export interface GridEditing<T> {
   setApi(api: GridApi<T>): void;
 }
 
-const LIMIT = 100;
-
 /**
- * Saves each cell edit through the API and keeps our own undo/redo history of saved edits (Ctrl+Z,
- * Ctrl+Y, Ctrl+Shift+Z, and buttons). AG Grid's built-in undo forgets its history when totals are
- * refreshed; ours reverts what the backend saved, whatever else happened on the page since.
+ * Saves each cell edit through the API and keeps our own undo/redo history (Ctrl+Z, Ctrl+Y,
+ * Ctrl+Shift+Z, and buttons). An edit is in the history the moment it is made; the saves, undos and
+ * redos of one grid run in order (see EditHistory). AG Grid's built-in undo forgets its history when
+ * totals are refreshed; ours reverts what the backend saved, whatever else happened on the page since.
  */
 export function useGridEditing<T extends { id: number }>(options: {
   fieldOf(colId: string): string | undefined;
@@ -35,54 +28,72 @@ export function useGridEditing<T extends { id: number }>(options: {
   onSaved?(row: T): void;
   onError(message: string): void;
 }): GridEditing<T> {
+  /** Rows as the backend last returned them. */
   const saved = useRef(new Map<number, T>());
-  const undoStack = useRef<Edit[]>([]);
-  const redoStack = useRef<Edit[]>([]);
+  /** Rows as they will be once every queued save has landed: an edit's "before". */
+  const expected = useRef(new Map<number, Record<string, unknown>>());
   const gridApi = useRef<GridApi<T> | null>(null);
   const [, setVersion] = useState(0);
-  const bump = () => setVersion((v) => v + 1);
   const optionsRef = useRef(options);
   optionsRef.current = options;
 
-  const apply = useCallback(async (id: number, field: string, value: unknown): Promise<boolean> => {
-    try {
-      const updated = await optionsRef.current.save(id, { [field]: value });
-      saved.current.set(id, { ...updated });
-      const node = gridApi.current?.getRowNode(String(id));
-      if (node?.data) {
-        Object.assign(node.data, updated);
-        // In place: replacing row data would reset sorting, filters and focus.
-        gridApi.current?.refreshCells({ rowNodes: [node], force: true });
-      }
-      optionsRef.current.onSaved?.(updated);
-      return true;
-    } catch (error) {
-      optionsRef.current.onError(errorMessage(error));
-      const previous = saved.current.get(id);
-      const node = gridApi.current?.getRowNode(String(id));
-      if (previous && node?.data) {
-        Object.assign(node.data, previous);
-        gridApi.current?.refreshCells({ rowNodes: [node], force: true });
-      }
-      return false;
-    }
+  const showRow = useCallback((id: number, values: Record<string, unknown>) => {
+    const node = gridApi.current?.getRowNode(String(id));
+    if (!node?.data) return;
+    // In place: replacing row data would reset sorting, filters and focus.
+    Object.assign(node.data, values);
+    gridApi.current?.refreshCells({ rowNodes: [node], force: true });
   }, []);
 
+  const historyRef = useRef<EditHistory | null>(null);
+  if (!historyRef.current) {
+    const persist = async (change: Change, direction: Direction): Promise<boolean> => {
+      const history = historyRef.current!;
+      let ok = true;
+      for (const row of change.updates) {
+        const patch = direction === 'undo' ? row.before : row.after;
+        try {
+          const updated = await optionsRef.current.save(row.id, patch);
+          saved.current.set(row.id, { ...updated });
+          if (!history.isWaiting(row.id)) showRow(row.id, { ...updated });
+          optionsRef.current.onSaved?.(updated);
+        } catch (error) {
+          ok = false;
+          optionsRef.current.onError(errorMessage(error));
+          // Back to what is saved: the grid and the next edit's "before" must not show a value that is not.
+          const previous = saved.current.get(row.id) as Record<string, unknown> | undefined;
+          if (previous && !history.isWaiting(row.id)) {
+            const current = expected.current.get(row.id);
+            for (const field of Object.keys(patch)) if (current) current[field] = previous[field];
+            showRow(row.id, previous);
+          }
+        }
+      }
+      return ok;
+    };
+    historyRef.current = new EditHistory(persist, () => setVersion((v) => v + 1));
+  }
+  const history = historyRef.current;
+
+  /** Shows the values a change will have once its undo or redo is saved, without waiting for the save. */
+  const showAhead = useCallback((change: Change | undefined, side: 'before' | 'after') => {
+    for (const row of change?.updates ?? []) {
+      const values = row[side];
+      const current = expected.current.get(row.id);
+      if (current) Object.assign(current, values);
+      showRow(row.id, values);
+    }
+  }, [showRow]);
+
   const undo = useCallback(async () => {
-    const edit = undoStack.current.pop();
-    if (!edit) return;
-    if (await apply(edit.id, edit.field, edit.before)) redoStack.current.push(edit);
-    else undoStack.current.push(edit);
-    bump();
-  }, [apply]);
+    showAhead(history.peekUndo(), 'before');
+    await history.undo();
+  }, [history, showAhead]);
 
   const redo = useCallback(async () => {
-    const edit = redoStack.current.pop();
-    if (!edit) return;
-    if (await apply(edit.id, edit.field, edit.after)) undoStack.current.push(edit);
-    else redoStack.current.push(edit);
-    bump();
-  }, [apply]);
+    showAhead(history.peekRedo(), 'after');
+    await history.redo();
+  }, [history, showAhead]);
 
   return {
     onCellValueChanged(event) {
@@ -90,16 +101,13 @@ export function useGridEditing<T extends { id: number }>(options: {
       const field = optionsRef.current.fieldOf(event.colDef.colId ?? event.colDef.field ?? '');
       if (!field) return;
       const id = event.data.id;
-      const before = (saved.current.get(id) as Record<string, unknown> | undefined)?.[field];
+      const current = expected.current.get(id) ?? { ...(saved.current.get(id) as Record<string, unknown> | undefined) };
+      expected.current.set(id, current);
+      const before = current[field];
       const after = (event.data as Record<string, unknown>)[field];
       if (before === after) return;
-      void apply(id, field, after).then((ok) => {
-        if (!ok) return;
-        undoStack.current.push({ id, field, before, after });
-        if (undoStack.current.length > LIMIT) undoStack.current.shift();
-        redoStack.current = [];
-        bump();
-      });
+      current[field] = after;
+      void history.record({ updates: [{ id, before: { [field]: before }, after: { [field]: after } }], created: [] });
     },
     onKeyDown(event) {
       if (!(event.ctrlKey || event.metaKey) || (gridApi.current?.getEditingCells().length ?? 0) > 0) return;
@@ -116,13 +124,12 @@ export function useGridEditing<T extends { id: number }>(options: {
     },
     undo,
     redo,
-    canUndo: undoStack.current.length > 0,
-    canRedo: redoStack.current.length > 0,
+    canUndo: history.canUndo,
+    canRedo: history.canRedo,
     reset(rows) {
       saved.current = new Map(rows.map((row) => [row.id, { ...row }]));
-      undoStack.current = [];
-      redoStack.current = [];
-      bump();
+      expected.current = new Map(rows.map((row) => [row.id, { ...row } as Record<string, unknown>]));
+      history.clear();
     },
     setApi(api) {
       gridApi.current = api;
