@@ -36,6 +36,36 @@ function ambiguousReadings(intPart: string, fraction: string, negative: boolean)
   return [`${sign}${intPart}.${fraction}`, `${sign}${intPart},${decimals}`];
 }
 
+const CURRENCY_AT_START = /^(€|EUR)/i;
+const CURRENCY_AT_END = /(€|EUR)$/i;
+
+/**
+ * Takes the currency and the sign off an amount as accounting exports write them: "(1.234,56)",
+ * "€ (1.234,56)", "(€ 1.234,56)", "(1.234,56) €", "1.234,56-", "€ -1.234,56", "-€ 1.234,56". Parentheses
+ * and a minus both say "negative"; together they still do ("(-5)" is -5, never +5). Null for an empty value.
+ */
+function accountingSign(compact: string): { text: string; negative: boolean } | null {
+  if (compact === '') return null;
+  let negative = false;
+  let text = compact.replace(CURRENCY_AT_START, '').replace(CURRENCY_AT_END, '');
+  if (text.startsWith('(') && text.endsWith(')')) {
+    negative = true;
+    text = text.slice(1, -1).replace(CURRENCY_AT_START, '').replace(CURRENCY_AT_END, '');
+  }
+  if (text.startsWith('-')) {
+    negative = true;
+    text = text.slice(1);
+  } else if (text.startsWith('+')) {
+    text = text.slice(1);
+  } else if (text.endsWith('-')) {
+    negative = true;
+    text = text.slice(0, -1);
+  }
+  // "-€ 12" and "€ 12-" leave the currency between the sign and the digits.
+  text = text.replace(CURRENCY_AT_START, '').replace(CURRENCY_AT_END, '');
+  return { text, negative };
+}
+
 export function parseAmountCents(raw: string, decimalMark: DecimalMark = ',', options: AmountOptions = {}): Parsed<number> {
   // Fast path for the common "1.234,56" / "-12,30": a million-line import parses one per line.
   if (decimalMark === ',') {
@@ -46,25 +76,10 @@ export function parseAmountCents(raw: string, decimalMark: DecimalMark = ',', op
       return ok(plain[1] && cents !== 0 ? -cents : cents);
     }
   }
-  let text = raw.replace(SPACES, '');
-  if (text === '') return fail('bedrag ontbreekt');
-  let negative = false;
-  if (text.startsWith('(') && text.endsWith(')')) {
-    negative = true;
-    text = text.slice(1, -1);
-  }
-  text = text.replace(/^(€|EUR)/i, '').replace(/(€|EUR)$/i, '');
-  // Parentheses and a minus both say "negative"; together they still do ("(-5)" is -5, never +5).
-  if (text.startsWith('-')) {
-    negative = true;
-    text = text.slice(1);
-  } else if (text.startsWith('+')) {
-    text = text.slice(1);
-  } else if (text.endsWith('-')) {
-    negative = true;
-    text = text.slice(0, -1);
-  }
-  text = text.replace(/^(€|EUR)/i, '');
+  const signed = accountingSign(raw.replace(SPACES, ''));
+  if (signed === null) return fail('bedrag ontbreekt');
+  let { text } = signed;
+  const { negative } = signed;
   if (text === '') return fail(`"${raw.trim()}" is geen bedrag`);
   const thousands = decimalMark === ',' ? '.' : ',';
   const parts = text.split(decimalMark);

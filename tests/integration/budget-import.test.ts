@@ -113,6 +113,48 @@ describe('file dialects', () => {
     expect(page.rows.map((r) => r.bookingDate)).toEqual(['2027-01-05', '2027-02-10', '2027-03-01']);
   });
 
+  it('recognises headers as people write them and amounts in accounting notation', async () => {
+    const { client, dir } = await workbook();
+    const text = [
+      'Boekdat.;Kostenpl.;Grootb.rek.;Omschr. boeking;Bedrag in EUR',
+      '05-01-2027;OR01;4300;Huur;€ (1.234,56)',
+      '06-01-2027;OR01;4300;Correctie;(€ 100,00)',
+      '07-01-2027;OR02;4300;Creditnota;(250,00) €',
+      '08-01-2027;OR02;4300;Terugboeking;1.000,00-',
+      '09-01-2027;OR03;4300;Storno;€ -12,50',
+      '10-01-2027;OR03;4300;Factuur;€ 2.000,00',
+    ].join('\r\n');
+    const input = writeTemp(dir, 'afkortingen.csv', text);
+    const preview = await client.import.preview({ kind: 'ledger', source: { path: input }, previewRows: 10 });
+    expect(preview.mapping).toMatchObject({ bookingDate: 'Boekdat.', costCentre: 'Kostenpl.', account: 'Grootb.rek.', description: 'Omschr. boeking', amount: 'Bedrag in EUR' });
+    expect(preview.missingFields).toEqual([]);
+    const result = await client.import.commit({ kind: 'ledger', source: { path: input } });
+    expect(result).toMatchObject({ imported: 6, rejectedCount: 0, totalCents: -123456 - 10000 - 25000 - 100000 - 1250 + 200000 });
+    for (const header of ['Bedrag (€)', 'Bedrag EUR', 'BEDRAG']) {
+      const other = writeTemp(dir, 'bedrag.csv', `Boekdatum;Kostenplaats;Grootboekrekening;${header}\r\n11-01-2027;OR01;4300;(€ 1,00)\r\n`);
+      expect((await client.import.preview({ kind: 'ledger', source: { path: other } })).mapping.amount, header).toBe(header);
+    }
+  });
+
+  it('shows the file’s own columns when no header is recognised, and remembers the user’s choice for that source', async () => {
+    const { client, dir } = await workbook();
+    const text = ['Export uit Key2Financiën', 'Gemaakt door: J. Jansen', '', 'Dag;Plaats;Rek.nr;Euro;Tekstregel', '01-01-2027;OR01;4100;5,00;Koffie'].join('\r\n');
+    const first = writeTemp(dir, 'key2.csv', text);
+    const preview = await client.import.preview({ kind: 'ledger', source: { path: first }, previewRows: 10 });
+    expect(preview.dialect.headerLine).toBe(4);
+    expect(preview.columns).toEqual(['Dag', 'Plaats', 'Rek.nr', 'Euro', 'Tekstregel']);
+    // Only "Rek.nr" (rekeningnummer) is recognised: too little for a header, the rest is the user's to map.
+    expect(preview.mapping.account).toBe('Rek.nr');
+    expect(preview.missingFields).toEqual(['bookingDate', 'costCentre', 'amount of debit of credit']);
+    const mapping = { bookingDate: 'Dag', costCentre: 'Plaats', account: 'Rek.nr', amount: 'Euro', description: 'Tekstregel' };
+    const chosen = await client.import.preview({ kind: 'ledger', source: { path: first }, mapping, previewRows: 10 });
+    expect(chosen).toMatchObject({ missingFields: [], imported: 1 });
+    await client.import.commit({ kind: 'ledger', source: { path: first }, mapping });
+    const next = writeTemp(dir, 'key2-februari.csv', text.replace('01-01-2027;OR01;4100;5,00;Koffie', '01-02-2027;OR02;4100;7,00;Thee'));
+    const remembered = await client.import.preview({ kind: 'ledger', source: { path: next }, previewRows: 10 });
+    expect(remembered).toMatchObject({ mapping, missingFields: [], imported: 1 });
+  });
+
   it('reads tab-separated files with a decimal point, ISO dates and debit/credit columns', async () => {
     const { client, dir } = await workbook();
     const text = ['Booking date\tCost centre\tAccount\tDescription\tDebit\tCredit', '2027-01-05\tOR01\t4300\tRent\t1,234.56\t', '2027-01-06\tOR01\t4300\tRefund\t\t34.56', ''].join('\n');

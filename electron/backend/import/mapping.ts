@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { FieldSpec } from '../../../shared/import/types.ts';
-import { matchesField, normaliseHeader } from './sniff.ts';
+import { HeaderMatcher, normaliseHeader } from '../../../shared/import/headers.ts';
 
 export type Mapping = Record<string, string | null>;
 
@@ -9,14 +9,14 @@ export function headerSignature(kind: string, columns: string[]): string {
   return `${kind}:${columns.map(normaliseHeader).join('|')}`;
 }
 
+/** Each field to the column that names it best (see HeaderMatcher); null where no column does. */
 export function autoMap(fields: FieldSpec[], columns: string[]): Mapping {
+  const assigned = new HeaderMatcher(fields).assign(columns);
   const mapping: Mapping = {};
-  const taken = new Set<number>();
-  for (const field of fields) {
-    const index = columns.findIndex((column, i) => !taken.has(i) && matchesField(column, field));
-    mapping[field.key] = index >= 0 ? columns[index] : null;
-    if (index >= 0) taken.add(index);
-  }
+  fields.forEach((field, f) => {
+    const index = assigned[f];
+    mapping[field.key] = index === null ? null : columns[index];
+  });
   return mapping;
 }
 

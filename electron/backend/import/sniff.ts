@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { Dialect, DialectOverrides, FieldSpec, TextEncodingName } from '../../../shared/import/types.ts';
+import { HeaderMatcher, normaliseHeader } from '../../../shared/import/headers.ts';
 import type { ImportSource } from './source.ts';
 import { runOnField } from './csv-records.ts';
 import { readXlsxHead } from './xlsx-records.ts';
@@ -24,14 +25,6 @@ export interface Sniffed {
   columns: string[];
   /** Records after the header in the head of the file: used to decide the decimal mark. */
   sampleRecords: HeadRecord[];
-}
-
-export function normaliseHeader(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9%]/g, '');
 }
 
 function detectBinaryFormat(head: Buffer, fileName: string): 'xlsx' | null {
@@ -138,16 +131,24 @@ function scoreDelimiter(records: HeadRecord[]): number {
   return Math.max(0, ...frequency.values());
 }
 
-function matchesField(cell: string, field: FieldSpec): boolean {
-  const normalised = normaliseHeader(cell);
-  return normalised !== '' && (normaliseHeader(field.key) === normalised || field.synonyms.some((s) => normaliseHeader(s) === normalised));
-}
-
+/**
+ * The row (of the first 40) that names most fields: a name as the field lists it counts 1, an
+ * abbreviation or a name among extra words ¾, so a title line that happens to hold two words of a
+ * header ("Bedrag per kostenplaats") does not beat the header itself.
+ */
 function findHeader(records: HeadRecord[], fields: FieldSpec[], forcedLine?: number): HeadRecord | null {
   if (forcedLine) return records.find((r) => r.line === forcedLine) ?? null;
+  const matcher = new HeaderMatcher(fields);
   let best: { record: HeadRecord; score: number } | null = null;
   for (const record of records.slice(0, HEADER_SEARCH_RECORDS)) {
-    const score = fields.filter((field) => record.cells.some((cell) => matchesField(cell, field))).length;
+    const bestPerField: Array<number | null> = fields.map(() => null);
+    for (const cell of record.cells) {
+      if (cell.trim() === '' || cell.length > 80) continue;
+      matcher.qualities(cell).forEach((quality, f) => {
+        if (quality !== null && (bestPerField[f] === null || quality < bestPerField[f]!)) bestPerField[f] = quality;
+      });
+    }
+    const score = bestPerField.reduce<number>((sum, quality) => sum + (quality === null ? 0 : quality < 2 ? 1 : 0.75), 0);
     if (score >= 2 && (!best || score > best.score)) best = { record, score };
   }
   if (best) return best.record;
@@ -205,4 +206,4 @@ export async function sniff(source: ImportSource, fields: FieldSpec[], overrides
   };
 }
 
-export { matchesField };
+export { normaliseHeader };

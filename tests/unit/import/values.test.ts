@@ -51,6 +51,43 @@ describe('parseAmountCents', () => {
   });
 });
 
+describe('amounts in accounting notation', () => {
+  it('reads a negative in parentheses with the currency sign before, inside or after them', () => {
+    expect(cents('(1.234,56)')).toBe(-123456);
+    expect(cents('€ (1.234,56)')).toBe(-123456);
+    expect(cents('(€ 1.234,56)')).toBe(-123456);
+    expect(cents('(1.234,56) €')).toBe(-123456);
+    expect(cents('(1.234,56 €)')).toBe(-123456);
+    expect(cents('EUR (1.234,56)')).toBe(-123456);
+    expect(cents('€\u00a0(12,50)')).toBe(-1250);
+    expect(cents('€ (1,234.56)', '.')).toBe(-123456);
+  });
+
+  it('reads a trailing minus and a sign after the currency sign', () => {
+    expect(cents('1.234,56-')).toBe(-123456);
+    expect(cents('€ 1.234,56-')).toBe(-123456);
+    expect(cents('1.234,56- €')).toBe(-123456);
+    expect(cents('€ -1.234,56')).toBe(-123456);
+    expect(cents('€-1.234,56')).toBe(-123456);
+    expect(cents('-€ 1.234,56')).toBe(-123456);
+    expect(cents('€ +1.234,56')).toBe(123456);
+    expect(cents('1.234,56 EUR')).toBe(123456);
+  });
+
+  it('still refuses what is not one amount', () => {
+    expect(cents('€')).toMatch(/geen bedrag/);
+    expect(cents('()')).toMatch(/geen bedrag/);
+    expect(cents('€ (--5)')).toMatch(/geen bedrag/);
+    expect(cents('(1.234,56')).toMatch(/geen bedrag/);
+    expect(cents('- -5')).toMatch(/geen bedrag/);
+  });
+
+  it('decides the decimal mark from such values too', () => {
+    expect(decideDecimalMark(['€ (1.234,56)', '(€ 12,50)', '7,25-'])).toMatchObject({ mark: ',', decided: true });
+    expect(decideDecimalMark(['€ (1,234.56)', '(€ 12.50)'])).toMatchObject({ mark: '.', decided: true });
+  });
+});
+
 describe('amounts whose decimal mark is not decided', () => {
   const undecided = (raw: string) => {
     const result = parseAmountCents(raw, ',', { markUndecided: true });
