@@ -115,14 +115,53 @@ function countNamePatterns(text: string): number {
   return count;
 }
 
-/** Object members in a parsed JSON value, at every depth. */
+/** Object members in a parsed JSON value, at every depth; iterative, so no nesting can overflow the stack. */
 function countMembers(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
   let count = 0;
-  if (Array.isArray(value)) {
-    for (const item of value) count += countMembers(item);
-    return count;
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next !== 'object' || next === null) continue;
+    if (Array.isArray(next)) {
+      for (const item of next) if (typeof item === 'object' && item !== null) pending.push(item);
+      continue;
+    }
+    for (const key in next) {
+      count += 1;
+      const member = (next as Record<string, unknown>)[key];
+      if (typeof member === 'object' && member !== null) pending.push(member);
+    }
   }
-  for (const key in value) count += 1 + countMembers((value as Record<string, unknown>)[key]);
   return count;
+}
+
+/**
+ * How deep objects and arrays nest in JSON text, counted without parsing it (brackets inside strings do
+ * not count); stops at `limit + 1`. The code that walks a parsed package (member count, canonical form,
+ * schema check) recurses per level, so a file of a few kilobytes (`{"a":` five thousand times) must be
+ * refused before it is parsed, not overflow the stack after.
+ */
+export function jsonNestingDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x22) {
+      // Skip the string: to the next quote not escaped by an odd number of backslashes.
+      for (i += 1; i < text.length; i += 1) {
+        const c = text.charCodeAt(i);
+        if (c === 0x5c) i += 1;
+        else if (c === 0x22) break;
+      }
+    } else if (ch === 0x7b || ch === 0x5b) {
+      depth += 1;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (ch === 0x7d || ch === 0x5d) {
+      depth -= 1;
+    }
+  }
+  return deepest;
 }

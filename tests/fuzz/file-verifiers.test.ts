@@ -152,7 +152,29 @@ const VALUES: Array<{ json: Json } | { raw: string }> = [
   { json: {} },
   { json: [1, 'a'] },
   { json: { naam: 'Jan de Vries' } },
+  // Nesting that a package never has: far too deep for code that recurses per level, and just too deep.
+  { raw: `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}` },
+  { raw: `${'['.repeat(30)}${']'.repeat(30)}` },
 ];
+
+/** Deepest nesting of objects and arrays in JSON text, brackets in strings not counted (independent of the verifier's scan). */
+function nesting(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i += 1;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') deepest = Math.max(deepest, (depth += 1));
+    else if (c === '}' || c === ']') depth -= 1;
+  }
+  return deepest;
+}
+/** Werkboek refuses a package nested deeper than this before parsing it (MAX_PACKAGE_DEPTH). */
+const TOO_DEEP = 32;
 /** Changes to the sequence against the current one of the central workbook: older (a number never sent: stale; one sent: a conflict), equal or newer. Steps leave gaps. */
 const SEQUENCE_STEPS = [-5, -3, -1, 0, 3, 5];
 
@@ -375,8 +397,10 @@ describe('fuzzing the package verifier and the central import', () => {
     if (m.kind === 'truncate') {
       const end = bytes.length - (text.length - text.trimEnd().length);
       const at = m.at % end;
-      return { bytes: bytes.subarray(0, at), expect: { code: 'not-json', mentions: at === 0 ? 'leeg' : 'afgekapt' }, signedBy: null, changed: true };
+      const deep = at > 0 && nesting(bytes.subarray(0, at).toString('utf8')) > TOO_DEEP;
+      return { bytes: bytes.subarray(0, at), expect: deep ? { code: 'not-a-package', mentions: 'niveaus diep' } : { code: 'not-json', mentions: at === 0 ? 'leeg' : 'afgekapt' }, signedBy: null, changed: true };
     }
+    if (nesting(text) > TOO_DEEP) return { bytes, expect: { code: 'not-a-package', mentions: 'niveaus diep' }, signedBy: null, changed: true };
     if (duplicate) return { bytes, expect: { code: 'not-json', mentions: `"${duplicate.key}"` }, signedBy: null, changed: true };
 
     // What the format says (docs/exchange-format.md §7, steps 1–6), decided on the value as read.

@@ -231,7 +231,14 @@ export async function importPackages(
       results[file.index] = blank(file.label, 'rejected', 'unreadable', `${file.label}: ${(error as Error).message}`);
       continue;
     }
-    const checked = verifyPackageBytes(read.bytes, read.name);
+    let checked: ReturnType<typeof verifyPackageBytes>;
+    try {
+      checked = verifyPackageBytes(read.bytes, read.name);
+    } catch (error) {
+      // Whatever one file does, the others are still checked and imported.
+      results[file.index] = blank(file.label, 'rejected', 'unreadable', `${read.name}: ${unexpected(error, 'gecontroleerd')}`);
+      continue;
+    }
     if (!checked.ok) {
       results[file.index] = { ...blank(file.label, 'rejected', checked.code, checked.reason), ...headerFields(checked.header) };
       continue;
@@ -248,10 +255,18 @@ export async function importPackages(
   for (const { file, name, text, pkg } of verified) {
     progress?.report('Pakketten importeren', total + done, total * 2);
     done += 1;
-    const decision = decide(wb, pkg, trusted);
     const header = headerFields(pkg.header);
+    let decision: Decision;
+    let id = 0;
+    try {
+      decision = decide(wb, pkg, trusted);
+      // store() is one transaction: a package that fails half-way leaves nothing behind.
+      if (decision.outcome === 'imported' || decision.outcome === 'superseding') id = store(wb, pkg, name, text, decision);
+    } catch (error) {
+      results[file.index] = { ...blank(file.label, 'rejected', 'unreadable', `${name}: ${unexpected(error, 'geïmporteerd')}`), ...header };
+      continue;
+    }
     if (decision.outcome === 'imported' || decision.outcome === 'superseding') {
-      const id = store(wb, pkg, name, text, decision);
       results[file.index] = { ...blank(file.label, decision.outcome, null, decision.reason), ...header, packageId: id };
     } else if (decision.outcome === 'duplicate') {
       results[file.index] = { ...blank(file.label, 'duplicate', null, decision.reason), ...header, packageId: decision.packageId };
@@ -262,6 +277,13 @@ export async function importPackages(
   progress?.report('Klaar', total * 2, total * 2, undefined, true);
   const counts = Object.fromEntries(IMPORT_OUTCOMES.map((o) => [o, results.filter((r) => r.outcome === o).length])) as Record<ImportOutcome, number>;
   return { files: results, counts };
+}
+
+/** Why one file of a batch failed in a way no check foresaw, in Dutch; the batch goes on with the others. */
+function unexpected(error: unknown, stage: 'gecontroleerd' | 'geïmporteerd'): string {
+  if (error instanceof ApiError) return error.message;
+  const detail = error instanceof Error && error.message ? ` (${error.message})` : '';
+  return `dit bestand kon niet worden ${stage} door een onverwachte fout${detail}. Er is niets van dit bestand opgeslagen; de andere bestanden zijn wel verwerkt.`;
 }
 
 function blank(file: string, outcome: ImportOutcome, code: ImportFileResult['code'], reason: string): ImportFileResult {

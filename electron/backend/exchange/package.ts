@@ -1,12 +1,18 @@
 import crypto from 'node:crypto';
 import type { z } from 'zod';
-import { canonicalBytes, canonicalJson, duplicateMember } from '../../../shared/exchange/canonical.ts';
+import { canonicalBytes, canonicalJson, duplicateMember, jsonNestingDepth } from '../../../shared/exchange/canonical.ts';
 import { envelopeSchema, WBX_FORMAT, WBX_FORMAT_VERSION, type Envelope, type UnsignedEnvelope } from '../../../shared/exchange/schema.ts';
 import type { PackageHeader, VerifyCode } from '../../../shared/exchange/types.ts';
 import { fingerprintOf, publicKeyObject } from './keys.ts';
 
 /** A real package is kilobytes to a few megabytes; anything beyond this is refused unread. */
 export const MAX_PACKAGE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A package nests six levels at most (envelope → payload → staff → a person → terms → a term); anything
+ * far deeper was not made by Werkboek and is refused before it is parsed (see jsonNestingDepth).
+ */
+export const MAX_PACKAGE_DEPTH = 32;
 
 export function sha256Hex(bytes: Uint8Array | string): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
@@ -80,6 +86,13 @@ export function verifyPackageBytes(bytes: Buffer, fileName: string): VerifiedPac
   } catch {
     // The decoder's own message is English and says no more than this.
     return reject('not-json', 'het bestand is geen geldige UTF-8-tekst: het is afgekapt, beschadigd of in een andere tekencodering (bijvoorbeeld Latin-1) opnieuw opgeslagen. Een pakket is altijd UTF-8.');
+  }
+  const depth = jsonNestingDepth(text, MAX_PACKAGE_DEPTH);
+  if (depth > MAX_PACKAGE_DEPTH) {
+    return reject(
+      'not-a-package',
+      `dit is geen Werkboek-pakket: de gegevens zijn meer dan ${MAX_PACKAGE_DEPTH} niveaus diep in elkaar genest, een pakket heeft er maar enkele. Werkboek maakt zulke bestanden nooit; het is met de hand of door een ander programma gemaakt.`,
+    );
   }
   let value: unknown;
   try {

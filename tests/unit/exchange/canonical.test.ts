@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, duplicateMember } from '../../../shared/exchange/canonical.ts';
+import { canonicalJson, duplicateMember, jsonNestingDepth } from '../../../shared/exchange/canonical.ts';
 
 describe('canonical JSON (RFC 8785)', () => {
   it('sorts keys at every level, keeps array order and drops whitespace', () => {
@@ -63,5 +63,21 @@ describe.each(Object.entries(finders))('a member name twice in one object, %s', 
         expect(find(text)).toEqual({ name, path: 'wrapper.1' });
       }),
     );
+  });
+});
+
+describe('nesting of JSON text', () => {
+  it('is counted without parsing, brackets inside strings left out, and stops past the limit', () => {
+    expect(jsonNestingDepth('1', 32)).toBe(0);
+    expect(jsonNestingDepth('{"a":[1,{"b":[]}]}', 32)).toBe(4);
+    expect(jsonNestingDepth('{"a":"[[[{{{\\"[[[","b":"\\\\"}', 32)).toBe(1);
+    expect(jsonNestingDepth(`${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`, 32)).toBe(33);
+    expect(jsonNestingDepth(`${'['.repeat(32)}${']'.repeat(32)}`, 32)).toBe(32);
+  });
+
+  it('a duplicate-name check of a value nested 20.000 deep does not overflow the stack', () => {
+    const text = `${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`;
+    expect(duplicateMember(text, JSON.parse(text))).toBeNull();
+    expect(duplicateMember(`{"b":1,${text.slice(1, -1)},"b":2}`, JSON.parse(`{"b":1,${text.slice(1, -1)},"b":2}`))).toEqual({ name: 'b', path: '' });
   });
 });
