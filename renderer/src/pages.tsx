@@ -88,7 +88,7 @@ export const PAGES: PageDef[] = [
     render: ({ info, nativeDialogs }) => <HrConsolidationPage readOnly={info.readOnly} nativeDialogs={nativeDialogs} />,
   },
   { route: 'shared-links', labelKey: 'nav.sharedLinks', workbookKinds: ['central-hr', 'central-finance'], render: () => <SharedLinksPage /> },
-  { route: 'departments', labelKey: 'nav.departments', workbookKinds: ['central-hr', 'central-finance'], render: ({ info }) => <DepartmentsPage readOnly={info.readOnly} /> },
+  { route: 'departments', labelKey: 'nav.departments', workbookKinds: ['central-hr', 'central-finance'], render: ({ info }) => <DepartmentsPage readOnly={info.readOnly} fiscalYear={info.fiscalYear} /> },
   { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info, nativeDialogs }) => <SettingsPage info={info} nativeDialogs={nativeDialogs} /> },
   {
     route: 'backups',

@@ -10,7 +10,8 @@ type Tree = { [key: string]: string | Tree };
 function deepMerge(target: Tree, source: Tree): Tree {
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key];
-    if (typeof value === 'object' && typeof existing === 'object') deepMerge(existing, value);
+    if (Array.isArray(value)) target[key] = [...value] as unknown as Tree;
+    else if (typeof value === 'object' && typeof existing === 'object') deepMerge(existing, value);
     else target[key] = typeof value === 'object' ? deepMerge({}, value) : value;
   }
   return target;

@@ -11,6 +11,7 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { DateInput } from './DateField.tsx';
 import { errorMessage } from './useApi.ts';
 
 /**
@@ -184,9 +185,15 @@ export function AmountField({ size = 12, ...props }: TextInputProps) {
   return <TextField inputMode="decimal" size={size} {...props} />;
 }
 
-/** A date typed the Dutch way (dd-mm-jjjj); read it with checkDate. */
-export function DateTextField(props: TextInputProps) {
-  return <TextField placeholder="dd-mm-jjjj" size={11} {...props} />;
+/**
+ * A date typed the Dutch way (dd-mm-jjjj), with our own calendar button beside it; read it with
+ * checkDate. `calendarFallback` is the ISO day the calendar opens on while the box is empty.
+ */
+export function DateTextField(props: TextInputProps & { calendarFallback?: string }) {
+  const { frame, describedBy, control } = splitFrame(props);
+  const { value, onChange, calendarFallback, ...input } = control;
+  const label = typeof frame.label === 'string' ? frame.label : '';
+  return <Field frame={frame} describedBy={describedBy} control={(wiring) => <DateInput {...input} {...wiring} label={label} value={value} onChange={onChange} calendarFallback={calendarFallback} />} />;
 }
 
 type TextAreaProps = FieldFrame &

@@ -1,10 +1,15 @@
+import i18next from 'i18next';
 import { createElement as h } from 'react';
+import { initReactI18next } from 'react-i18next';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { checkAmount, checkDate, checkInteger, checkNumber, FormProblem, valid } from '../../../renderer/src/components/form-values.ts';
 import { AmountField, binder, choices, DateTextField, Form, FormError, SelectField, TextField } from '../../../renderer/src/components/forms.tsx';
+import { nl } from '../../../shared/i18n/nl.ts';
 
 const noop = () => undefined;
+
+await i18next.use(initReactI18next).init({ resources: { nl: { translation: nl } }, lng: 'nl', interpolation: { escapeValue: false } });
 
 describe('form fields', () => {
   it('in a stacked form, puts the label above the control and ties hint and error to it', () => {
@@ -25,7 +30,12 @@ describe('form fields', () => {
 
   it('gives amount and date fields their Dutch input hints', () => {
     expect(renderToStaticMarkup(h(AmountField, { id: 'a', label: 'Bedrag', value: '', onChange: noop }))).toContain('<input inputMode="decimal" size="12" id="a" value=""/>');
-    expect(renderToStaticMarkup(h(DateTextField, { id: 'd', label: 'Datum', value: '', onChange: noop }))).toContain('<input placeholder="dd-mm-jjjj" size="11" id="d" value=""/>');
+    const date = renderToStaticMarkup(h(DateTextField, { id: 'd', label: 'Datum', value: '', onChange: noop }));
+    expect(date).toContain('<input id="d" placeholder="dd-mm-jjjj" size="11" value=""/>');
+    // Our own calendar beside it, never the browser's date picker (which follows the browser's language).
+    expect(date).toContain('<button type="button" class="calendar-button" aria-label="Kalender openen" aria-describedby="d-calendar-for" aria-haspopup="dialog" aria-expanded="false">');
+    expect(date).toContain('<span id="d-calendar-for" class="visually-hidden">Datum</span>');
+    expect(date).not.toContain('type="date"');
   });
 
   it('lists the choices of a select after an optional empty choice', () => {

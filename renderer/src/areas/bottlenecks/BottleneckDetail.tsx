@@ -16,10 +16,11 @@ import { formatDate, formatDateTime } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
-import { binder, choices, Form, FormActions, FormError, LoadFailure, SelectField, TextAreaField, TextField, useFormAction } from '../../components/forms.tsx';
-import { todayIso } from '../../components/form-values.ts';
+import { binder, choices, DateTextField, Form, FormActions, FormError, LoadFailure, SelectField, TextAreaField, TextField, useFormAction } from '../../components/forms.tsx';
+import { checkDate, todayIso, valid } from '../../components/form-values.ts';
 import { ClassificationFields } from './ClassificationFields.tsx';
 
+/** The patch as the form holds it: dates as typed (dd-mm-jjjj). */
 type FormState = Omit<BottleneckPatch, 'decisionDate'> & { decisionDate: string };
 
 function toForm(b: BottleneckDetail): FormState {
@@ -29,11 +30,11 @@ function toForm(b: BottleneckDetail): FormState {
     category: b.category,
     impact: b.impact,
     urgency: b.urgency,
-    signalledOn: b.signalledOn,
+    signalledOn: formatDate(b.signalledOn),
     owner: b.owner,
     proposedSolution: b.proposedSolution,
     decision: b.decision,
-    decisionDate: b.decisionDate ?? '',
+    decisionDate: formatDate(b.decisionDate),
     confidentiality: b.confidentiality,
   };
 }
@@ -61,10 +62,19 @@ function EditForm({ detail, onSaved }: { detail: BottleneckDetail; onSaved: (d: 
     const before = toForm(detail);
     const patch: Partial<BottleneckPatch> = {};
     const previous: Partial<BottleneckPatch> = {};
+    const signalledOn = checkDate(t('bottlenecks.signalledOn'), form.signalledOn);
+    const decisionDate = checkDate(t('bottlenecks.decisionDate'), form.decisionDate, false);
+    if (!signalledOn.ok || !decisionDate.ok) {
+      action.setError(!signalledOn.ok ? signalledOn.reason : !decisionDate.ok ? decisionDate.reason : null);
+      return;
+    }
+    const typed: Partial<BottleneckPatch> = { signalledOn: signalledOn.value!, decisionDate: decisionDate.value };
+    const stored: Partial<BottleneckPatch> = { signalledOn: detail.signalledOn, decisionDate: detail.decisionDate };
     for (const key of Object.keys(form) as Array<keyof FormState>) {
       if (form[key] === before[key]) continue;
-      const value = key === 'decisionDate' ? form.decisionDate || null : form[key];
-      const old = key === 'decisionDate' ? before.decisionDate || null : before[key];
+      const value = key in typed ? typed[key] : form[key];
+      const old = key in stored ? stored[key] : before[key];
+      if (value === old) continue;
       Object.assign(patch, { [key]: value });
       Object.assign(previous, { [key]: old });
     }
@@ -83,7 +93,7 @@ function EditForm({ detail, onSaved }: { detail: BottleneckDetail; onSaved: (d: 
         <TextAreaField id="ed-description" label={t('bottlenecks.description')} rows={3} {...bind('description')} />
         <div className="field-row">
           <ClassificationFields idPrefix="ed" form={form} setForm={setForm} />
-          <TextField id="ed-signalled" label={t('bottlenecks.signalledOn')} type="date" {...bind('signalledOn')} />
+          <DateTextField id="ed-signalled" label={t('bottlenecks.signalledOn')} {...bind('signalledOn')} />
           <SelectField
             id="ed-confidentiality"
             label={t('bottlenecks.confidentiality')}
@@ -95,7 +105,7 @@ function EditForm({ detail, onSaved }: { detail: BottleneckDetail; onSaved: (d: 
         <TextAreaField id="ed-solution" label={t('bottlenecks.proposedSolution')} rows={2} {...bind('proposedSolution')} />
         <div className="field-row">
           <TextAreaField id="ed-decision" label={t('bottlenecks.decision')} className="grow" rows={2} {...bind('decision')} />
-          <TextField id="ed-decision-date" label={t('bottlenecks.decisionDate')} type="date" {...bind('decisionDate')} />
+          <DateTextField id="ed-decision-date" label={t('bottlenecks.decisionDate')} {...bind('decisionDate')} />
         </div>
         <FormError message={action.error} />
         <FormActions submitLabel={t('bottlenecks.save')}>
@@ -124,7 +134,7 @@ function StatusForm({ detail, onChanged }: { detail: BottleneckDetail; onChanged
   const [target, setTarget] = useState<EscalationTarget>('directeur');
   const [department, setDepartment] = useState('');
   const [decision, setDecision] = useState(detail.decision);
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(formatDate(todayIso()));
   const action = useFormAction();
   useEffect(() => {
     setNext(detail.allowedTransitions[0]);
@@ -139,7 +149,7 @@ function StatusForm({ detail, onChanged }: { detail: BottleneckDetail; onChanged
         id: detail.id,
         status: next,
         reason,
-        date,
+        date: valid(checkDate(t('bottlenecks.statusDate'), date))!,
         ...(next === 'geescaleerd' ? { escalatedTo: target, ...(target === 'afdeling' ? { escalatedDepartment: department } : {}) } : {}),
         ...(next === 'opgelost' ? { decision } : {}),
       });
@@ -157,7 +167,7 @@ function StatusForm({ detail, onChanged }: { detail: BottleneckDetail; onChanged
           <SelectField id="st-target" label={t('bottlenecks.escalatedTo')} value={target} onChange={setTarget} options={choices(ESCALATION_TARGETS, (s) => t(`bottlenecks.targets.${s}`))} />
         )}
         {next === 'geescaleerd' && target === 'afdeling' && <TextField id="st-department" label={t('bottlenecks.escalatedDepartment')} value={department} onChange={setDepartment} size={8} />}
-        <TextField id="st-date" label={t('bottlenecks.statusDate')} type="date" value={date} onChange={setDate} />
+        <DateTextField id="st-date" label={t('bottlenecks.statusDate')} value={date} onChange={setDate} />
       </div>
       {next === 'opgelost' && <TextAreaField id="st-decision" label={t('bottlenecks.decision')} rows={2} value={decision} onChange={setDecision} />}
       <TextAreaField id="st-reason" label={t('bottlenecks.reason')} rows={2} value={reason} onChange={setReason} />
@@ -171,12 +181,12 @@ function StatusForm({ detail, onChanged }: { detail: BottleneckDetail; onChanged
 
 function ActionLog({ detail, readOnly, onChanged }: { detail: BottleneckDetail; readOnly: boolean; onChanged: (d: BottleneckDetail) => void }) {
   const { t } = useTranslation();
-  const [date, setDate] = useState(todayIso());
+  const [date, setDate] = useState(formatDate(todayIso()));
   const [text, setText] = useState('');
   const action = useFormAction();
   const submit = () =>
     action.run(async () => {
-      onChanged(await api.bottlenecks.addAction({ id: detail.id, date, text }));
+      onChanged(await api.bottlenecks.addAction({ id: detail.id, date: valid(checkDate(t('bottlenecks.actionDate'), date))!, text }));
       setText('');
     });
   return (
@@ -195,7 +205,7 @@ function ActionLog({ detail, readOnly, onChanged }: { detail: BottleneckDetail; 
       )}
       {!readOnly && (
         <Form layout="inline" onSubmit={submit}>
-          <TextField label={t('bottlenecks.actionDate')} type="date" value={date} onChange={setDate} />
+          <DateTextField label={t('bottlenecks.actionDate')} value={date} onChange={setDate} />
           <TextField label={t('bottlenecks.actionText')} className="grow" value={text} onChange={setText} size={50} />
           <button type="submit">{t('bottlenecks.addAction')}</button>
           <FormError message={action.error} />

@@ -6,6 +6,7 @@ import { useApi } from '../../components/useApi.ts';
 import { localToday } from './period-review.tsx';
 import { StatusTag } from './statuses.tsx';
 import './consolidation.css';
+import { DateField } from '../../components/DateField.tsx';
 import { FormError } from '../../components/forms.tsx';
 
 /** Departments × periods: delivered, superseded, late, missing or not yet received. */
@@ -18,10 +19,7 @@ export function CompletenessPage({ kind }: { kind: 'central-hr' | 'central-finan
     <div>
       <h1>{t('central.matrixTitle')}</h1>
       <div className="inline-form">
-        <label>
-          {t('central.asOf')}
-          <input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
-        </label>
+        <DateField id="completeness-as-of" label={t('central.asOf')} value={asOf} onChange={setAsOf} />
       </div>
       <FormError message={matrix.error} />
       {data && (

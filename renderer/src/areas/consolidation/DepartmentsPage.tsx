@@ -6,16 +6,18 @@ import { api } from '../../api/client.ts';
 import { fileToBase64 } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
-import { FormError } from '../../components/forms.tsx';
+import { checkDate, valid } from '../../components/form-values.ts';
+import { choices, DateTextField, FormError, SelectField } from '../../components/forms.tsx';
 
 /** Registered departments with their key fingerprints and expected periods; registration by key file; the delivery calendar. */
-export function DepartmentsPage({ readOnly }: { readOnly: boolean }) {
+export function DepartmentsPage({ readOnly, fiscalYear }: { readOnly: boolean; fiscalYear: number }) {
   const { t } = useTranslation();
   const status = useStatus();
   const departments = useApi(() => api.central.departments({}), []);
   const periods = useApi(() => api.central.periods({}), []);
   const [form, setForm] = useState<{ code: string; name: string; file: File | null }>({ code: '', name: '', file: null });
-  const [period, setPeriod] = useState({ period: '', dueDate: '' });
+  const [period, setPeriod] = useState({ period: `${fiscalYear}-Q1`, dueDate: '' });
+  const periodChoices = [1, 2, 3, 4].map((q) => `${fiscalYear}-Q${q}`);
   const [error, setError] = useState<string | null>(null);
 
   async function register(event: FormEvent) {
@@ -37,7 +39,7 @@ export function DepartmentsPage({ readOnly }: { readOnly: boolean }) {
     event.preventDefault();
     setError(null);
     try {
-      await api.central.savePeriod({ period: period.period, dueDate: period.dueDate });
+      await api.central.savePeriod({ period: period.period, dueDate: valid(checkDate(t('central.dueDate'), period.dueDate))! });
       status.info(t('app.saved'));
       periods.reload();
       departments.reload();
@@ -73,7 +75,7 @@ export function DepartmentsPage({ readOnly }: { readOnly: boolean }) {
                 <td>
                   {d.keySource ? t(`central.keySources.${d.keySource}`) : ''} {d.keyRegisteredAt ? formatDate(d.keyRegisteredAt.slice(0, 10)) : ''}
                 </td>
-                <td>{d.expectedPeriods.join(', ')}</td>
+                <td>{d.expectedPeriods.map(formatPeriod).join(', ')}</td>
                 <td className="num">{d.packages}</td>
               </tr>
             ))}
@@ -122,14 +124,8 @@ export function DepartmentsPage({ readOnly }: { readOnly: boolean }) {
         </table>
         {!readOnly && (
           <form onSubmit={savePeriod} className="inline-form">
-            <label>
-              {t('exchange.period')}
-              <input required size={9} placeholder="2027-Q1" value={period.period} onChange={(e) => setPeriod({ ...period, period: e.target.value })} />
-            </label>
-            <label>
-              {t('central.dueDate')}
-              <input required type="date" value={period.dueDate} onChange={(e) => setPeriod({ ...period, dueDate: e.target.value })} />
-            </label>
+            <SelectField layout="inline" label={t('exchange.period')} value={period.period} onChange={(chosen) => setPeriod({ ...period, period: chosen })} options={choices(periodChoices, formatPeriod)} />
+            <DateTextField layout="inline" label={t('central.dueDate')} required value={period.dueDate} onChange={(dueDate) => setPeriod({ ...period, dueDate })} />
             <button type="submit">{t('central.savePeriod')}</button>
           </form>
         )}

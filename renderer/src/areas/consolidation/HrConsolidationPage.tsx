@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { exportConsolidation, localToday, PeriodSelect, ReviewForm, usePeriodChoice } from './period-review.tsx';
 import './consolidation.css';
+import { DateField } from '../../components/DateField.tsx';
 import { FormError } from '../../components/forms.tsx';
 
 const MARK_KEYS: Record<SuppressionReason, { text: string; title: string }> = {
@@ -113,10 +114,7 @@ export function HrConsolidationPage({ readOnly, nativeDialogs }: { readOnly: boo
             setSelected(null);
           }}
         />
-        <label>
-          {t('centralHr.asOf')}
-          <input type="date" value={asOf} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
-        </label>
+        <DateField id="hr-as-of" label={t('centralHr.asOf')} value={asOf} onChange={setAsOf} />
         <button type="button" onClick={() => void exportXlsx()} disabled={!period}>
           {t('centralHr.exportXlsx')}
         </button>

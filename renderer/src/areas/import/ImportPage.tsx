@@ -6,6 +6,7 @@ import { formatCents, formatDateTime } from '../../../../shared/format/nl.ts';
 import type { ImportPreview, ImportResult, PreviewRow } from '../../../../shared/import/types.ts';
 import { api } from '../../api/client.ts';
 import { DataGrid } from '../../components/DataGrid.tsx';
+import { DateInput } from '../../components/DateField.tsx';
 import { fileToBase64 } from '../../components/files.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useStatus } from '../../components/Status.tsx';
@@ -183,12 +184,11 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
           {kindOptions.map((option) => (
             <label key={option.key} htmlFor={`import-option-${option.key}`}>
               {t(option.labelKey)}
-              <input
+              <DateInput
                 id={`import-option-${option.key}`}
-                placeholder="dd-mm-jjjj"
-                size={11}
+                label={t(option.labelKey)}
                 value={options[option.key] ?? ''}
-                onChange={(e) => setOptions({ ...options, [option.key]: e.target.value })}
+                onChange={(text) => setOptions({ ...options, [option.key]: text })}
                 aria-describedby={`import-option-${option.key}-hint`}
                 disabled={busy}
               />

@@ -1,0 +1,59 @@
+import { createDepartmentWorkbook, expect, expectAccessible, test } from './fixtures.ts';
+
+/** Item 7 of "the first hour": people read words and Dutch formats, never keys, cents or ISO dates. */
+
+test('the date field is typed dd-mm-jjjj or picked in our own Dutch calendar, by keyboard alone', async ({ page, app }) => {
+  await app.open();
+  await createDepartmentWorkbook(page, app.dir);
+  await page.getByRole('navigation').getByRole('link', { name: 'Knelpunten' }).click();
+  await page.getByText('Knelpunt signaleren').click();
+  const form = page.locator('details', { hasText: 'Knelpunt signaleren' });
+  await form.getByLabel('Titel').fill('Geen vervanging voor de wijkbeheerder');
+  const date = form.getByLabel('Datum gesignaleerd');
+  await date.fill('15-01-2027');
+  await expect(page.locator('input[type="date"]')).toHaveCount(0);
+
+  // Tab from the box to its calendar button, open it with Enter: the calendar opens on the typed date.
+  await date.focus();
+  await page.keyboard.press('Tab');
+  const button = form.getByRole('button', { name: 'Kalender openen' });
+  await expect(button).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Kies een datum: Datum gesignaleerd' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByText('januari 2027')).toBeVisible();
+  await expect(dialog.getByRole('columnheader', { name: 'ma' })).toBeVisible();
+  await expect(dialog.getByRole('gridcell', { name: 'vrijdag 15 januari 2027' })).toBeFocused();
+  await expectAccessible(page, 'calendar open');
+
+  // Arrows move by day and week, Page Down by month, Home to Monday; Enter picks.
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('gridcell', { name: 'zaterdag 23 januari 2027' })).toBeFocused();
+  await page.keyboard.press('PageDown');
+  await expect(dialog.getByText('februari 2027')).toBeVisible();
+  await page.keyboard.press('Home');
+  await expect(dialog.getByRole('gridcell', { name: 'maandag 22 februari 2027' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(date).toHaveValue('22-02-2027');
+  await expect(button).toBeFocused();
+
+  // Escape closes without changing the date, and gives the focus back to the button.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(date).toHaveValue('22-02-2027');
+  await expect(button).toBeFocused();
+
+  // A date that does not exist is refused with the field's label, and nothing is registered.
+  await date.fill('30-02-2027');
+  await page.getByRole('button', { name: 'Signaleren' }).click();
+  await expect(form.getByRole('alert')).toContainText('Datum gesignaleerd: ');
+  await date.fill('22-02-2027');
+  await page.getByRole('button', { name: 'Signaleren' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Geen vervanging voor de wijkbeheerder/ })).toBeVisible();
+  await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Gegevens' }) }).first()).toContainText('22-02-2027');
+});
