@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Contract, OutputOf, ParsedInputOf } from '../../shared/api/contract.ts';
 import { ApiError, type ApiResult } from '../../shared/api/errors.ts';
+import { FORBIDDEN_ISSUE, withFileAccess, type FileAccessPolicy } from '../../shared/api/files.ts';
 import { progressReporter, type ProgressReporter } from './progress.ts';
 import type { Session } from './session.ts';
 import type { Workbook } from './workbook/workbook.ts';
@@ -43,9 +44,27 @@ function sqliteMessage(error: Error & { code?: string }): ApiError | null {
   return null;
 }
 
+/** A file reference the transport may not use (a raw path from a renderer, a forged token), also inside a union's options. */
+function forbiddenIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue | null {
+  for (const issue of issues) {
+    if (issue.code === 'custom' && issue.params?.[FORBIDDEN_ISSUE]) return issue;
+    if (issue.code === 'invalid_union') {
+      for (const option of issue.errors) {
+        const found = forbiddenIssue(option);
+        if (found) return found;
+      }
+    }
+  }
+  return null;
+}
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  if (error instanceof z.ZodError) return new ApiError('invalid_input', `Ongeldige invoer: ${describeZodError(error)}`, { issues: error.issues });
+  if (error instanceof z.ZodError) {
+    const forbidden = forbiddenIssue(error.issues);
+    if (forbidden) return new ApiError('forbidden', forbidden.message);
+    return new ApiError('invalid_input', `Ongeldige invoer: ${describeZodError(error)}`, { issues: error.issues });
+  }
   if (error instanceof Error) {
     const mapped = sqliteMessage(error as Error & { code?: string });
     if (mapped) return mapped;
@@ -62,6 +81,8 @@ export class Router<C extends Contract> {
   constructor(
     private readonly contract: C,
     private readonly handlers: Handlers<C>,
+    /** How this transport's callers may name files: see shared/api/files.ts. */
+    readonly files: FileAccessPolicy,
   ) {
     for (const name of Object.keys(contract)) {
       if (!(name in handlers)) throw new Error(`No handler for contract method ${name}`);
@@ -77,7 +98,7 @@ export class Router<C extends Contract> {
       return { ok: false, error: new ApiError('unknown_method', `Onbekende opdracht "${method}".`).toJSON() };
     }
     const definition = this.contract[method];
-    const parsed = definition.input.safeParse(rawInput ?? {});
+    const parsed = withFileAccess(this.files, () => definition.input.safeParse(rawInput ?? {}));
     if (!parsed.success) return { ok: false, error: toApiError(parsed.error).toJSON() };
     const handler = this.handlers[method as keyof C] as Handler<unknown>;
     const ctx: HandlerContext = {

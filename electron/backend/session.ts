@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors.ts';
-import type { WorkbookInfo } from '../../shared/domain/workbook/types.ts';
+import type { AvailableWorkbook, WorkbookInfo } from '../../shared/domain/workbook/types.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { defaultWorkbookFolder } from './data-dir.ts';
 import type { KeyProtector } from './exchange/key-protector.ts';
@@ -77,6 +78,41 @@ export class Session {
       .replace(/^-|-$/g, '')
       .toLowerCase();
     return path.join(this.defaultFolder(), `${slug || 'werkboek'}${WORKBOOK_EXTENSION}`);
+  }
+
+  /** A workbook in the data folder by its file name (the browser preview's way to name a workbook). */
+  dataFolderPath(fileName: string): string {
+    const name = path.basename(fileName);
+    if (name !== fileName || !name.endsWith(WORKBOOK_EXTENSION)) throw new ApiError('invalid_input', `"${fileName}" is geen naam van een werkboek in de gegevensmap.`);
+    return path.join(this.defaultFolder(), name);
+  }
+
+  /** A workbook of the recent list: only a path that list holds (it was opened here before, so the user chose it). */
+  recentPath(filePath: string): string {
+    const entry = this.recent.list().find((r) => r.path === path.resolve(filePath));
+    if (!entry) throw new ApiError('not_found', `${path.basename(filePath)} staat niet (meer) in de lijst van recente werkboeken. Kies het werkboek opnieuw.`);
+    return entry.path;
+  }
+
+  /** The workbooks in the data folder's workbook folder, newest first. */
+  availableWorkbooks(): AvailableWorkbook[] {
+    const folder = this.defaultFolder();
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder);
+    } catch {
+      return [];
+    }
+    const found: AvailableWorkbook[] = [];
+    for (const name of names.filter((n) => n.endsWith(WORKBOOK_EXTENSION))) {
+      try {
+        const stat = fs.statSync(path.join(folder, name));
+        if (stat.isFile()) found.push({ name, path: path.join(folder, name), modifiedAt: stat.mtime.toISOString(), sizeBytes: stat.size });
+      } catch {
+        // Removed while listing.
+      }
+    }
+    return found.sort((a, b) => b.modifiedAt.localeCompare(a.modifiedAt) || a.name.localeCompare(b.name));
   }
 
   create(filePath: string, input: CreateWorkbookInput): WorkbookInfo {

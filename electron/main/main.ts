@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ApiError } from '../../shared/api/errors.ts';
-import type { shellApi } from '../../shared/api/shell.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
-import { createBackend, createSession, defaultDataDir, setNativeBinding, type Session } from '../backend/index.ts';
-import type { Handlers } from '../backend/router.ts';
+import { createBackend, createSession, defaultDataDir, FileGrants, setNativeBinding, type Session } from '../backend/index.ts';
+import { dialogShellHandlers, type NativeDialogs } from '../backend/shell-handlers.ts';
 import { menuTemplate } from './menu.ts';
 import { createSafeStorageProtector } from './safe-storage.ts';
 import { APP_ORIGIN, APP_SCHEME, hardenWebContents, INVOKE_CHANNEL, isTrustedIpcEvent, permissionDecision, PROGRESS_CHANNEL, resolveAppPath, secureWebPreferences, workbookArgument, type HardenableContents } from './security.ts';
@@ -28,28 +27,25 @@ interface WindowState {
   window: BrowserWindow;
   session: Session;
   router: ReturnType<typeof createBackend>;
+  grants: FileGrants;
 }
 
 const windows = new Map<number, WindowState>();
 
-function shellHandlers(getWindow: () => BrowserWindow): Handlers<typeof shellApi> {
+/** Electron's dialogs for one window; what the user chooses becomes a token (electron/backend/files/grants.ts). */
+function nativeDialogs(window: BrowserWindow): NativeDialogs {
   return {
-    'shell.capabilities': () => ({ nativeDialogs: true, host: 'electron' }),
-    'shell.openFile': async (input) => {
-      const result = await dialog.showOpenDialog(getWindow(), {
-        title: input.title,
-        filters: input.filters,
-        properties: input.multiple ? ['openFile', 'multiSelections'] : ['openFile'],
-      });
-      return { paths: result.canceled ? [] : result.filePaths };
+    async openFiles(input) {
+      const result = await dialog.showOpenDialog(window, { title: input.title, filters: input.filters, properties: input.multiple ? ['openFile', 'multiSelections'] : ['openFile'] });
+      return result.canceled ? [] : result.filePaths;
     },
-    'shell.saveFile': async (input) => {
-      const result = await dialog.showSaveDialog(getWindow(), { title: input.title, defaultPath: input.defaultName, filters: input.filters });
-      return { path: result.canceled ? null : (result.filePath ?? null) };
+    async saveFile(input) {
+      const result = await dialog.showSaveDialog(window, { title: input.title, defaultPath: input.defaultName, filters: input.filters, properties: ['showOverwriteConfirmation', 'createDirectory'] });
+      return result.canceled ? null : (result.filePath ?? null);
     },
-    'shell.openFolder': async (input) => {
-      const result = await dialog.showOpenDialog(getWindow(), { title: input.title, properties: ['openDirectory', 'createDirectory'] });
-      return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+    async openFolder(input) {
+      const result = await dialog.showOpenDialog(window, { title: input.title, properties: ['openDirectory', 'createDirectory'] });
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
   };
 }
@@ -76,8 +72,9 @@ function createWindow(workbookPath?: string | null): BrowserWindow {
       if (!window.isDestroyed()) window.webContents.send(PROGRESS_CHANNEL, event);
     },
   });
-  const router = createBackend(shellHandlers(() => window));
-  windows.set(window.webContents.id, { window, session, router });
+  const grants = new FileGrants();
+  const router = createBackend({ shell: dialogShellHandlers(nativeDialogs(window), grants), files: grants });
+  windows.set(window.webContents.id, { window, session, router, grants });
   window.on('closed', () => {
     session.close();
     windows.delete([...windows.entries()].find(([, s]) => s.window === window)?.[0] ?? -1);
@@ -94,14 +91,22 @@ function createWindow(workbookPath?: string | null): BrowserWindow {
   return window;
 }
 
+/** The file a `workbook.open` request names (a dialog's token or a recent workbook), to focus the window that has it. */
+function workbookToOpen(state: WindowState, input: unknown): string | null {
+  const request = input as { path?: { token?: unknown }; recent?: unknown } | null;
+  if (typeof request?.path?.token === 'string') return state.grants.peek(request.path.token);
+  return typeof request?.recent === 'string' ? request.recent : null;
+}
+
 async function invoke(event: IpcMainInvokeEvent, request: { method?: unknown; input?: unknown; jobId?: unknown }) {
   const state = windows.get(event.sender.id);
   if (!state || !isTrustedIpcEvent(event)) {
     return { ok: false, error: new ApiError('forbidden', 'Verzoek van een onbekende bron geweigerd.').toJSON() };
   }
   if (typeof request?.method !== 'string') return { ok: false, error: new ApiError('invalid_input', 'Opdracht ontbreekt.').toJSON() };
-  if (request.method === 'workbook.open' && typeof (request.input as { path?: unknown })?.path === 'string') {
-    const other = windowWithWorkbook((request.input as { path: string }).path);
+  const opening = request.method === 'workbook.open' ? workbookToOpen(state, request.input) : null;
+  if (opening) {
+    const other = windowWithWorkbook(opening);
     if (other && other !== state) {
       other.window.focus();
       return { ok: false, error: new ApiError('workbook_locked', 'Dit werkboek is al geopend in een ander venster; dat venster is naar voren gehaald.').toJSON() };

@@ -4,7 +4,7 @@ import http from 'node:http';
 import path from 'node:path';
 import type { ProgressEvent } from '../../shared/api/progress.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
-import { createBackend, createSession } from '../backend/index.ts';
+import { createBackend, createSession, FileGrants } from '../backend/index.ts';
 import { headlessShellHandlers } from '../backend/shell-handlers.ts';
 
 export interface PreviewOptions {
@@ -71,7 +71,8 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     for (const res of listeners) res.write(data);
   };
   const session = createSession({ dataDir: options.dataDir, holder: 'Werkboek (browserweergave)', onProgress: broadcast });
-  const router = createBackend(headlessShellHandlers('preview'));
+  // No dialogs here, so no file is ever granted: the page uploads what it reads and downloads what it makes.
+  const router = createBackend({ shell: headlessShellHandlers('preview'), files: new FileGrants() });
   const rendererRoot = path.resolve(options.rendererDir);
   let port = 0;
 

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { CentralDepartment, CentralPackage, CentralPeriod, Completeness, FinanceConsolidation, HrConsolidation, Review } from '../exchange/central.ts';
 import type { ExportedFile, ImportBatchResult } from '../exchange/types.ts';
 import { method } from './contract.ts';
+import { pathRef, saveTargetSchema } from './files.ts';
 import { codeSchema, emptyInput, importSourceSchema, isoDateSchema, periodSchema } from './schemas.ts';
 
 const period = periodSchema.transform((p) => p.toUpperCase());
 
 /** A package file, bytes sent by a browser, or a folder whose .wbx files are all imported. */
-export const packageSourceSchema = z.union([importSourceSchema, z.object({ folder: z.string().min(1) }).strict()]);
+export const packageSourceSchema = z.union([importSourceSchema, z.object({ folder: pathRef('folder') }).strict()]);
 
 /** Central HR and finance workbooks: departments and keys, delivery calendar, import, completeness, consolidation, review. */
 export const centralApi = {
@@ -64,5 +65,5 @@ export const centralApi = {
   'central.reviews': method(z.object({ packageId: z.number().int() }).strict()).returns<Review[]>(),
   /** The figures of `werkboek central report --json`. */
   'central.report': method(z.object({ period, asOf: isoDateSchema.optional() }).strict()).returns<Record<string, unknown>>(),
-  'central.exportXlsx': method(z.object({ period, asOf: isoDateSchema.optional(), path: z.string().min(1).optional() }).strict()).returns<ExportedFile>(),
+  'central.exportXlsx': method(z.object({ period, asOf: isoDateSchema.optional(), path: saveTargetSchema.optional() }).strict()).returns<ExportedFile>(),
 };

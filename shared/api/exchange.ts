@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { DepartmentKeyInfo, ExportedFile, ExportLogEntry, ExportResult, VerifyResult } from '../exchange/types.ts';
 import { PACKAGE_KINDS, type PackageKind } from '../exchange/schema.ts';
 import { method } from './contract.ts';
+import { saveTargetSchema } from './files.ts';
 import { emptyInput, importSourceSchema, nonEmpty, periodSchema } from './schemas.ts';
 
 export const packageKindSchema = z.enum(PACKAGE_KINDS);
@@ -13,15 +14,15 @@ export const exchangeApi = {
   'exchange.createKey': method(emptyInput, { mutates: true }).returns<DepartmentKeyInfo>(),
   /** A new key pair (e.g. on a new laptop); P&O and control must register the new key file. */
   'exchange.rotateKey': method(z.object({ reason: nonEmpty('Reden', 500) }).strict(), { mutates: true }).returns<DepartmentKeyInfo>(),
-  /** The public key file (.wbkey). Written to `path`, or returned as bytes (browser preview). */
-  'exchange.publicKeyFile': method(z.object({ path: z.string().min(1).optional() }).strict()).returns<ExportedFile>(),
+  /** The public key file (.wbkey). Written to `path` (a save dialog's token; a path from the CLI), or returned as bytes (browser preview). */
+  'exchange.publicKeyFile': method(z.object({ path: saveTargetSchema.optional() }).strict()).returns<ExportedFile>(),
   'exchange.export': method(
     z
       .object({
         kind: packageKindSchema,
         period: periodSchema.transform((p) => p.toUpperCase()),
-        path: z.string().min(1).optional(),
-        xlsxPath: z.string().min(1).optional(),
+        path: saveTargetSchema.optional(),
+        xlsxPath: saveTargetSchema.optional(),
         withXlsx: z.boolean().optional(),
       })
       .strict(),

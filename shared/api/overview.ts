@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Overview } from '../domain/overview/types.ts';
 import { method } from './contract.ts';
+import { saveTargetSchema } from './files.ts';
 import { isoDateSchema } from './schemas.ts';
 
 export const quarterSchema = z
@@ -29,7 +30,7 @@ export const overviewApi = {
   /** The same report written to paths the user chose (desktop app: `shell.saveFile`; CLI). */
   'managementReport.write': method(
     z
-      .object({ ...reportOptions, pdfPath: z.string().min(1).optional(), xlsxPath: z.string().min(1).optional() })
+      .object({ ...reportOptions, pdfPath: saveTargetSchema.optional(), xlsxPath: saveTargetSchema.optional() })
       .strict()
       .refine((v) => v.pdfPath || v.xlsxPath, { message: 'Geef een pad voor de PDF of de XLSX' }),
     { longRunning: true },

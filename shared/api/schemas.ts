@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PERIOD_PATTERN } from '../domain/period.ts';
+import { fileSourceSchema } from './files.ts';
 
 /** Reusable input pieces, with Dutch messages because they reach the user. */
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum moet de vorm jjjj-mm-dd hebben');
@@ -16,7 +17,5 @@ export const codeSchema = z
 export const nonEmpty = (label: string, max = 200) => z.string().trim().min(1, `${label} ontbreekt`).max(max, `${label} is te lang (max. ${max} tekens)`);
 export const emptyInput = z.object({}).strict();
 
-export const importSourceSchema = z.union([
-  z.object({ path: z.string().min(1) }).strict(),
-  z.object({ name: z.string().min(1), contentBase64: z.string() }).strict(),
-]);
+/** A file to read: a path (command line only), a dialog's token (desktop app) or uploaded bytes (browser preview). See files.ts. */
+export const importSourceSchema = fileSourceSchema;

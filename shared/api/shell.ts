@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './contract.ts';
+import type { ChosenFile } from './files.ts';
 import { emptyInput } from './schemas.ts';
 
 const filters = z.array(z.object({ name: z.string(), extensions: z.array(z.string()) })).default([]);
@@ -12,11 +13,12 @@ export interface ShellCapabilities {
 
 /**
  * What the host around the backend can do for the UI. Electron's main process answers with native
- * dialogs; the preview host says it cannot, and the renderer falls back to browser inputs.
+ * dialogs and gives the renderer a token per chosen file (see files.ts): the renderer never hands the
+ * backend a path of its own. The preview host says it cannot, and the renderer uploads and downloads.
  */
 export const shellApi = {
   'shell.capabilities': method(emptyInput).returns<ShellCapabilities>(),
-  'shell.openFile': method(z.object({ title: z.string(), filters, multiple: z.boolean().default(false) }).strict()).returns<{ paths: string[] }>(),
-  'shell.saveFile': method(z.object({ title: z.string(), defaultName: z.string(), filters }).strict()).returns<{ path: string | null }>(),
-  'shell.openFolder': method(z.object({ title: z.string() }).strict()).returns<{ path: string | null }>(),
+  'shell.openFile': method(z.object({ title: z.string(), filters, multiple: z.boolean().default(false) }).strict()).returns<{ files: ChosenFile[] }>(),
+  'shell.saveFile': method(z.object({ title: z.string(), defaultName: z.string(), filters }).strict()).returns<{ file: ChosenFile | null }>(),
+  'shell.openFolder': method(z.object({ title: z.string() }).strict()).returns<{ folder: ChosenFile | null }>(),
 };

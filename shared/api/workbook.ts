@@ -1,8 +1,19 @@
 import { z } from 'zod';
 import { method } from './contract.ts';
 import { codeSchema, emptyInput, nonEmpty, yearSchema } from './schemas.ts';
-import type { ArchiveResult, AuditEntry, BackupEntry, BackupList, ClosedYear, CostCentre, RecentWorkbook, RestoreResult, WorkbookInfo } from '../domain/workbook/types.ts';
+import { pathRef, saveTargetSchema } from './files.ts';
+import type { ArchiveResult, AvailableWorkbook, AuditEntry, BackupEntry, BackupList, ClosedYear, CostCentre, RecentWorkbook, RestoreResult, WorkbookInfo } from '../domain/workbook/types.ts';
 import { settingsPatchSchema, type Settings } from '../domain/settings.ts';
+
+/** A workbook file name in the data folder: no folders, no path tricks; `.werkboek` is added when missing. */
+export const workbookFileNameSchema = z
+  .string()
+  .trim()
+  .min(1, 'Naam ontbreekt')
+  .max(120, 'Naam is te lang')
+  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'Een naam mag geen / \\ : * ? " < > | bevatten')
+  .refine((name) => !/^\.+$/.test(name), 'Kies een naam')
+  .transform((name) => (name.toLowerCase().endsWith('.werkboek') ? name : `${name}.werkboek`));
 
 export const costCentreInput = z.object({ code: codeSchema, name: z.string().trim().max(100).default(''), taakveld: z.string().trim().max(20).nullable().default(null) });
 
@@ -10,7 +21,10 @@ export const workbookApi = {
   'workbook.create': method(
     z
       .object({
-        path: z.string().min(1).optional(),
+        /** Where to make it: a path (command line) or a save dialog's token (desktop app). */
+        path: saveTargetSchema.optional(),
+        /** Or a file name in the data folder's workbook folder (browser preview); default: from the department. */
+        fileName: workbookFileNameSchema.optional(),
         kind: z.enum(['department', 'central-hr', 'central-finance']).default('department'),
         organisation: nonEmpty('Organisatie'),
         departmentCode: codeSchema.optional(),
@@ -24,7 +38,16 @@ export const workbookApi = {
         message: 'Een afdelingswerkboek heeft een afdelingscode en ten minste één kostenplaats nodig',
       }),
   ).returns<WorkbookInfo>(),
-  'workbook.open': method(z.object({ path: z.string().min(1), readOnly: z.boolean().default(false) }).strict()).returns<WorkbookInfo>(),
+  /** A path (command line) or an open dialog's token (desktop app); a workbook of the recent list; or one in the data folder by name. */
+  'workbook.open': method(
+    z.union([
+      z.object({ path: pathRef('open'), readOnly: z.boolean().default(false) }).strict(),
+      z.object({ recent: z.string().min(1), readOnly: z.boolean().default(false) }).strict(),
+      z.object({ name: workbookFileNameSchema, readOnly: z.boolean().default(false) }).strict(),
+    ]),
+  ).returns<WorkbookInfo>(),
+  /** The workbooks in the data folder's workbook folder (what the browser preview can open by name). */
+  'workbook.available': method(emptyInput).returns<AvailableWorkbook[]>(),
   'workbook.close': method(emptyInput).returns<null>(),
   'workbook.info': method(emptyInput).returns<WorkbookInfo | null>(),
   'workbook.recent': method(emptyInput).returns<RecentWorkbook[]>(),
@@ -39,7 +62,7 @@ export const workbookApi = {
   'workbook.backup': method(emptyInput, { mutates: true }).returns<BackupEntry>(),
   /** Restore from a backup in the list (by name) or a file the user chose (by path); keeps a safety copy first. */
   'workbook.restoreBackup': method(
-    z.union([z.object({ name: z.string().min(1) }).strict(), z.object({ path: z.string().min(1) }).strict()]),
+    z.union([z.object({ name: z.string().min(1) }).strict(), z.object({ path: pathRef('open') }).strict()]),
     { mutates: true },
   ).returns<RestoreResult>(),
   'workbook.closedYears': method(emptyInput).returns<ClosedYear[]>(),
@@ -47,8 +70,8 @@ export const workbookApi = {
   'workbook.closeYear': method(z.object({ year: yearSchema, note: z.string().trim().max(500).nullable().default(null) }).strict(), { mutates: true }).returns<ClosedYear[]>(),
   /** Reopening a closed year needs a reason; both are in the audit log. */
   'workbook.reopenYear': method(z.object({ year: yearSchema, reason: nonEmpty('Reden', 500) }).strict(), { mutates: true }).returns<ClosedYear[]>(),
-  /** The whole workbook as a ZIP of open formats; with a path it is written there, without it returned as base64. */
-  'workbook.exportArchive': method(z.object({ path: z.string().min(1).optional() }).strict(), { mutates: true, longRunning: true }).returns<ArchiveResult>(),
+  /** The whole workbook as a ZIP of open formats; with a path or save token it is written there, without it returned as base64. */
+  'workbook.exportArchive': method(z.object({ path: saveTargetSchema.optional() }).strict(), { mutates: true, longRunning: true }).returns<ArchiveResult>(),
   'workbook.audit': method(
     z.object({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0), table: z.string().optional() }).strict(),
   ).returns<{ entries: AuditEntry[]; total: number }>(),

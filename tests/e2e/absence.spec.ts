@@ -4,7 +4,7 @@ import { addDays, localToday } from '../../shared/domain/absence/days.ts';
 import { formatDate } from '../../shared/format/nl.ts';
 import { insertEmployees, sampleRoster } from '../helpers/employees.ts';
 import { sample } from '../helpers/workbook.ts';
-import { expect, expectAccessible, test } from './fixtures.ts';
+import { expect, expectAccessible, openFromWorkbookFolder, test, workbookFolder } from './fixtures.ts';
 
 /** Calls the preview host's API as the page does, to check what was saved. */
 async function invoke(app: { server: { url: string; token: string } }, method: string, input: unknown): Promise<unknown> {
@@ -21,7 +21,7 @@ async function invoke(app: { server: { url: string; token: string } }, method: s
  */
 async function prepareWorkbook(dir: string): Promise<string> {
   const { client, session } = createLocalClient({ dataDir: path.join(dir, 'setup'), rememberRecent: false });
-  const file = path.join(dir, 'openbare-ruimte.werkboek');
+  const file = path.join(workbookFolder(dir), 'openbare-ruimte.werkboek');
   await client.workbook.create({
     path: file,
     kind: 'department',
@@ -47,7 +47,7 @@ async function prepareWorkbook(dir: string): Promise<string> {
 /** The sample roster in a department workbook for "Openbare Ruimte". */
 async function prepareSampleWorkbook(dir: string): Promise<string> {
   const { client, session } = createLocalClient({ dataDir: path.join(dir, 'setup'), rememberRecent: false });
-  const file = path.join(dir, 'openbare-ruimte.werkboek');
+  const file = path.join(workbookFolder(dir), 'openbare-ruimte.werkboek');
   await client.workbook.create({ path: file, kind: 'department', organisation: 'Gemeente Voorbeeld', departmentCode: 'OR', departmentName: 'Openbare Ruimte', fiscalYear: 2027, owner: 'Anne Hoofd', costCentres: [{ code: 'OR01', name: 'Beheer', taakveld: null }] });
   insertEmployees(session, sampleRoster());
   session.close();
@@ -58,8 +58,7 @@ test('a head registers a sick report, a partial recovery and a recovery, and see
   const file = await prepareWorkbook(app.dir);
   const today = localToday();
   await app.open();
-  await page.getByLabel('Pad naar het werkboek (.werkboek)').fill(file);
-  await page.getByRole('button', { name: 'Openen', exact: true }).click();
+  await openFromWorkbookFolder(page, path.basename(file));
   await expect(page.getByTestId('workbook-title')).toContainText('Openbare Ruimte');
 
   // On opening: the overdue steps of Bram's case are announced, with a link.
@@ -156,8 +155,7 @@ test('a head registers a sick report, a partial recovery and a recovery, and see
 test('a head imports the absence list, sees what was refused and the year’s figures, and undoes a grid edit', async ({ page, app }) => {
   const file = await prepareSampleWorkbook(app.dir);
   await app.open();
-  await page.getByLabel('Pad naar het werkboek (.werkboek)').fill(file);
-  await page.getByRole('button', { name: 'Openen', exact: true }).click();
+  await openFromWorkbookFolder(page, path.basename(file));
 
   await page.getByRole('link', { name: 'Importeren' }).click();
   await page.getByLabel('Soort bestand').selectOption('absence');

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { createLocalClient } from '../../electron/backend/local-client.ts';
 import { addDays, daysInclusive, localToday } from '../../shared/domain/absence/days.ts';
 import { formatDate, formatPercent } from '../../shared/format/nl.ts';
-import { expect, expectAccessible, test } from './fixtures.ts';
+import { expect, expectAccessible, openFromWorkbookFolder, test, workbookFolder } from './fixtures.ts';
 
 /**
  * A department workbook set up through the real staff and absence APIs: formation BEH-1 (OR01, 2 fte)
@@ -12,7 +12,7 @@ import { expect, expectAccessible, test } from './fixtures.ts';
  */
 async function prepareWorkbook(dir: string, today: string): Promise<string> {
   const { client, session } = createLocalClient({ dataDir: path.join(dir, 'setup'), rememberRecent: false });
-  const file = path.join(dir, 'openbare-ruimte.werkboek');
+  const file = path.join(workbookFolder(dir), 'openbare-ruimte.werkboek');
   await client.workbook.create({
     path: file,
     kind: 'department',
@@ -52,8 +52,7 @@ test('the overview shows formation, absence and Poortwachter, follows a sick rep
   const bramDays = sickDaysThisYear(addDays(today, -43), today);
 
   await app.open();
-  await page.getByLabel('Pad naar het werkboek (.werkboek)').fill(file);
-  await page.getByRole('button', { name: 'Openen', exact: true }).click();
+  await openFromWorkbookFolder(page, path.basename(file));
   await expect(page.getByRole('heading', { level: 1, name: 'Overzicht OR Openbare Ruimte' })).toBeVisible();
   await expect(page.getByText('Nog niet beschikbaar in dit werkboek')).toHaveCount(0);
 

@@ -83,6 +83,20 @@ describe('the browser preview host', () => {
     expect((await request(server, { path: '/' })).status).toBe(200);
   });
 
+  it('reads and writes no path a page names, even with the key (issue 17 item 6)', async () => {
+    const auth = { Authorization: 'Bearer sleutel-123' };
+    const create = await invoke(auth, JSON.stringify({ method: 'workbook.create', input: { kind: 'central-finance', organisation: 'Gemeente Voorbeeld', fiscalYear: 2027, owner: 'Carla', fileName: 'control' } }));
+    expect(JSON.parse(create.body)).toMatchObject({ ok: true, value: { path: path.join(dir, 'data', 'werkboeken', 'control.werkboek') } });
+    const passwd = await invoke(auth, JSON.stringify({ method: 'import.preview', input: { kind: 'ledger', source: { path: '/etc/passwd' } } }));
+    expect(JSON.parse(passwd.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(passwd.body).not.toContain('root');
+    const victim = path.join(dir, 'geheim.txt');
+    const archive = await invoke(auth, JSON.stringify({ method: 'workbook.exportArchive', input: { path: victim } }));
+    expect(JSON.parse(archive.body)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(fs.readFileSync(victim, 'utf8')).toBe('geheim');
+    await invoke(auth, JSON.stringify({ method: 'workbook.close', input: {} }));
+  });
+
   it('refuses a request that is not JSON with a Dutch message', async () => {
     const answer = await invoke({ Authorization: 'Bearer sleutel-123' }, '{kapot');
     expect(answer.status).toBe(400);

@@ -79,6 +79,10 @@ export async function exportPackage(wb: Workbook, protectors: { primary: KeyProt
 
   const packageName = request.path ? path.basename(request.path) : defaultPackageName(wb, request.kind, period.code, sequence);
   const xlsxTarget = request.xlsxPath ?? (request.path && wantXlsx ? request.path.replace(/\.wbx$/i, '') + '.xlsx' : undefined);
+  if (xlsxTarget && request.xlsxPath === undefined && fs.existsSync(xlsxTarget)) {
+    // The user chose the package's file, not this one: never overwrite a file nobody chose.
+    throw new ApiError('conflict', `Naast het pakket staat al een bestand ${path.basename(xlsxTarget)}. Kies een andere naam voor het pakket, of kies de plaats van de XLSX zelf; er is niets gemaakt.`);
+  }
   const xlsxName = xlsx ? (xlsxTarget ? path.basename(xlsxTarget) : packageName.replace(/\.wbx$/i, '.xlsx')) : null;
   const hash = packageSha256(envelope);
 

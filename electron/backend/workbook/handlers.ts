@@ -12,7 +12,7 @@ import { nowIso } from './workbook.ts';
 export const workbookHandlers: Handlers<typeof workbookApi> = {
   'workbook.create': (input, { session }) => {
     const name = input.kind === 'department' ? `${input.departmentCode}-${input.departmentName ?? ''}-${input.fiscalYear}` : `${input.kind}-${input.organisation}-${input.fiscalYear}`;
-    const filePath = input.path ?? session.defaultPathFor(name);
+    const filePath = input.path ?? (input.fileName ? session.dataFolderPath(input.fileName) : session.defaultPathFor(name));
     return session.create(filePath, {
       kind: input.kind,
       organisation: input.organisation,
@@ -23,7 +23,11 @@ export const workbookHandlers: Handlers<typeof workbookApi> = {
       costCentres: input.costCentres.map((cc) => ({ code: cc.code, name: cc.name, taakveld: cc.taakveld })),
     });
   },
-  'workbook.open': (input, { session }) => session.open(input.path, input.readOnly),
+  'workbook.open': (input, { session }) => {
+    const file = 'path' in input ? input.path : 'recent' in input ? session.recentPath(input.recent) : session.dataFolderPath(input.name);
+    return session.open(file, input.readOnly);
+  },
+  'workbook.available': (_input, { session }) => session.availableWorkbooks(),
   'workbook.close': (_input, { session }) => {
     session.close();
     return null;

@@ -34,6 +34,14 @@ export interface RecentWorkbook {
   exists: boolean;
 }
 
+/** A workbook file in the data folder (the browser preview opens workbooks there by name). */
+export interface AvailableWorkbook {
+  name: string;
+  path: string;
+  modifiedAt: string;
+  sizeBytes: number;
+}
+
 export interface AuditEntry {
   id: number;
   at: string;

@@ -5,17 +5,20 @@ import type { ImportBatchResult, ImportFileResult } from '../../../../shared/exc
 import { formatFingerprint } from '../../../../shared/exchange/types.ts';
 import { formatDateTime } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { fileToBase64 } from '../../components/files.ts';
+import { chooseFilesToOpen, fileToBase64 } from '../../components/files.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import './consolidation.css';
 import { FormError } from '../../components/forms.tsx';
 
-type Source = { path: string } | { folder: string } | { name: string; contentBase64: string };
+/** What the backend reads: a dialog's token for a file or a folder (desktop app), or uploaded bytes (browser). */
+type Source = { token: string } | { folder: { token: string } } | { name: string; contentBase64: string };
 
-function labelOf(source: Source): string {
-  return 'path' in source ? source.path : 'folder' in source ? source.folder : source.name;
+/** A source and the name the backend reports its files under (a folder's files start with the folder's path). */
+interface Chosen {
+  label: string;
+  source: Source;
 }
 
 /** Reads dropped files and folders (recursively) through the browser's entry API. */
@@ -46,7 +49,7 @@ export function CentralImportPage({ nativeDialogs, readOnly }: { nativeDialogs: 
   const status = useStatus();
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [result, setResult] = useState<ImportBatchResult | null>(null);
-  const [sources, setSources] = useState<Map<string, Source>>(new Map());
+  const [sources, setSources] = useState<Chosen[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -82,11 +85,16 @@ export function CentralImportPage({ nativeDialogs, readOnly }: { nativeDialogs: 
     }
   }
 
-  async function start(list: Source[]) {
-    setSources(new Map(list.map((s) => [labelOf(s), s])));
+  async function start(list: Chosen[]) {
+    setSources(list);
     setConfirmed({});
-    const done = await run(list);
+    const done = await run(list.map((c) => c.source));
     if (done) setResult(done);
+  }
+
+  /** The source a reported file came from: itself, or the folder it was found in. */
+  function sourceOf(file: string): Source | undefined {
+    return (sources.find((c) => c.label === file) ?? sources.find((c) => 'folder' in c.source && file.startsWith(c.label)))?.source;
   }
 
   async function fromBrowserFiles(files: File[]) {
@@ -95,24 +103,27 @@ export function CentralImportPage({ nativeDialogs, readOnly }: { nativeDialogs: 
       setError(t('central.dropZone'));
       return;
     }
-    const list: Source[] = [];
-    for (const file of packages) list.push({ name: file.webkitRelativePath || file.name, contentBase64: await fileToBase64(file) });
+    const list: Chosen[] = [];
+    for (const file of packages) {
+      const name = file.webkitRelativePath || file.name;
+      list.push({ label: name, source: { name, contentBase64: await fileToBase64(file) } });
+    }
     await start(list);
   }
 
   async function chooseNative(folder: boolean) {
     if (folder) {
-      const chosen = await api.shell.openFolder({ title: t('central.chooseFolder') });
-      if (chosen.path) await start([{ folder: chosen.path }]);
+      const { folder } = await api.shell.openFolder({ title: t('central.chooseFolder') });
+      if (folder) await start([{ label: folder.path, source: { folder: { token: folder.token } } }]);
     } else {
-      const chosen = await api.shell.openFile({ title: t('central.chooseFiles'), filters: [{ name: 'Werkboek-pakket', extensions: ['wbx'] }], multiple: true });
-      if (chosen.paths.length > 0) await start(chosen.paths.map((p) => ({ path: p })));
+      const files = await chooseFilesToOpen(t('central.chooseFiles'), [{ name: 'Werkboek-pakket', extensions: ['wbx'] }], true);
+      if (files.length > 0) await start(files.map((f) => ({ label: f.path, source: { token: f.token } })));
     }
   }
 
   async function trustAndImport() {
     const trust = toTrust.filter((f) => confirmed[f.department!]).map((f) => ({ department: f.department!, fingerprint: f.keyFingerprint! }));
-    const again = unknown.filter((f) => trust.some((x) => x.department === f.department)).map((f) => sources.get(f.file) ?? { path: f.file });
+    const again = [...new Set(unknown.filter((f) => trust.some((x) => x.department === f.department)).map((f) => sourceOf(f.file)))].filter((s): s is Source => !!s);
     dialogRef.current?.close();
     const done = await run(again, trust);
     if (!done || !result) return;

@@ -4,11 +4,13 @@ import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage } from '../../components/useApi.ts';
 import { FormError } from '../../components/forms.tsx';
+import { EMPTY_LOCATION, LocationField, locationInput, type WorkbookLocation } from '../workbook/LocationField.tsx';
 
 /** P&O or control make the central workbook of their organisation from the start page. */
-export function CreateCentralForm({ onOpened }: { onOpened: (info: WorkbookInfo) => void }) {
+export function CreateCentralForm({ onOpened, nativeDialogs, folder }: { onOpened: (info: WorkbookInfo) => void; nativeDialogs: boolean; folder: string }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState({ kind: 'central-finance' as 'central-finance' | 'central-hr', organisation: '', fiscalYear: String(new Date().getFullYear() + 1), owner: '', path: '' });
+  const [form, setForm] = useState({ kind: 'central-finance' as 'central-finance' | 'central-hr', organisation: '', fiscalYear: String(new Date().getFullYear() + 1), owner: '' });
+  const [location, setLocation] = useState<WorkbookLocation>(EMPTY_LOCATION);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // The form is rendered only while open, so its fields never share labels with the department form beside it.
@@ -19,7 +21,7 @@ export function CreateCentralForm({ onOpened }: { onOpened: (info: WorkbookInfo)
     setBusy(true);
     setError(null);
     try {
-      onOpened(await api.workbook.create({ path: form.path.trim() || undefined, kind: form.kind, organisation: form.organisation, fiscalYear: Number(form.fiscalYear), owner: form.owner }));
+      onOpened(await api.workbook.create({ ...locationInput(location), kind: form.kind, organisation: form.organisation, fiscalYear: Number(form.fiscalYear), owner: form.owner }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -53,10 +55,14 @@ export function CreateCentralForm({ onOpened }: { onOpened: (info: WorkbookInfo)
               <input id="central-owner" required value={form.owner} onChange={(e) => setForm({ ...form, owner: e.target.value })} autoComplete="name" />
             </div>
           </div>
-          <div className="field">
-            <label htmlFor="central-path">{t('start.location')}</label>
-            <input id="central-path" value={form.path} onChange={(e) => setForm({ ...form, path: e.target.value })} />
-          </div>
+          <LocationField
+            id="central-path"
+            value={location}
+            onChange={setLocation}
+            folder={folder}
+            nativeDialogs={nativeDialogs}
+            defaultName={`${form.kind}-${form.fiscalYear}.werkboek`}
+          />
           <p className="hint">{t('central.createHint')}</p>
           <FormError message={error} />
         <button type="submit" className="primary" disabled={busy}>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPeriod } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { downloadBase64 } from '../../components/files.ts';
+import { saveOrDownload } from '../../components/files.ts';
 import { choices, FieldLayoutProvider, SelectField, TextAreaField } from '../../components/forms.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
@@ -36,14 +36,14 @@ export function PeriodSelect({ label, periods, value, onChange }: { label: strin
 /** The consolidation of a period as XLSX: through the save dialog in the app, as a download in the browser. */
 export async function exportConsolidation({ period, asOf, title, defaultName, nativeDialogs }: { period: string; asOf?: string; title: string; defaultName: string; nativeDialogs: boolean }) {
   const scope = asOf ? { period, asOf } : { period };
-  if (nativeDialogs) {
-    const chosen = await api.shell.saveFile({ title, defaultName, filters: [{ name: 'Excel', extensions: ['xlsx'] }] });
-    if (!chosen.path) return;
-    await api.central.exportXlsx({ ...scope, path: chosen.path });
-  } else {
-    const file = await api.central.exportXlsx(scope);
-    downloadBase64(file.name, file.contentBase64 ?? '', XLSX_MIME);
-  }
+  await saveOrDownload({
+    nativeDialogs,
+    title,
+    defaultName,
+    filters: [{ name: 'Excel', extensions: ['xlsx'] }],
+    mime: XLSX_MIME,
+    make: (target) => api.central.exportXlsx(target ? { ...scope, path: target } : scope),
+  });
 }
 
 /**

@@ -4,7 +4,7 @@ import type { PackageKind } from '../../../../shared/exchange/schema.ts';
 import type { ExportResult } from '../../../../shared/exchange/types.ts';
 import { formatDateTime, formatPeriod } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { downloadBase64 } from '../../components/files.ts';
+import { chooseSaveTarget, downloadBase64 } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { KeyCard } from './KeyCard.tsx';
@@ -37,9 +37,12 @@ export function ExchangePage({ fiscalYear, readOnly, nativeDialogs }: { fiscalYe
     try {
       let done: ExportResult;
       if (nativeDialogs) {
-        const chosen = await api.shell.saveFile({ title: t('exchange.make'), defaultName: `${period}.wbx`, filters: [{ name: 'Werkboek-pakket', extensions: ['wbx'] }] });
-        if (!chosen.path) return;
-        done = await api.exchange.export({ kind, period, path: chosen.path, withXlsx });
+        const chosen = await chooseSaveTarget(t('exchange.make'), `${period}.wbx`, [{ name: 'Werkboek-pakket', extensions: ['wbx'] }]);
+        if (!chosen) return;
+        // The XLSX copy is a file of its own: the user chooses where it goes too, so nothing is overwritten unasked.
+        const xlsx = withXlsx ? await chooseSaveTarget(t('exchange.withXlsx'), chosen.name.replace(/\.wbx$/i, '') + '.xlsx', [{ name: 'Excel', extensions: ['xlsx'] }]) : null;
+        if (withXlsx && !xlsx) return;
+        done = await api.exchange.export({ kind, period, path: { token: chosen.token }, ...(xlsx ? { xlsxPath: { token: xlsx.token } } : { withXlsx: false }) });
       } else {
         done = await api.exchange.export({ kind, period, withXlsx });
         downloadBase64(done.package.name, done.package.contentBase64 ?? '', 'application/json');

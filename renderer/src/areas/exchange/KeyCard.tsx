@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatFingerprint } from '../../../../shared/exchange/types.ts';
 import { formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { downloadBase64 } from '../../components/files.ts';
+import { saveOrDownload } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { FormError } from '../../components/forms.tsx';
@@ -19,16 +19,16 @@ export function KeyCard({ readOnly, nativeDialogs }: { readOnly: boolean; native
   async function saveKeyFile() {
     setError(null);
     try {
-      if (nativeDialogs) {
-        const chosen = await api.shell.saveFile({ title: t('exchange.saveKeyFile'), defaultName: 'afdeling-sleutel.wbkey', filters: [{ name: 'Werkboek-sleutel', extensions: ['wbkey'] }] });
-        if (!chosen.path) return;
-        const file = await api.exchange.publicKeyFile({ path: chosen.path });
-        status.info(t('exchange.keySaved', { file: file.path }));
-      } else {
-        const file = await api.exchange.publicKeyFile({});
-        downloadBase64(file.name, file.contentBase64 ?? '', 'application/json');
-        status.info(t('exchange.keySaved', { file: file.name }));
-      }
+      const saved = await saveOrDownload({
+        nativeDialogs,
+        title: t('exchange.saveKeyFile'),
+        defaultName: 'afdeling-sleutel.wbkey',
+        filters: [{ name: 'Werkboek-sleutel', extensions: ['wbkey'] }],
+        mime: 'application/json',
+        make: (target) => api.exchange.publicKeyFile(target ? { path: target } : {}),
+      });
+      if (!saved) return;
+      status.info(t('exchange.keySaved', { file: 'savedTo' in saved ? saved.savedTo : saved.downloaded }));
       info.reload();
     } catch (e) {
       setError(errorMessage(e));

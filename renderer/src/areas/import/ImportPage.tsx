@@ -7,17 +7,20 @@ import type { ImportPreview, ImportResult, PreviewRow } from '../../../../shared
 import { api } from '../../api/client.ts';
 import { DataGrid } from '../../components/DataGrid.tsx';
 import { DateInput } from '../../components/DateField.tsx';
-import { fileToBase64 } from '../../components/files.ts';
+import { chooseFilesToOpen, fileToBase64 } from '../../components/files.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { IMPORT_KINDS } from './kinds.ts';
 import { FormError } from '../../components/forms.tsx';
 
-type Source = { path: string } | { name: string; contentBase64: string };
+/** An open dialog's token (desktop app) or the file's bytes (browser): the renderer never sends a path. */
+type Source = { token: string } | { name: string; contentBase64: string };
+/** The path the user chose for a token, to show. */
+const chosenPaths = new WeakMap<Source, string>();
 
 function sourceName(source: Source): string {
-  return 'path' in source ? source.path : source.name;
+  return 'token' in source ? (chosenPaths.get(source) ?? '') : source.name;
 }
 
 /** Lines that were not data (titles, totals, footers): counted and listed, so none disappears unseen. */
@@ -127,9 +130,10 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
   }
 
   async function chooseNative() {
-    const chosen = await api.shell.openFile({ title: t('import.chooseFile'), filters: [{ name: 'CSV of Excel', extensions: ['csv', 'txt', 'xlsx'] }], multiple: false });
-    if (chosen.paths[0]) {
-      const next = { path: chosen.paths[0] };
+    const [chosen] = await chooseFilesToOpen(t('import.chooseFile'), [{ name: 'CSV of Excel', extensions: ['csv', 'txt', 'xlsx'] }]);
+    if (chosen) {
+      const next = { token: chosen.token };
+      chosenPaths.set(next, chosen.path);
       setSource(next);
       setMapping({});
       await runPreview(next);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatPeriod } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { downloadBase64 } from '../../components/files.ts';
+import { saveOrDownload } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage } from '../../components/useApi.ts';
 import { FormError } from '../../components/forms.tsx';
@@ -31,17 +31,24 @@ export function ReportPanel({ info, nativeDialogs }: { info: WorkbookInfo; nativ
     setBusy(true);
     setError(null);
     try {
-      if (nativeDialogs) {
-        const defaultName = `managementrapportage-${(info.departmentCode ?? 'afdeling').toLowerCase()}-${quarter.toLowerCase()}.${format}`;
-        const target = await api.shell.saveFile({ title: t('overview.report.title'), defaultName, filters: [{ name: format.toUpperCase(), extensions: [format] }] });
-        if (!target.path) return;
-        const result = await api.managementReport.write({ quarter, includeNames, ...(format === 'pdf' ? { pdfPath: target.path } : { xlsxPath: target.path }) });
-        status.info(t('overview.report.saved', { path: result.written[0] }));
-      } else {
-        const rendered = await api.managementReport.render({ quarter, includeNames, format });
-        downloadBase64(rendered.fileName, rendered.contentBase64, rendered.mime);
-        status.info(t('overview.report.downloaded', { file: rendered.fileName }));
-      }
+      const defaultName = `managementrapportage-${(info.departmentCode ?? 'afdeling').toLowerCase()}-${quarter.toLowerCase()}.${format}`;
+      const saved = await saveOrDownload({
+        nativeDialogs,
+        title: t('overview.report.title'),
+        defaultName,
+        filters: [{ name: format.toUpperCase(), extensions: [format] }],
+        mime: format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        make: async (target) => {
+          if (target) {
+            const result = await api.managementReport.write({ quarter, includeNames, ...(format === 'pdf' ? { pdfPath: target } : { xlsxPath: target }) });
+            return { name: defaultName, path: result.written[0] ?? null, contentBase64: null };
+          }
+          const rendered = await api.managementReport.render({ quarter, includeNames, format });
+          return { name: rendered.fileName, path: null, contentBase64: rendered.contentBase64 };
+        },
+      });
+      if (saved && 'savedTo' in saved) status.info(t('overview.report.saved', { path: saved.savedTo }));
+      else if (saved) status.info(t('overview.report.downloaded', { file: saved.downloaded }));
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupEntry, WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
 import { formatDateTime } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
-import { downloadBase64 } from '../../components/files.ts';
+import { saveOrDownload } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { FormError } from '../../components/forms.tsx';
@@ -97,16 +97,18 @@ export function BackupPage({ info, nativeDialogs }: { info: WorkbookInfo; native
   const makeArchive = () =>
     run(async () => {
       const defaultName = `${info.departmentCode ?? 'werkboek'}-archief-${new Date().toISOString().slice(0, 10)}.zip`;
-      if (nativeDialogs) {
-        const chosen = await api.shell.saveFile({ title: t('backups.archive'), defaultName, filters: [{ name: 'ZIP', extensions: ['zip'] }] });
-        if (!chosen.path) return;
-        const result = await api.workbook.exportArchive({ path: chosen.path });
-        status.info(t('backups.archived', { name: result.path }));
-      } else {
-        const result = await api.workbook.exportArchive({});
-        downloadBase64(result.fileName, result.contentBase64!, 'application/zip');
-        status.info(t('backups.archived', { name: result.fileName }));
-      }
+      const saved = await saveOrDownload({
+        nativeDialogs,
+        title: t('backups.archive'),
+        defaultName,
+        filters: [{ name: 'ZIP', extensions: ['zip'] }],
+        mime: 'application/zip',
+        make: async (target) => {
+          const result = await api.workbook.exportArchive(target ? { path: target } : {});
+          return { name: result.fileName, path: result.path, contentBase64: result.contentBase64 };
+        },
+      });
+      if (saved) status.info(t('backups.archived', { name: 'savedTo' in saved ? saved.savedTo : saved.downloaded }));
     });
 
   return (

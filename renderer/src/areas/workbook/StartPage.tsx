@@ -8,6 +8,11 @@ import { CreateCentralForm } from '../consolidation/CreateCentralForm.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { FormError } from '../../components/forms.tsx';
+import { chooseFilesToOpen } from '../../components/files.ts';
+import { EMPTY_LOCATION, LocationField, locationInput, type WorkbookLocation } from './LocationField.tsx';
+
+/** How the start page names a workbook to open: a dialog's token, a recent workbook, or a name in the data folder. */
+type OpenRef = { path: { token: string } } | { recent: string } | { name: string };
 
 const WORKBOOK_FILTER = [{ name: 'Werkboek', extensions: ['werkboek'] }];
 
@@ -16,12 +21,15 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
   const status = useStatus();
   const recent = useApi(() => api.workbook.recent({}), []);
   const folder = useApi(() => api.workbook.defaultFolder({}), []);
-  const [form, setForm] = useState({ organisation: '', departmentCode: '', departmentName: '', fiscalYear: String(new Date().getFullYear() + 1), costCentres: '', owner: '', path: '' });
-  const [openPath, setOpenPath] = useState('');
+  const available = useApi(() => api.workbook.available({}), []);
+  const [form, setForm] = useState({ organisation: '', departmentCode: '', departmentName: '', fiscalYear: String(new Date().getFullYear() + 1), costCentres: '', owner: '' });
+  const [location, setLocation] = useState<WorkbookLocation>(EMPTY_LOCATION);
+  const [openName, setOpenName] = useState('');
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   /** A workbook another window or program has open: it can still be opened read-only. */
-  const [locked, setLocked] = useState<{ path: string; message: string } | null>(null);
+  const [locked, setLocked] = useState<{ ref: OpenRef; message: string } | null>(null);
+  const chosenName = openName || available.data?.[0]?.name || '';
 
   const update = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: event.target.value });
 
@@ -31,7 +39,7 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
     setFormError(null);
     try {
       const info = await api.workbook.create({
-        path: form.path.trim() || undefined,
+        ...locationInput(location),
         kind: 'department',
         organisation: form.organisation,
         departmentCode: form.departmentCode,
@@ -52,29 +60,25 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
     }
   }
 
-  async function open(filePath: string, readOnly = false) {
+  async function open(ref: OpenRef, readOnly = false) {
     setBusy(true);
     setLocked(null);
     try {
-      const info = await api.workbook.open({ path: filePath, readOnly });
+      const info = await api.workbook.open({ ...ref, readOnly });
       onOpened(info);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'workbook_locked' && !readOnly) setLocked({ path: filePath, message: error.message });
+      if (error instanceof ApiError && error.code === 'workbook_locked' && !readOnly) setLocked({ ref, message: error.message });
       else status.error(errorMessage(error));
       recent.reload();
+      available.reload();
     } finally {
       setBusy(false);
     }
   }
 
-  async function browseSave() {
-    const result = await api.shell.saveFile({ title: t('start.createTitle'), defaultName: `${form.departmentCode || 'afdeling'}-${form.fiscalYear}.werkboek`, filters: WORKBOOK_FILTER });
-    if (result.path) setForm({ ...form, path: result.path });
-  }
-
-  async function browseOpen() {
-    const result = await api.shell.openFile({ title: t('start.openTitle'), filters: WORKBOOK_FILTER, multiple: false });
-    if (result.paths[0]) await open(result.paths[0]);
+  async function browseOpen(readOnly: boolean) {
+    const [chosen] = await chooseFilesToOpen(t('start.openTitle'), WORKBOOK_FILTER);
+    if (chosen) await open({ path: { token: chosen.token } }, readOnly);
   }
 
   return (
@@ -116,52 +120,64 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
                 {t('start.costCentresHint')}
               </p>
             </div>
-            <div className="field">
-              <label htmlFor="path">{t('start.location')}</label>
-              <div className="input-with-button">
-                <input id="path" value={form.path} onChange={update('path')} aria-describedby="path-hint" />
-                {nativeDialogs && (
-                  <button type="button" onClick={browseSave}>
-                    {t('app.browse')}
-                  </button>
-                )}
-              </div>
-              <p id="path-hint" className="hint">
-                {t('start.locationHint', { folder: folder.data?.folder ?? '' })}
-              </p>
-            </div>
+            <LocationField
+              id="path"
+              value={location}
+              onChange={setLocation}
+              folder={folder.data?.folder ?? ''}
+              nativeDialogs={nativeDialogs}
+              defaultName={`${form.departmentCode || 'afdeling'}-${form.fiscalYear}.werkboek`}
+            />
             <FormError message={formError} />
             <button type="submit" className="primary" disabled={busy}>
               {t('start.create')}
             </button>
           </form>
-          <CreateCentralForm onOpened={onOpened} />
+          <CreateCentralForm onOpened={onOpened} nativeDialogs={nativeDialogs} folder={folder.data?.folder ?? ''} />
         </section>
 
         <section aria-labelledby="open-title" className="card">
           <h2 id="open-title">{t('start.openTitle')}</h2>
+          {nativeDialogs && (
+            <div className="button-row">
+              <button type="button" className="primary" disabled={busy} onClick={() => void browseOpen(false)}>
+                {t('start.browseOpen')}
+              </button>
+              <button type="button" disabled={busy} onClick={() => void browseOpen(true)}>
+                {t('start.browseOpenReadOnly')}
+              </button>
+            </div>
+          )}
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              if (openPath.trim()) void open(openPath.trim());
+              if (chosenName) void open({ name: chosenName });
             }}
           >
             <div className="field">
-              <label htmlFor="openPath">{t('start.path')}</label>
-              <div className="input-with-button">
-                <input id="openPath" value={openPath} onChange={(e) => setOpenPath(e.target.value)} />
-                {nativeDialogs && (
-                  <button type="button" onClick={browseOpen}>
-                    {t('app.browse')}
-                  </button>
-                )}
-              </div>
+              <label htmlFor="openName">{t('start.inDataFolder')}</label>
+              {available.data && available.data.length > 0 ? (
+                <select id="openName" value={chosenName} onChange={(e) => setOpenName(e.target.value)} aria-describedby="openName-hint">
+                  {available.data.map((w) => (
+                    <option key={w.name} value={w.name}>
+                      {w.name} · {formatDateTime(w.modifiedAt)}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <select id="openName" disabled aria-describedby="openName-hint">
+                  <option>{t('start.noneInDataFolder')}</option>
+                </select>
+              )}
+              <p id="openName-hint" className="hint">
+                {t('start.dataFolderHint', { folder: folder.data?.folder ?? '' })}
+              </p>
             </div>
             <div className="button-row">
-              <button type="submit" className="primary" disabled={busy || !openPath.trim()}>
+              <button type="submit" className={nativeDialogs ? undefined : 'primary'} disabled={busy || !chosenName}>
                 {t('start.open')}
               </button>
-              <button type="button" disabled={busy || !openPath.trim()} onClick={() => void open(openPath.trim(), true)}>
+              <button type="button" disabled={busy || !chosenName} onClick={() => void open({ name: chosenName }, true)}>
                 {t('start.openReadOnly')}
               </button>
             </div>
@@ -169,7 +185,7 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
           {locked && (
             <div role="alert" className="warning locked-notice">
               <p>{locked.message}</p>
-              <button type="button" onClick={() => void open(locked.path, true)} disabled={busy}>
+              <button type="button" onClick={() => void open(locked.ref, true)} disabled={busy}>
                 {t('start.openReadOnly')}
               </button>
             </div>
@@ -179,7 +195,7 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
           <ul className="recent-list">
             {recent.data?.map((r) => (
               <li key={r.path}>
-                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void open(r.path)}>
+                <button type="button" className="link-button" disabled={!r.exists || busy} onClick={() => void open({ recent: r.path })}>
                   {r.title}
                 </button>{' '}
                 <span className="muted">
