@@ -25,17 +25,18 @@ async function rebuild(options) {
   return buildCli(options);
 }
 
-async function loadMain() {
+async function loadCli() {
   try {
     const { entry } = await freshCliEntry({ root, rebuild });
-    return (await import(pathToFileURL(entry).href)).main;
+    return await import(pathToFileURL(entry).href);
   } catch (error) {
     if (!(error instanceof NoBundler)) throw error;
     const { register } = await import('tsx/esm/api');
     register();
-    return (await import('../electron/cli/main.ts')).main;
+    return import('../electron/cli/main.ts');
   }
 }
 
-const main = await loadMain();
+const { main, quietOnClosedPipe } = await loadCli();
+quietOnClosedPipe();
 process.exitCode = await main(process.argv.slice(2));

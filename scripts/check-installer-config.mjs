@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // CI check of the installer configuration, without downloading anything: electron-builder packs the app
-// for Linux as a plain folder ("dir") around a stub Electron (-c.electronDist), with a stub native
-// module, under a timeout (without a stub it would try to download Electron and then hang). Then it
-// checks what was packed, and the parts of electron-builder.yml that only a real build on each OS uses.
+// for Linux as a plain folder ("dir") around a stub Electron (-c.electronDist), under a timeout (without a
+// stub it would try to download Electron and then hang). Then it checks what was packed, and the parts of
+// electron-builder.yml that only a real build on each OS uses.
+//
+// The stub Electron is a shell script that carries Electron's fuse wire (so electron-builder flips the
+// fuses in it as in the real binary, and the check reads them back) and runs the PACKED main process under
+// Node with a stand-in 'electron' module (scripts/installer-check/). The native module packed beside it is
+// better-sqlite3's Node build. So the installed command line (resources/bin/werkboek → the app with
+// --cli) is run for real and must answer exactly as `npx werkboek` does.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +37,22 @@ check(targets('mac').includes('dmg'), 'macOS: dmg');
 check(targets('linux').includes('AppImage') && targets('linux').includes('deb'), 'Linux: AppImage en deb');
 check(config.npmRebuild === false, 'npmRebuild: false');
 check(config.extraResources?.some((r) => r.from === '${env.WERKBOEK_NATIVE_DIR}' && r.to === 'native'), 'extraResources: de Electron-build van better-sqlite3 naar resources/native');
+check(config.extraResources?.some((r) => r.from === 'build/cli/${os}' && r.to === 'bin'), 'extraResources: de opdrachtregel naar resources/bin');
+for (const [os, file] of [['linux', 'werkboek'], ['mac', 'werkboek'], ['win', 'werkboek.cmd']]) {
+  const wrapper = path.join(root, 'build', 'cli', os, file);
+  const text = fs.existsSync(wrapper) ? fs.readFileSync(wrapper, 'utf8') : '';
+  check(text.includes('--cli') && (os === 'win' || (fs.statSync(wrapper).mode & 0o111) !== 0), `build/cli/${os}/${file}: roept de app aan met --cli${os === 'win' ? '' : ' en is uitvoerbaar'}`);
+}
+// The fuses as configured (read back from the packed binary below). Each differs from Electron's default.
+const FUSES = {
+  runAsNode: false,
+  enableCookieEncryption: true,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableEmbeddedAsarIntegrityValidation: true,
+  onlyLoadAppFromAsar: true,
+};
+for (const [fuse, wanted] of Object.entries(FUSES)) check(config.electronFuses?.[fuse] === wanted, `electronFuses.${fuse}: ${wanted}`);
 const associations = config.fileAssociations ?? [];
 for (const ext of ['werkboek', 'wbx']) {
   const association = associations.find((a) => a.ext === ext);
@@ -45,6 +67,43 @@ check(ico.length > 6 && ico.readUInt16LE(2) === 1 && ico.readUInt16LE(4) >= 4 &&
 check(bytes('build/icon.icns').subarray(0, 4).toString('latin1') === 'icns' && bytes('build/icon.icns').includes(Buffer.from('ic10')), 'build/icon.icns: een ICNS tot 1024×1024');
 check(bytes('build/icons/512x512.png').subarray(1, 4).toString('latin1') === 'PNG', 'build/icons/512x512.png voor Linux');
 
+function checkInstalledCommandLine(wrapper, binary, appDir) {
+  const sample = (name) => path.join(root, 'tests', 'fixtures', 'samples', name);
+  const call = (command, args, name) => {
+    const dataDir = path.join(work, `data-${name}`);
+    // No DISPLAY: the Linux wrapper adds --headless, as on a server.
+    const env = { ...process.env, WERKBOEK_DATA_DIR: dataDir, WERKBOEK_CHECK_APP_DIR: appDir, DISPLAY: '', WAYLAND_DISPLAY: '' };
+    const result = spawnSync(command, args, { cwd: work, env, encoding: 'utf8', timeout: 120_000 });
+    return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
+  };
+  const installed = (args, name = 'installed') => call(wrapper, args, name);
+  const npx = (args, name = 'npx') => call(process.execPath, [path.join(root, 'bin', 'werkboek.mjs'), ...args], name);
+  const same = (label, a, b) => check(a.status === b.status && a.stdout === b.stdout, `${label}: geïnstalleerd als npx werkboek (exitcode ${a.status}/${b.status})${a.stdout === b.stdout ? '' : `\n--- geïnstalleerd:\n${a.stdout}${a.stderr}\n--- npx:\n${b.stdout}${b.stderr}`}`);
+
+  same('werkboek help', installed(['help']), npx(['help']));
+  same('werkboek --version', installed(['--version']), npx(['--version']));
+  same('werkboek onbekend (verkeerd gebruik)', installed(['onbekend']), npx(['onbekend']));
+  // The program itself called with a command word (how /usr/bin/werkboek of the deb calls it), and with --cli.
+  same('werkboek help zonder --cli', call(binary, ['help'], 'bare'), npx(['help']));
+  same('Werkboek --cli --version', call(binary, ['--cli', '--version'], 'flag'), npx(['--version']));
+  const create = (run, name) =>
+    run(['create', path.join(work, `${name}.werkboek`), '--org', 'Gemeente Voorbeeld', '--department', 'OR', '--name', 'Openbare Ruimte', '--year', '2027', '--cost-centres', 'OR01,OR02,OR03', '--owner', 'Controle', '--json'], name);
+  const created = create(installed, 'installed');
+  check(created.status === 0, `werkboek create (geïnstalleerd): exitcode ${created.status}${created.status === 0 ? '' : `\n${created.stderr}`}`);
+  create(npx, 'npx');
+  for (const [kind, file] of [['budget', 'begroting-2027.csv'], ['ledger', 'grootboekmutaties-2027.csv']]) {
+    same(
+      `werkboek import --kind ${kind} --json`,
+      installed(['import', path.join(work, 'installed.werkboek'), '--kind', kind, sample(file), '--json']),
+      npx(['import', path.join(work, 'npx.werkboek'), '--kind', kind, sample(file), '--json']),
+    );
+  }
+  same('werkboek report --json', installed(['report', path.join(work, 'installed.werkboek'), '--json', '--period', '2027-Q2']), npx(['report', path.join(work, 'npx.werkboek'), '--json', '--period', '2027-Q2']));
+  const refused = installed(['import', path.join(work, 'installed.werkboek'), '--kind', 'ledger', path.join(root, 'package.json')]);
+  const refusedNpx = npx(['import', path.join(work, 'npx.werkboek'), '--kind', 'ledger', path.join(root, 'package.json')]);
+  check(refused.status === 1 && refusedNpx.status === 1 && refused.stderr === refusedNpx.stderr, `een geweigerd bestand: exitcode 1 en dezelfde melding (${refused.status}/${refusedNpx.status})`);
+}
+
 // 2. Build the app and pack it around stubs.
 const run = (args) => {
   const result = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
@@ -57,8 +116,21 @@ const electronDist = path.join(work, 'electron-dist');
 const nativeDir = path.join(work, 'native');
 fs.mkdirSync(electronDist, { recursive: true });
 fs.mkdirSync(nativeDir, { recursive: true });
-fs.writeFileSync(path.join(electronDist, 'electron'), '#!/bin/sh\necho stub\n', { mode: 0o755 });
-fs.writeFileSync(path.join(nativeDir, 'better_sqlite3.node'), 'stub: better-sqlite3 voor Electron\n');
+// Electron's fuse wire: sentinel, wire version 1, eight fuses in Electron's default states (RunAsNode on,
+// cookie encryption off, NODE_OPTIONS on, --inspect on, ASAR integrity off, only-ASAR off, V8 snapshot
+// off, file: privileges on). It sits in a comment line, where the shell ignores it.
+const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+const FUSE_ORDER = ['runAsNode', 'enableCookieEncryption', 'enableNodeOptionsEnvironmentVariable', 'enableNodeCliInspectArguments', 'enableEmbeddedAsarIntegrityValidation', 'onlyLoadAppFromAsar', 'loadBrowserProcessSpecificV8Snapshot', 'grantFileProtocolExtraPrivileges'];
+const stubElectron = Buffer.concat([
+  Buffer.from(`#!/bin/sh\n# stub Electron for the offline installer check; fuse wire: ${FUSE_SENTINEL}`, 'latin1'),
+  Buffer.from([1, FUSE_ORDER.length]),
+  Buffer.from('10110001\n', 'latin1'),
+  Buffer.from(`exec "${process.execPath}" "${path.join(root, 'scripts/installer-check/run-packed-main.cjs')}" "$0" "$@"\n`),
+]);
+fs.writeFileSync(path.join(electronDist, 'electron'), stubElectron, { mode: 0o755 });
+// better-sqlite3's Node build stands in for its Electron build: the stub runs the main process under Node.
+const nodeNative = path.join(path.dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+fs.copyFileSync(nodeNative, path.join(nativeDir, 'better_sqlite3.node'));
 
 const builder = spawn(
   process.execPath,
@@ -86,7 +158,16 @@ const asarFile = path.join(unpacked, 'resources', 'app.asar');
 check(fs.existsSync(asarFile), 'resources/app.asar bestaat');
 check(fs.existsSync(path.join(unpacked, 'werkboek')), 'het programma heet werkboek');
 const nativeFile = path.join(unpacked, 'resources', 'native', 'better_sqlite3.node');
-check(fs.existsSync(nativeFile) && fs.readFileSync(nativeFile, 'utf8').startsWith('stub'), 'resources/native/better_sqlite3.node staat buiten app.asar (laadbaar)');
+check(fs.existsSync(nativeFile) && fs.readFileSync(nativeFile).equals(fs.readFileSync(nodeNative)), 'resources/native/better_sqlite3.node staat buiten app.asar (laadbaar)');
+
+// The fuses as electron-builder flipped them in the packed binary.
+const { getCurrentFuseWire } = createRequire(require.resolve('app-builder-lib/package.json'))('@electron/fuses');
+const binary = path.join(unpacked, 'werkboek');
+const wire = fs.existsSync(binary) ? await getCurrentFuseWire(binary) : {};
+for (const [fuse, wanted] of Object.entries(FUSES)) {
+  const state = wire[FUSE_ORDER.indexOf(fuse)];
+  check(state === (wanted ? 49 : 48), `fuse ${fuse} staat in het verpakte programma op ${wanted ? 'aan' : 'uit'}${state === undefined ? ' (niet gevonden)' : ''}`);
+}
 if (fs.existsSync(asarFile)) {
   const asar = createRequire(require.resolve('electron-builder'))('@electron/asar');
   const entries = asar.listPackage(asarFile).map((e) => e.replaceAll('\\', '/'));
@@ -111,6 +192,14 @@ if (fs.existsSync(asarFile)) {
   const unpackedDir = path.join(unpacked, 'resources', 'app.asar.unpacked');
   check(nativeInside.every((e) => fs.existsSync(path.join(unpackedDir, e))), 'elke native module in app.asar staat ook uitgepakt (app.asar.unpacked)');
   console.log(`app.asar: ${entries.length} items, ${(fs.statSync(asarFile).size / 1024 / 1024).toFixed(1)} MB; modules: ${[...packedModules].join(', ')}`);
+
+  // 4. The installed command line, run for real: resources/bin/werkboek → the app (--cli) → the packed main
+  // process, against `npx werkboek` on the same input: the same output and exit codes.
+  const appDir = path.join(work, 'app');
+  asar.extractAll(asarFile, appDir);
+  const wrapper = path.join(unpacked, 'resources', 'bin', 'werkboek');
+  check(fs.existsSync(wrapper) && (fs.statSync(wrapper).mode & 0o111) !== 0, 'resources/bin/werkboek bestaat en is uitvoerbaar');
+  checkInstalledCommandLine(wrapper, binary, appDir);
 }
 fs.rmSync(work, { recursive: true, force: true });
 if (problems.length > 0) {

@@ -1,8 +1,31 @@
 import { ApiError } from '../../shared/api/errors.ts';
 import { APP_VERSION } from '../../shared/version.ts';
 import { defaultDataDir } from '../backend/data-dir.ts';
+import type { KeyProtector } from '../backend/exchange/key-protector.ts';
 import { describeError, parseCommandArgs, UsageError, type CliIo, type Command } from './command.ts';
 import { commands } from './commands/index.ts';
+
+/** The first word of every command, and the words that ask for help or the version. */
+const COMMAND_WORDS = new Set([...commands.map((c) => c.name.split(' ')[0]), 'help', 'version', '--help', '-h', '--version']);
+
+/** Whether `word` starts a command-line call (the installed app decides with it whether to open a window). */
+export function isCommandWord(word: string): boolean {
+  return COMMAND_WORDS.has(word);
+}
+
+export interface CliOptions {
+  /** How the department's signing key is sealed; the desktop app's own protector when the installed app runs a command. */
+  keyProtector?: KeyProtector;
+}
+
+/** A script that reads only the first lines (`werkboek help | head`) closes the pipe: that is no error. */
+export function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
+}
 
 const consoleIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
@@ -17,7 +40,7 @@ function help(io: CliIo): void {
 }
 
 /** Exit codes: 0 success, 1 refused (bad input, bad file), 2 wrong usage. */
-export async function main(argv: string[], io: CliIo = consoleIo): Promise<number> {
+export async function main(argv: string[], io: CliIo = consoleIo, options: CliOptions = {}): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     help(io);
@@ -43,7 +66,7 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
     return await command.run(parsed, {
       io,
       client() {
-        const { client, session } = createLocalClient({ dataDir: defaultDataDir(), holder: 'werkboek-cli', rememberRecent: false });
+        const { client, session } = createLocalClient({ dataDir: defaultDataDir(), holder: 'werkboek-cli', rememberRecent: false, keyProtector: options.keyProtector });
         sessions.push(session);
         return client;
       },

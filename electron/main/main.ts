@@ -6,6 +6,8 @@ import { ApiError } from '../../shared/api/errors.ts';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security/csp.ts';
 import { createBackend, createSession, defaultDataDir, FileGrants, setNativeBinding, type Session } from '../backend/index.ts';
 import { dialogShellHandlers, type NativeDialogs } from '../backend/shell-handlers.ts';
+import { isCommandWord } from '../cli/main.ts';
+import { commandLineArguments, runCommandLine } from './command-line.ts';
 import { menuTemplate } from './menu.ts';
 import { createSafeStorageProtector } from './safe-storage.ts';
 import { APP_ORIGIN, APP_SCHEME, hardenWebContents, INVOKE_CHANNEL, isTrustedIpcEvent, permissionDecision, PROGRESS_CHANNEL, resolveAppPath, secureWebPreferences, workbookArgument, type HardenableContents } from './security.ts';
@@ -132,7 +134,11 @@ function hardenSessions(): void {
 
 app.on('web-contents-created', (_event, contents) => hardenWebContents(contents as unknown as HardenableContents));
 
-if (!app.requestSingleInstanceLock()) {
+// `Werkboek --cli …` or `werkboek import …`: the command line, before any window or lock (command-line.ts).
+const commandLine = commandLineArguments(process.argv, Boolean(process.defaultApp), isCommandWord);
+if (commandLine) {
+  void runCommandLine(app, commandLine, { nativeBinding: electronNativeBinding, setNativeBinding, keyProtector: () => createSafeStorageProtector(safeStorage, process.platform) });
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', (_event, argv) => {
