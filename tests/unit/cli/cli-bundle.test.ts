@@ -2,9 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshCliEntry, readManifest, staleInputs } from '../../../bin/cli-bundle.mjs';
 import { buildCli } from '../../../scripts/build-cli.mjs';
+
+// Each test builds with esbuild, which on a busy machine takes longer than the unit tests' 5 seconds.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** A scratch project: an entry that answers with what a second module says. */
 function scratchProject(): string {
