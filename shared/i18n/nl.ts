@@ -1,6 +1,7 @@
 import { mergeMessages } from './define.ts';
 import { absenceMessages } from './messages/absence.ts';
 import { appMessages } from './messages/app.ts';
+import { auditMessages } from './messages/audit.ts';
 import { assignmentMessages } from './messages/assignments.ts';
 import { bottleneckMessages } from './messages/bottlenecks.ts';
 import { budgetMessages } from './messages/budget.ts';
@@ -12,7 +13,7 @@ import { staffMessages } from './messages/staff.ts';
 import { workbookMessages } from './messages/workbook.ts';
 
 /** All UI texts, one file per area in ./messages; an area adds its file to this list. */
-export const messageAreas = [appMessages, workbookMessages, budgetMessages, importMessages, bottleneckMessages, overviewMessages, exchangeMessages, staffMessages, absenceMessages, centralHrMessages, assignmentMessages] as const;
+export const messageAreas = [appMessages, workbookMessages, budgetMessages, importMessages, bottleneckMessages, overviewMessages, exchangeMessages, staffMessages, absenceMessages, centralHrMessages, assignmentMessages, auditMessages] as const;
 
 export const nl = mergeMessages(messageAreas, 'nl');
 export type Messages = typeof nl;

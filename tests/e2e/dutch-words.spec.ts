@@ -1,4 +1,5 @@
-import { createDepartmentWorkbook, expect, expectAccessible, test } from './fixtures.ts';
+import path from 'node:path';
+import { createDepartmentWorkbook, expect, expectAccessible, SAMPLES, test } from './fixtures.ts';
 
 /** Item 7 of "the first hour": people read words and Dutch formats, never keys, cents or ISO dates. */
 
@@ -56,4 +57,50 @@ test('the date field is typed dd-mm-jjjj or picked in our own Dutch calendar, by
   await page.getByRole('button', { name: 'Signaleren' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Geen vervanging voor de wijkbeheerder/ })).toBeVisible();
   await expect(page.locator('section', { has: page.getByRole('heading', { name: 'Gegevens' }) }).first()).toContainText('22-02-2027');
+});
+
+const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
+
+test('the import history and the Logboek say in words what happened, with Dutch amounts and dates', async ({ page, app }) => {
+  await app.open();
+  await createDepartmentWorkbook(page, app.dir);
+  await page.getByRole('navigation').getByRole('link', { name: 'Importeren' }).click();
+  await page.getByLabel('Soort bestand').selectOption('budget');
+  await page.getByTestId('import-file').setInputFiles(path.join(SAMPLES, 'begroting-2027.csv'));
+  await page.getByRole('button', { name: /^Importeren \(\d+ regels\)$/ }).click();
+  const history = page.locator('section', { has: page.getByRole('heading', { name: 'Eerdere imports' }) });
+  const imported = history.getByRole('row').filter({ hasText: 'begroting-2027.csv' });
+  await expect(imported).toContainText('Begroting');
+  await expect(imported).toContainText('9 regels, € 2.500.973,00');
+  await expect(imported).not.toContainText('totalCents');
+  expect(await page.locator('main').innerText()).not.toMatch(ISO_DATE);
+  await expectAccessible(page, 'import page with history');
+
+  // A change in the budget grid: the explanation of one line.
+  await page.getByRole('navigation').getByRole('link', { name: 'Begroting' }).click();
+  const grid = page.getByRole('region', { name: 'Begrotingsregels' });
+  const row = grid.getByRole('row').filter({ hasText: 'Huisvesting' }).first();
+  const explanation = row.locator('[role="gridcell"][col-id="explanation"]');
+  await explanation.dblclick();
+  await page.keyboard.type('Extra onderhoud na storm');
+  await page.keyboard.press('Enter');
+  await expect(explanation).toHaveText('Extra onderhoud na storm');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Logboek' }).click();
+  const log = page.getByRole('region', { name: /^Logboek/ });
+  const change = log.getByRole('row').filter({ hasText: 'Begrotingsregel gewijzigd' });
+  await expect(change).toContainText('OR01 · 4300 Huisvesting');
+  await expect(change).toContainText('Toelichting: (leeg) → Extra onderhoud na storm');
+  await expect(log.getByRole('row').filter({ hasText: 'Begroting geïmporteerd' })).toContainText('9 regels, € 2.500.973,00');
+  await expect(log.getByRole('row').filter({ hasText: 'Werkboek aangemaakt' })).toContainText('Organisatie: Gemeente Voorbeeld');
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(ISO_DATE);
+  expect(text).not.toMatch(/\b(budget_line|table_name|expected_cents|explanation|old_json)\b|[{}]/);
+
+  // Choosing a row shows everything that changed, field by field.
+  await change.getByRole('gridcell').first().click();
+  const detail = page.getByTestId('audit-detail');
+  await expect(detail).toContainText('Begrotingsregel gewijzigd · OR01 · 4300 Huisvesting');
+  await expect(detail.getByRole('row', { name: /Toelichting/ })).toContainText('(leeg)');
+  await expectAccessible(page, 'Logboek');
 });

@@ -1,3 +1,4 @@
+import { auditSubjects } from './audit-subjects.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { workbookApi } from '../../../shared/api/workbook.ts';
 import type { Handlers } from '../router.ts';
@@ -105,6 +106,7 @@ export const workbookHandlers: Handlers<typeof workbookApi> = {
         .limit(input.limit)
         .offset(input.offset),
     );
-    return { entries, total };
+    const subjects = auditSubjects(wb.sqlite, entries);
+    return { entries: entries.map((e) => ({ ...e, subject: subjects.get(`${e.tableName}|${e.rowId}`) ?? null })), total };
   },
 };

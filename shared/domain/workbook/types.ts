@@ -52,6 +52,8 @@ export interface AuditEntry {
   oldJson: string | null;
   newJson: string | null;
   note: string | null;
+  /** The columns that identify the row now (audit.subjects.<table>), or null when it no longer exists. */
+  subject?: Record<string, string | number | null> | null;
 }
 
 /** Why a backup was made: on open (rotating), by hand (kept until the user deletes it), before a migration, before a restore. */

@@ -12,6 +12,8 @@ import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { IMPORT_KINDS } from './kinds.ts';
+import { describeImportResult } from '../../../../shared/domain/workbook/audit-text.ts';
+import { useWords } from '../../i18n/words.ts';
 import { FormError } from '../../components/forms.tsx';
 
 /** An open dialog's token (desktop app) or the file's bytes (browser): the renderer never sends a path. */
@@ -84,6 +86,11 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const history = useApi(() => api.import.history({}), [result]);
+  const words = useWords();
+  const kindLabel = (code: string) => {
+    const known = IMPORT_KINDS.find((k) => k.kind === code);
+    return known ? t(known.labelKey) : code;
+  };
 
   const request = () => ({
     kind,
@@ -343,10 +350,10 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
             {history.data?.map((h) => (
               <tr key={h.id}>
                 <td>{formatDateTime(h.importedAt)}</td>
-                <td>{h.kind}</td>
+                <td>{kindLabel(h.kind)}</td>
                 <td>{h.fileName}</td>
                 <td>{h.actor}</td>
-                <td>{Object.entries(h.result).map(([k, v]) => `${k}: ${v}`).join(', ')}</td>
+                <td>{describeImportResult(h.result, words)}</td>
               </tr>
             ))}
           </tbody>
