@@ -4,7 +4,8 @@ import type Database from 'better-sqlite3';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { BackupEntry, BackupKind } from '../../../shared/domain/workbook/types.ts';
 import { openSqlite, openSqliteCopy } from '../db/database.ts';
-import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations/index.ts';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index.ts';
+import { describeDifferences, schemaDifferences } from '../db/schema-check.ts';
 
 /**
  * Backups of a workbook: consistent copies made through SQLite (`VACUUM INTO`, never a file copy of
@@ -87,31 +88,6 @@ function syncFolder(folder: string): void {
   }
 }
 
-type SchemaRow = { type: string; name: string; tbl_name: string; sql: string | null };
-const expectedSchemas = new Map<number, string>();
-
-function schemaOf(db: Database.Database): string {
-  // Statistics tables come and go with PRAGMA optimize; they are not part of the schema.
-  const rows = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name").all() as SchemaRow[];
-  return JSON.stringify(rows.map((r) => [r.type, r.name, r.tbl_name, r.sql?.replace(/\s+/g, ' ').trim() ?? null]));
-}
-
-/** The schema a workbook of this version has: the shipped migrations up to it, replayed in memory. */
-function expectedSchema(version: number): string {
-  let schema = expectedSchemas.get(version);
-  if (schema === undefined) {
-    const db = openSqlite(':memory:');
-    try {
-      for (const migration of migrations.filter((m) => m.version <= version)) db.exec(migration.sql);
-      schema = schemaOf(db);
-    } finally {
-      db.close();
-    }
-    expectedSchemas.set(version, schema);
-  }
-  return schema;
-}
-
 export interface CheckedFile {
   userVersion: number;
   workbookId: string | null;
@@ -173,8 +149,13 @@ export function checkWorkbookCopy(file: string, options: { constraints?: boolean
     }
     if (userVersion < 1) throw new ApiError('not_a_workbook', `${name} is geen volledig werkboek (geen schema).`);
     // integrity_check reads the structure, not the meaning: a damaged or edited table definition passes it.
-    if (!migrations.some((m) => m.version === userVersion) || schemaOf(db) !== expectedSchema(userVersion)) {
-      throw new ApiError('workbook_corrupt', `De reservekopie ${name} heeft niet de tabellen van een werkboek met schemaversie ${userVersion}; ze is beschadigd of buiten Werkboek gewijzigd.`);
+    const differences = schemaDifferences(db, userVersion);
+    if (differences.length > 0) {
+      throw new ApiError(
+        'workbook_corrupt',
+        `De reservekopie ${name} heeft niet de tabellen van een werkboek met schemaversie ${userVersion}; ze is beschadigd of buiten Werkboek gewijzigd (${describeDifferences(differences)}).`,
+        { schemaDifferences: differences },
+      );
     }
     const meta = db.prepare('SELECT workbook_id AS id FROM workbook_meta WHERE id = 1').get() as { id: string } | undefined;
     const audit = db.prepare('SELECT coalesce(max(id), 0) AS id FROM audit_log').get() as { id: number };

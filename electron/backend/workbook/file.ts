@@ -6,6 +6,7 @@ import type { CostCentre, WorkbookKind } from '../../../shared/domain/workbook/t
 import { APP_VERSION } from '../../../shared/version.ts';
 import { openSqlite } from '../db/database.ts';
 import { acquireWorkbookLock, type HeldLock } from '../db/lock.ts';
+import { describeDifferences, schemaDifferences } from '../db/schema-check.ts';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations/index.ts';
 import type { Migration } from '../db/migrations/types.ts';
 import { APPLICATION_ID, backupOnOpen, createBackup, rotateBackups, WORKBOOK_EXTENSION } from './backup.ts';
@@ -118,6 +119,23 @@ function inspectHeader(filePath: string): { applicationId: number; userVersion: 
   return { userVersion: header.readUInt32BE(60), applicationId: header.readUInt32BE(68) };
 }
 
+/**
+ * A workbook must have exactly the schema the migrations make for its version, before anything runs on
+ * it: a trigger added outside Werkboek fires on every change the user makes (one that multiplies ledger
+ * amounts, or deletes audit rows), and a view in a table's place shows what its author wants. Such a file
+ * is refused, saying what differs, and left untouched.
+ */
+function assertWorkbookSchema(sqlite: Database.Database, filePath: string, userVersion: number): void {
+  const differences = schemaDifferences(sqlite, userVersion);
+  if (differences.length === 0) return;
+  throw new ApiError(
+    'workbook_corrupt',
+    `Het werkboek ${path.basename(filePath)} is buiten Werkboek gewijzigd: het wijkt af van een werkboek met schemaversie ${userVersion} (${describeDifferences(differences)}). ` +
+      'Zulke wijzigingen kunnen bij elke bewerking gegevens veranderen of wissen, daarom wordt het niet geopend. Het bestand is niet gewijzigd. Herstel een reservekopie, of laat uw IT-afdeling het bestand onderzoeken.',
+    { schemaDifferences: differences },
+  );
+}
+
 export function createWorkbookFile(filePath: string, input: CreateWorkbookInput): Workbook {
   if (fs.existsSync(filePath)) {
     throw new ApiError('workbook_exists', `Er bestaat al een bestand ${filePath}. Kies een andere naam; het bestaande bestand is niet gewijzigd.`);
@@ -203,6 +221,7 @@ export function openWorkbookFile(filePath: string, options: OpenOptions = {}): O
         throw new ApiError('workbook_corrupt', `Het werkboek ${path.basename(filePath)} is beschadigd (${String(result)}). Herstel een reservekopie.`);
       }
     }
+    assertWorkbookSchema(sqlite, filePath, userVersion);
     let backupPath: string | null = null;
     let migratedFrom: number | null = null;
     const warnings: string[] = [];
