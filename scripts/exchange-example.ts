@@ -14,7 +14,7 @@ const privateKey = crypto.createPrivateKey({ key: Buffer.concat([Buffer.from('30
 const publicKey = Buffer.from(crypto.createPublicKey(privateKey).export({ format: 'jwk' }).x!, 'base64url').toString('base64');
 
 const payload = {
-  basis: { year: 2027, periodStart: '2027-01-01', periodEnd: '2027-03-31', actualsUntil: '2027-03-31', threshold: { amountCents: 2_500_000, percent: 10, rule: 'either' as const } },
+  basis: { year: 2027, periodStart: '2027-01-01', periodEnd: '2027-03-31', actualsUntil: '2027-03-31', threshold: { amountCents: 2_500_000, percent: 10, rule: 'both' as const }, monthsBooked: 3, rhythmYear: null },
   costCentres: [{ code: 'OR01', name: 'Beheer', taakveld: '5.7' }],
   lines: [
     {
@@ -30,8 +30,9 @@ const payload = {
       commitmentsCents: 200_000,
       forecastCents: 4_200_000,
       varianceCents: 6_300_000,
-      forecastOverridden: false,
-      forecastNote: null,
+      forecastOverridden: true,
+      forecastNote: 'Alleen de lopende huur en het contract',
+      forecastMethod: 'manual' as const,
       explanation: 'Groot onderhoud uitgesteld naar 2028',
       explanationRequired: true,
     },

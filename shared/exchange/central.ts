@@ -1,4 +1,5 @@
 import type { BandKey } from '../domain/absence/bands.ts';
+import type { ForecastBasis, ForecastMethod } from '../domain/budget/forecast.ts';
 import type { PackageKind } from './schema.ts';
 import type { SuppressionReason } from './suppression.ts';
 
@@ -104,6 +105,8 @@ export interface ConsolidatedFinanceLine extends FinanceFigures {
   taakveld: string | null;
   explanation: string | null;
   forecastNote: string | null;
+  /** How the department made the forecast; null for packages made before packages said so. */
+  forecastMethod: ForecastMethod | null;
   /** Required by the department's own threshold or by the central workbook's. */
   explanationRequired: boolean;
   /** Required, and no explanation given: the flag a controller follows up. */
@@ -118,6 +121,8 @@ export interface ConsolidatedDepartment extends FinanceFigures {
   createdAt: string;
   explanationsMissing: number;
   review: Review | null;
+  /** What the department's forecasts rest on (basis.monthsBooked, basis.rhythmYear); null for older packages. */
+  forecastBasis: ForecastBasis | null;
   personnelCosts: { budgetCents: number; forecastCents: number; varianceCents: number } | null;
   externalHire: { actualCents: number; forecastCents: number; assignments: number } | null;
   bottlenecks: number;

@@ -84,6 +84,21 @@ export const financeBasisSchema = z
       })
       .strict()
       .meta({ description: 'The reporting threshold (rapportagegrens) the department applied to decide which variances need an explanation.' }),
+    monthsBooked: z
+      .number()
+      .int()
+      .min(0)
+      .max(12)
+      .optional()
+      .meta({ description: 'Optional. Months of the year the actuals cover (the ledger is booked through the end of this month, at most the period end): the months the linear and rhythm forecasts add a remainder for are the rest of the year.' }),
+    rhythmYear: z
+      .number()
+      .int()
+      .min(1990)
+      .max(2200)
+      .nullable()
+      .optional()
+      .meta({ description: 'Optional. The earlier year whose monthly pattern lines with forecastMethod "rhythm" follow; null when the department has no complete earlier year.' }),
   })
   .strict();
 
@@ -101,7 +116,14 @@ export const financeLineSchema = z
     commitmentsCents: cents.meta({ description: 'Open commitments (verplichtingen, obligo).' }),
     forecastCents: cents.meta({ description: 'Forecast of the year-end outcome (prognose).' }),
     varianceCents: cents.meta({ description: 'current − forecast; positive is favourable (V), negative unfavourable (N).' }),
-    forecastOverridden: z.boolean().meta({ description: 'The head set the forecast by hand instead of actuals + commitments + expected.' }),
+    forecastOverridden: z.boolean().meta({ description: 'The head set the forecast by hand (forecastMethod "manual").' }),
+    forecastMethod: z
+      .enum(['manual', 'expected', 'rhythm', 'linear'])
+      .optional()
+      .meta({
+        description:
+          'Optional. How the forecast was made. manual: the head\'s own amount (forecastNote says why); expected: actuals + commitments + what the head still expects; rhythm: actuals + commitments + the part of the current budget that the line spent last year (basis.rhythmYear) after basis.monthsBooked, as far as not committed; linear: the same with the current budget pro rata for the months not yet booked.',
+      }),
     forecastNote: text(2000).nullable(),
     explanation: text(4000).nullable().meta({ description: 'Explanation of the variance (toelichting).' }),
     explanationRequired: z.boolean().meta({ description: 'The variance passes the reporting threshold, so an explanation is required.' }),

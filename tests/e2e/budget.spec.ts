@@ -68,10 +68,16 @@ test('a department head creates a workbook, keeps the budget in the grid and imp
   const huisvesting = lines.getByRole('row').filter({ hasText: 'OR01' }).filter({ hasText: '4300' }).first();
   await expect(huisvesting).toContainText('€ 11.794,54');
   await expect(huisvesting).toContainText('€ 705,96V');
-  // Actuals without a budget: unfavourable, and an explanation is required.
-  const unbudgeted = lines.getByRole('row').filter({ hasText: 'OR02' }).filter({ hasText: '4300' }).first();
-  await expect(unbudgeted).toContainText('N');
+  // The sample ledger runs to December: every month is booked, so the forecast is actuals + commitments.
+  await expect(page.getByTestId('forecast-basis')).toContainText('Realisatie tot en met december 2027. Alle maanden zijn geboekt');
+  await expect(huisvesting.locator('[role="gridcell"][col-id="forecastMethod"]')).toHaveText('lineair');
+  // Actuals without a budget: unfavourable; above € 25.000 and 10 % an explanation is required, below it not.
+  const unbudgeted = lines.getByRole('row').filter({ hasText: 'OR02' }).filter({ hasText: '4200' }).first();
+  await expect(unbudgeted).toContainText('€ -93.192,13N');
   await expect(unbudgeted).toContainText('Toelichting vereist');
+  const small = lines.getByRole('row').filter({ hasText: 'OR02' }).filter({ hasText: '4300' }).first();
+  await expect(small).toContainText('N');
+  await expect(small).not.toContainText('Toelichting vereist');
   await expect(page.getByTestId('explanations-missing')).toBeVisible();
 
   // The ledger grid pages through the actuals with a total.

@@ -10,7 +10,7 @@ async function departmentPackages(dir: string): Promise<{ folder: string; orKey:
   fs.mkdirSync(folder, { recursive: true });
   let orKey = '';
   for (const d of DEPARTMENTS) {
-    const handle = await departmentWithBudget(dir, d.code, d.name, d.lines, d.ledger);
+    const handle = await departmentWithBudget(dir, d.code, d.name, d.lines, d.ledger, undefined, d.settings);
     try {
       await handle.client.exchange.export({ kind: 'finance-summary', period: '2027-Q1', path: path.join(folder, `${d.code}-financien-2027-Q1.wbx`) });
       if (d.code === 'OR') orKey = (await handle.client.exchange.publicKeyFile({ path: path.join(dir, 'OR.wbkey') })).path!;
@@ -72,12 +72,15 @@ test('a controller registers a department, imports a folder of packages, reads t
   await expect(page.getByTestId('total-current')).toHaveText('€ 150.000,00');
   await expect(page.getByTestId('total-actual')).toHaveText('€ 54.845,67');
   const bzRow = page.getByTestId('consolidation-departments').locator('tr[data-department="BZ"]');
-  await expect(bzRow).toContainText('€ -4.000,00');
+  await expect(bzRow).toContainText('€ -7.750,00');
   await page.getByRole('button', { name: 'Toon regels: BZ' }).click();
   const grid = page.getByRole('region', { name: 'Regels van BZ' });
   const huisvesting = grid.getByRole('row').filter({ hasText: '4300' }).first();
   await expect(huisvesting.locator('[role="gridcell"][col-id="explanation"]')).toHaveText('Toelichting ontbreekt');
-  await expect(huisvesting.locator('[role="gridcell"][col-id="varianceCents"]')).toHaveText('€ -4.000,00N');
+  await expect(huisvesting.locator('[role="gridcell"][col-id="varianceCents"]')).toHaveText('€ -7.750,00N');
+  // The forecast's method beside it, and what the department's forecasts rest on.
+  await expect(huisvesting.locator('[role="gridcell"][col-id="forecastMethod"]')).toHaveText('lineair');
+  await expect(page.getByTestId('review-forecast-basis')).toContainText('Realisatie tot en met maart 2027');
   await expectAccessible(page, 'consolidation page');
   await page.getByRole('radio', { name: 'Vraag aan de afdeling' }).check();
   await page.getByRole('textbox', { name: 'Notitie' }).fill('Waarom is huisvesting overschreden?');

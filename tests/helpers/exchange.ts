@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { SettingsPatch } from '../../shared/domain/settings.ts';
 import path from 'node:path';
 import { expect } from 'vitest';
 import type { WerkboekClient } from '../../shared/api/index.ts';
@@ -17,6 +18,9 @@ export interface BudgetSpec {
   revisionCents?: number;
   commitmentCents?: number;
   expectedCents?: number;
+  /** The head's own forecast of the line, with its note. */
+  forecastOverrideCents?: number;
+  forecastNote?: string;
   explanation?: string;
 }
 
@@ -39,6 +43,7 @@ export async function departmentWithBudget(
   lines: BudgetSpec[],
   ledger: Array<{ date: string; costCentre: string; account: string; amount: string }>,
   organisation = ORGANISATION,
+  settings?: SettingsPatch,
 ): Promise<DepartmentHandle> {
   const dataDir = path.join(dir, `laptop-${code}`);
   const { client, session } = createLocalClient({ dataDir });
@@ -49,10 +54,18 @@ export async function departmentWithBudget(
     const line = await client.budget.createLine({ year: 2027, costCentre: spec.costCentre, account: spec.account, accountName: spec.accountName, kind: spec.kind ?? 'lasten', primitiveCents: spec.primitiveCents });
     if (spec.revisionCents) await client.budget.addRevision({ budgetLineId: line.id, date: '2027-02-01', amountCents: spec.revisionCents, reason: 'Raadsbesluit' });
     if (spec.commitmentCents) await client.budget.addCommitment({ budgetLineId: line.id, supplier: 'Leverancier BV', amountCents: spec.commitmentCents, date: '2027-03-01' });
-    if (spec.expectedCents || spec.explanation) {
-      await client.budget.updateLine({ id: line.id, patch: { ...(spec.expectedCents ? { expectedCents: spec.expectedCents } : {}), ...(spec.explanation ? { explanation: spec.explanation } : {}) } });
+    if (spec.expectedCents || spec.explanation || spec.forecastOverrideCents !== undefined) {
+      await client.budget.updateLine({
+        id: line.id,
+        patch: {
+          ...(spec.expectedCents ? { expectedCents: spec.expectedCents } : {}),
+          ...(spec.explanation ? { explanation: spec.explanation } : {}),
+          ...(spec.forecastOverrideCents !== undefined ? { forecastOverrideCents: spec.forecastOverrideCents, forecastNote: spec.forecastNote ?? null } : {}),
+        },
+      });
     }
   }
+  if (settings) await client.workbook.updateSettings(settings);
   if (ledger.length > 0) {
     const csv = ['Boekdatum;Kostenplaats;Grootboekrekening;Omschrijving;Bedrag', ...ledger.map((l) => `${l.date};${l.costCentre};${l.account};Boeking;${l.amount}`)].join('\r\n');
     const input = writeTemp(dir, `ledger-${code}.csv`, csv);

@@ -34,6 +34,8 @@ describe('quarterly management report', () => {
     const wb = await smallWorkbook();
     close = () => wb.session.close();
     const { client } = wb;
+    // A threshold of € 5.000 and 10 % (rule "both"), so the explained OR02/4400 (5.000 V) is listed too.
+    await client.workbook.updateSettings({ varianceThresholdCents: 500_000 });
     // Q1: one case escalated in the quarter and resolved after it; one confidential; one closed before Q1.
     const escalated = await client.bottlenecks.create({ title: 'Vacature handhaver', category: 'formatie', signalledOn: '2027-01-14', impact: 'hoog', urgency: 'hoog', owner: 'Pieter Jansen' });
     await client.bottlenecks.changeStatus({ id: escalated.id, status: 'geescaleerd', escalatedTo: 'directeur', reason: 'Inhuur nodig', date: '2027-02-10' });
@@ -63,10 +65,14 @@ describe('quarterly management report', () => {
     expect(all).toContain('Begroting 2027, realisatie tot en met 31-03-2027');
     expect(all).toMatch(/Realisatie\n€ 67\.000/);
     expect(all).toMatch(/Actuele begroting\n€ 80\.000/);
-    // Variances above the threshold with their explanation, or the lack of one.
+    // Variances above the threshold with their explanation, or the lack of one. Actuals run to March, so each
+    // forecast adds 9/12 of the budget: OR01/4200 65.000 + 37.500 = 102.500 against 50.000.
+    expect(all).toContain('Afwijkingen boven de rapportagegrens (€ 5.000 en 10 %)');
     expect(all).toContain('Licenties worden pas in het najaar gefactureerd.');
     expect(all).toContain('Toelichting ontbreekt');
-    expect(all).toContain('€ -15.000');
+    expect(all).toContain('€ -52.500');
+    expect(all).toContain('lineair');
+    expect(all.replace(/\s+/g, ' ')).toContain('Realisatie tot en met maart 2027: de prognose is realisatie plus open verplichtingen plus de actuele begroting naar rato voor april tot en met december (9/12)');
     // The chart's legend and axis are real text in the vector drawing.
     expect(all).toContain('Realisatie (cumulatief)');
     expect(all).toContain('Begroting lineair');
@@ -117,7 +123,8 @@ describe('quarterly management report', () => {
     const budget = workbook.getWorksheet('Begroting')!;
     const total = rowStartingWith(budget, 'Totaal');
     // Actuele begroting, realisatie, verplichtingen, prognose, afwijking in euros; V/N; uitputting as a fraction.
-    expect(total.slice(2, 9)).toEqual([80_000, 67_000, 0, 67_000, 13_000, 'V', 0.8375]);
+    // Forecast 9.500 + 102.500 + 15.000 + 0 (OR03/4300 has no budget and nothing booked in Q1).
+    expect(total.slice(2, 9)).toEqual([80_000, 67_000, 0, 127_000, -47_000, 'N', 0.8375]);
     const or01 = rowStartingWith(budget, 'OR01');
     expect(or01[2]).toBe(60_000);
     let totalRow = 0;

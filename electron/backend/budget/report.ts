@@ -27,6 +27,8 @@ export const budgetReportSection: ReportSection = (wb, period) => {
       actualsUntil: period.end,
       ...figures(s.total),
       lines: s.lines.length,
+      monthsBooked: s.forecastBasis.monthsBooked,
+      rhythmYear: s.forecastBasis.rhythmYear,
       explanationsMissing: s.lines.filter((l) => l.explanationMissing).length,
       costCentres,
       accounts: Object.fromEntries(s.byAccount.map((a) => [a.key, { name: a.label, ...figures(a) }])),

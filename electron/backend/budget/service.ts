@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { LedgerColumn } from '../../../shared/api/budget.ts';
 import { addToTotals, emptyTotals, lineFigures, type Totals, type VarianceThreshold } from '../../../shared/domain/budget/figures.ts';
+import { clampMonths, type ForecastBasis } from '../../../shared/domain/budget/forecast.ts';
 import type { BudgetLineView, BudgetSummary, Commitment, CommitmentStatus, LedgerPage, Revision } from '../../../shared/domain/budget/types.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import { getSettings } from '../workbook/settings.ts';
@@ -15,7 +16,77 @@ export function thresholdOf(wb: Workbook): VarianceThreshold {
   return { amountCents: settings.varianceThresholdCents, percent: settings.varianceThresholdPercent, rule: settings.varianceThresholdRule };
 }
 
-function toView(row: LineRow, threshold: VarianceThreshold): BudgetLineView {
+/** Index of a booking month ('jjjj-mm') in `year`: 1 = January … 12 = December; earlier 0, later 12. */
+function monthIndex(month: string, year: number): number {
+  return clampMonths((Number(month.slice(0, 4)) - year) * 12 + Number(month.slice(5, 7)));
+}
+
+/**
+ * Months of `year` the ledger is booked through: the latest booking month of the year's lines, and no later
+ * than `until` (the end of a report's period) when given. Booked months are the department's, not a line's:
+ * a line without bookings in a month the ledger covers has simply spent nothing then.
+ */
+export function monthsBooked(wb: Workbook, year: number, until?: string): number {
+  let query = wb.db
+    .selectFrom('ledger_month as m')
+    .innerJoin('budget_line as l', 'l.id', 'm.budget_line_id')
+    .select((eb) => eb.fn.max('m.month').as('latest'))
+    .where('l.year', '=', year);
+  if (until) query = query.where('m.month', '<=', until.slice(0, 7));
+  const latest = wb.first(query)?.latest as string | null | undefined;
+  if (!latest) return 0;
+  const booked = monthIndex(latest, year);
+  return until ? Math.min(booked, monthIndex(until.slice(0, 7), year)) : booked;
+}
+
+/**
+ * Last year's actuals per line ("cost centre|account") and month, when the ledger of `year − 1` is complete
+ * (bookings in its January and its December): the history a line's own rhythm is read from.
+ */
+function lastYearRhythm(wb: Workbook, year: number): { year: number; byLine: Map<string, number[]> } | null {
+  const previous = year - 1;
+  const span = wb.first(
+    wb.db
+      .selectFrom('ledger_month as m')
+      .innerJoin('budget_line as l', 'l.id', 'm.budget_line_id')
+      .select((eb) => [eb.fn.min('m.month').as('first'), eb.fn.max('m.month').as('last')])
+      .where('l.year', '=', previous),
+  );
+  if (!span?.first || !span.last || String(span.first) > `${previous}-01` || String(span.last) < `${previous}-12`) return null;
+  const rows = wb.all(
+    wb.db
+      .selectFrom('ledger_month as m')
+      .innerJoin('budget_line as l', 'l.id', 'm.budget_line_id')
+      .select((eb) => ['l.cost_centre', 'l.account', 'm.month', eb.fn.sum<number>('m.amount_cents').as('cents')])
+      .where('l.year', '=', previous)
+      .groupBy(['l.cost_centre', 'l.account', 'm.month']),
+  );
+  const byLine = new Map<string, number[]>();
+  for (const row of rows) {
+    const key = `${row.cost_centre}|${row.account}`;
+    const months = byLine.get(key) ?? new Array<number>(12).fill(0);
+    months[Math.max(1, monthIndex(row.month, previous)) - 1] += Number(row.cents);
+    byLine.set(key, months);
+  }
+  return { year: previous, byLine };
+}
+
+interface ForecastContext {
+  basis: ForecastBasis;
+  rhythm: Map<string, number[]> | null;
+}
+
+function forecastContext(wb: Workbook, year: number, until?: string): ForecastContext {
+  const rhythm = lastYearRhythm(wb, year);
+  return { basis: { year, monthsBooked: monthsBooked(wb, year, until), rhythmYear: rhythm?.year ?? null }, rhythm: rhythm?.byLine ?? null };
+}
+
+/** What the forecasts of a year rest on (months booked, the year whose rhythm applies). */
+export function forecastBasis(wb: Workbook, year: number, until?: string): ForecastBasis {
+  return forecastContext(wb, year, until).basis;
+}
+
+function toView(row: LineRow, threshold: VarianceThreshold, context: ForecastContext): BudgetLineView {
   const actualCents = row.actual_until_cents ?? row.actual_cents;
   const inputs = {
     primitiveCents: row.primitive_cents,
@@ -25,6 +96,8 @@ function toView(row: LineRow, threshold: VarianceThreshold): BudgetLineView {
     expectedCents: row.expected_cents,
     forecastOverrideCents: row.forecast_override_cents,
     explanation: row.explanation,
+    monthsBooked: context.basis.monthsBooked,
+    lastYearByMonth: context.rhythm?.get(`${row.cost_centre}|${row.account}`) ?? null,
   };
   return {
     id: row.id,
@@ -81,7 +154,7 @@ function lineQuery(wb: Workbook, until?: string) {
 export function getLine(wb: Workbook, id: number): BudgetLineView {
   const row = wb.first(lineQuery(wb).where('l.id', '=', id)) as LineRow | undefined;
   if (!row) throw new ApiError('not_found', `Begrotingsregel ${id} bestaat niet.`);
-  return toView(row, thresholdOf(wb));
+  return toView(row, thresholdOf(wb), forecastContext(wb, row.year));
 }
 
 export function budgetYears(wb: Workbook): number[] {
@@ -93,7 +166,8 @@ export function budgetYears(wb: Workbook): number[] {
 export function summary(wb: Workbook, year = wb.meta.fiscal_year, until?: string): BudgetSummary {
   const threshold = thresholdOf(wb);
   const rows = wb.all(lineQuery(wb, until).where('l.year', '=', year).orderBy('l.cost_centre').orderBy('l.account')) as LineRow[];
-  const lines = rows.map((r) => toView(r, threshold));
+  const context = forecastContext(wb, year, until);
+  const lines = rows.map((r) => toView(r, threshold, context));
   const costCentreNames = new Map(wb.all(wb.db.selectFrom('cost_centre').select(['code', 'name'])).map((c) => [c.code, c.name]));
   const byCostCentre = new Map<string, Totals>();
   const byAccount = new Map<string, Totals>();
@@ -112,6 +186,7 @@ export function summary(wb: Workbook, year = wb.meta.fiscal_year, until?: string
     year,
     years: budgetYears(wb),
     threshold,
+    forecastBasis: context.basis,
     lines,
     byCostCentre: [...byCostCentre.values()],
     byAccount: [...byAccount.values()].sort((a, b) => a.key.localeCompare(b.key)),

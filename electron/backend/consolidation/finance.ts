@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { addFigures, explanationRequired } from '../../../shared/domain/budget/figures.ts';
+import type { ForecastMethod } from '../../../shared/domain/budget/forecast.ts';
 import type { ConsolidatedDepartment, ConsolidatedFinanceLine, FinanceConsolidation, FinanceFigures, Review } from '../../../shared/exchange/central.ts';
 import type { FinancePayload } from '../../../shared/exchange/schema.ts';
 import { thresholdOf } from '../budget/service.ts';
@@ -17,8 +18,8 @@ function figuresOf(source: FinanceFigures): FinanceFigures {
   return f;
 }
 
-/** One consolidated line as SQLite sends it: department, the six texts, seven figures, two texts, the department's flag. */
-type LineTuple = [string, string, string, string, string, string | null, number, number, number, number, number, number, number, string | null, string | null, number];
+/** One consolidated line as SQLite sends it: department, the six texts, seven figures, two texts, the department's flag, the forecast method. */
+type LineTuple = [string, string, string, string, string, string | null, number, number, number, number, number, number, number, string | null, string | null, number, ForecastMethod | null];
 
 /** Every line of the period's current packages, as arrays (see SqlRunner.tuples); the caller sorts them. */
 function currentLines(wb: Workbook, period: string): LineTuple[] {
@@ -41,6 +42,7 @@ function currentLines(wb: Workbook, period: string): LineTuple[] {
         'l.explanation',
         'l.forecast_note',
         'l.explanation_required',
+        'l.forecast_method',
       ],
       from: "FROM central_finance_line AS l JOIN central_package AS p ON p.id = l.package_id WHERE p.kind = 'finance-summary' AND p.period = ? AND p.status = 'current'",
     },
@@ -66,7 +68,7 @@ export function financeConsolidation(wb: Workbook, period: string): FinanceConso
       // Only these small parts of the payload are needed: SQLite picks them out of the stored envelope,
       // so megabytes of JSON are not handed to JavaScript and parsed there on every consolidation.
       .select(
-        sql<string>`json_object('personnelCosts', json_extract(p.envelope_json, '$.payload.personnelCosts'), 'externalHire', json_extract(p.envelope_json, '$.payload.externalHire'), 'bottlenecks', json_array_length(p.envelope_json, '$.payload.bottlenecks'))`.as(
+        sql<string>`json_object('personnelCosts', json_extract(p.envelope_json, '$.payload.personnelCosts'), 'externalHire', json_extract(p.envelope_json, '$.payload.externalHire'), 'bottlenecks', json_array_length(p.envelope_json, '$.payload.bottlenecks'), 'year', json_extract(p.envelope_json, '$.payload.basis.year'), 'monthsBooked', json_extract(p.envelope_json, '$.payload.basis.monthsBooked'), 'rhythmYear', json_extract(p.envelope_json, '$.payload.basis.rhythmYear'))`.as(
           'extras_json',
         ),
       )
@@ -80,7 +82,7 @@ export function financeConsolidation(wb: Workbook, period: string): FinanceConso
     packages.map((p) => p.id),
   );
   const rows = packages.length ? currentLines(wb, period) : [];
-  const lines = rows.map(([department, costCentre, account, accountName, kind, taakveld, primitiveCents, revisionsCents, currentCents, actualCents, commitmentsCents, forecastCents, varianceCents, explanation, forecastNote, requiredByDepartment]): ConsolidatedFinanceLine => {
+  const lines = rows.map(([department, costCentre, account, accountName, kind, taakveld, primitiveCents, revisionsCents, currentCents, actualCents, commitmentsCents, forecastCents, varianceCents, explanation, forecastNote, requiredByDepartment, forecastMethod]): ConsolidatedFinanceLine => {
     const required = requiredByDepartment === 1 || explanationRequired(varianceCents, currentCents, threshold);
     return {
       department,
@@ -98,6 +100,7 @@ export function financeConsolidation(wb: Workbook, period: string): FinanceConso
       varianceCents,
       explanation,
       forecastNote,
+      forecastMethod,
       explanationRequired: required,
       explanationMissing: required && !(explanation ?? '').trim(),
     };
@@ -124,7 +127,7 @@ export function financeConsolidation(wb: Workbook, period: string): FinanceConso
     perDepartment.set(line.department, dep);
   }
   const departments: ConsolidatedDepartment[] = packages.map((p) => {
-    const payload = JSON.parse(p.extras_json) as Pick<FinancePayload, 'personnelCosts' | 'externalHire'> & { bottlenecks: number | null };
+    const payload = JSON.parse(p.extras_json) as Pick<FinancePayload, 'personnelCosts' | 'externalHire'> & { bottlenecks: number | null; year: number; monthsBooked: number | null; rhythmYear: number | null };
     const dep = perDepartment.get(p.department_code) ?? { figures: zero(), missing: 0 };
     return {
       code: p.department_code,
@@ -135,6 +138,7 @@ export function financeConsolidation(wb: Workbook, period: string): FinanceConso
       ...figuresOf(dep.figures),
       explanationsMissing: dep.missing,
       review: reviews.get(p.id) ?? null,
+      forecastBasis: payload.monthsBooked === null ? null : { year: payload.year, monthsBooked: payload.monthsBooked, rhythmYear: payload.rhythmYear },
       personnelCosts: payload.personnelCosts ? { budgetCents: payload.personnelCosts.budgetCents, forecastCents: payload.personnelCosts.forecastCents, varianceCents: payload.personnelCosts.varianceCents } : null,
       externalHire: payload.externalHire ? { actualCents: payload.externalHire.actualCents, forecastCents: payload.externalHire.forecastCents, assignments: payload.externalHire.assignments } : null,
       bottlenecks: payload.bottlenecks ?? 0,

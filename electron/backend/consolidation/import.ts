@@ -136,7 +136,7 @@ function decide(wb: Workbook, pkg: VerifiedPackage, trusted: (department: string
 function storeFinanceLines(wb: Workbook, packageId: number, envelope: FinanceEnvelope): void {
   const insert = wb.statement(
     `INSERT INTO central_finance_line (package_id, cost_centre, account, account_name, kind, taakveld, primitive_cents, revisions_cents, current_cents, actual_cents,
-       commitments_cents, forecast_cents, variance_cents, explanation, explanation_required, forecast_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       commitments_cents, forecast_cents, variance_cents, explanation, explanation_required, forecast_note, forecast_method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   for (const l of envelope.payload.lines) {
     insert.run(
@@ -156,6 +156,7 @@ function storeFinanceLines(wb: Workbook, packageId: number, envelope: FinanceEnv
       l.explanation,
       l.explanationRequired ? 1 : 0,
       l.forecastNote,
+      l.forecastMethod ?? null,
     );
   }
 }

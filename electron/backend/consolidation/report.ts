@@ -1,4 +1,5 @@
 import { ApiError } from '../../../shared/api/errors.ts';
+import { forecastMethodLabel } from '../../../shared/domain/budget/forecast.ts';
 import { parsePeriod } from '../../../shared/domain/period.ts';
 import type { Completeness, DeliveryStatus, FinanceConsolidation, FinanceFigures } from '../../../shared/exchange/central.ts';
 import { formatPeriod } from '../../../shared/format/nl.ts';
@@ -145,6 +146,7 @@ function addFinanceSheets(book: ReturnType<typeof newWorkbook>, f: FinanceConsol
     f.departmentAccounts,
     totalsRow(3, f.totals),
   );
+  const rhythmYears = new Map(f.departments.map((d) => [d.code, d.forecastBasis?.rhythmYear ?? null]));
   const lineColumns: SheetColumn<FinanceConsolidation['lines'][number]>[] = [
     { header: 'Afdeling', kind: 'text', value: (l) => l.department, width: 12 },
     { header: 'Kostenplaats', kind: 'text', value: (l) => l.costCentre, width: 14 },
@@ -155,6 +157,7 @@ function addFinanceSheets(book: ReturnType<typeof newWorkbook>, f: FinanceConsol
     { header: 'Toelichting vereist', kind: 'boolean', value: (l) => l.explanationRequired, width: 12 },
     { header: 'Toelichting ontbreekt', kind: 'boolean', value: (l) => l.explanationMissing, width: 12 },
     { header: 'Toelichting', kind: 'text', value: (l) => l.explanation, width: 60 },
+    { header: 'Prognosemethode', kind: 'text', value: (l) => forecastMethodLabel(l.forecastMethod, rhythmYears.get(l.department)) || null, width: 16 },
   ];
   addTableSheet(book, 'Afwijkingen', lineColumns, f.lines.filter((l) => l.explanationRequired));
   addTableSheet(book, 'Alle regels', lineColumns, f.lines, totalsRow(4, f.totals));

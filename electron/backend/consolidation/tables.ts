@@ -1,3 +1,4 @@
+import type { ForecastMethod } from '../../../shared/domain/budget/forecast.ts';
 import type { Generated } from 'kysely';
 
 export interface CentralDepartmentTable {
@@ -76,6 +77,8 @@ export interface CentralFinanceLineTable {
   explanation: string | null;
   explanation_required: number;
   forecast_note: string | null;
+  /** How the department made the forecast (migration 0013); null for packages from before packages said so. */
+  forecast_method: ForecastMethod | null;
 }
 
 export interface CentralReviewTable {

@@ -1,13 +1,16 @@
 import type { FinanceLine } from '../../../shared/exchange/schema.ts';
-import { summary, thresholdOf } from '../budget/service.ts';
+import { forecastBasis, summary, thresholdOf } from '../budget/service.ts';
 import type { PackageSection } from './sections.ts';
 
-/** Finance summary: what the budget was based on (year, actuals date, the reporting threshold applied). */
+/** Finance summary: what the budget was based on (year, actuals date, the reporting threshold applied, the months the forecasts count as booked). */
 export const financeBasisSection: PackageSection = {
   kind: 'finance-summary',
   key: 'basis',
   area: 'budget',
-  build: (wb, period) => ({ year: period.year, periodStart: period.start, periodEnd: period.end, actualsUntil: period.end, threshold: thresholdOf(wb) }),
+  build: (wb, period) => {
+    const basis = forecastBasis(wb, period.year, period.end);
+    return { year: period.year, periodStart: period.start, periodEnd: period.end, actualsUntil: period.end, threshold: thresholdOf(wb), monthsBooked: basis.monthsBooked, rhythmYear: basis.rhythmYear };
+  },
 };
 
 export const financeCostCentresSection: PackageSection = {
@@ -41,6 +44,7 @@ export const financeLinesSection: PackageSection = {
       forecastCents: line.forecastCents,
       varianceCents: line.varianceCents,
       forecastOverridden: line.forecastOverrideCents !== null,
+      forecastMethod: line.forecastMethod,
       forecastNote: line.forecastNote,
       explanation: line.explanation,
       explanationRequired: line.explanationRequired,

@@ -1,3 +1,4 @@
+import { forecastBasisText, forecastMethodLabel } from '../../../shared/domain/budget/forecast.ts';
 import { formatPeriod } from '../../../shared/format/nl.ts';
 import type { Envelope, FinanceLine, FinancePayload, Formation, HrPayload } from '../../../shared/exchange/schema.ts';
 import { formatFingerprint } from '../../../shared/exchange/types.ts';
@@ -24,6 +25,7 @@ const financeColumns: SheetColumn<FinanceLine>[] = [
   { header: 'Toelichting', kind: 'text', value: (l) => l.explanation, width: 60 },
   { header: 'Prognose handmatig', kind: 'boolean', value: (l) => l.forecastOverridden, width: 12 },
   { header: 'Notitie bij prognose', kind: 'text', value: (l) => l.forecastNote, width: 40 },
+  { header: 'Prognosemethode', kind: 'text', value: (l) => forecastMethodLabel(l.forecastMethod) || null, width: 16 },
 ];
 
 function addFinanceSheets(book: ReturnType<typeof newWorkbook>, payload: FinancePayload): void {
@@ -169,6 +171,13 @@ function addHrSheets(book: ReturnType<typeof newWorkbook>, payload: HrPayload): 
   }
 }
 
+/** How the finance package's forecasts were made, in words (packages from before the basis said so: nothing). */
+function forecastFacts(envelope: Envelope): Array<[string, string]> {
+  if (envelope.kind !== 'finance-summary' || envelope.payload.basis.monthsBooked === undefined) return [];
+  const { year, monthsBooked, rhythmYear } = envelope.payload.basis;
+  return [['Prognose', forecastBasisText({ year, monthsBooked, rhythmYear: rhythmYear ?? null })]];
+}
+
 /** The same content as the package, readable in Excel. The signed .wbx file remains the authority. */
 export async function packageXlsx(envelope: Envelope): Promise<Buffer> {
   const book = newWorkbook(envelope.createdAt);
@@ -184,6 +193,7 @@ export async function packageXlsx(envelope: Envelope): Promise<Buffer> {
     ['Vingerafdruk sleutel (SHA-256)', formatFingerprint(fingerprintOf(envelope.publicKey))],
     ['Controlewaarde inhoud (SHA-256)', envelope.payloadSha256],
     ['Let op', 'Dit is een leesbare kopie. Het ondertekende .wbx-bestand is het pakket dat telt.'],
+    ...forecastFacts(envelope),
   ]);
   if (envelope.kind === 'finance-summary') addFinanceSheets(book, envelope.payload);
   else addHrSheets(book, envelope.payload);

@@ -1,4 +1,5 @@
 import { cumulativeByMonth, linearBudget, MONTH_ABBREVIATIONS_NL, monthsOfYear } from '../../../shared/domain/overview/figures.ts';
+import { forecastBasisText, forecastMethodLabel } from '../../../shared/domain/budget/forecast.ts';
 import { formatCents, formatDate, formatPercent } from '../../../shared/format/nl.ts';
 import { summary } from '../budget/service.ts';
 import { actualsByMonth } from '../overview/budget-section.ts';
@@ -23,6 +24,8 @@ export const budgetReportSection: ManagementReportSectionProvider = {
       s.threshold.amountCents === null ? null : formatCents(s.threshold.amountCents, { whole: true }),
       s.threshold.percent === null ? null : formatPercent(s.threshold.percent, 0),
     ].filter(Boolean);
+    // Both limits at once (the default rule) read "en", either one "of".
+    const thresholdWords = threshold.join(s.threshold.rule === 'both' ? ' en ' : ' of ');
     const byCostCentre: TableBlock = {
       kind: 'table',
       title: 'Per kostenplaats',
@@ -43,21 +46,32 @@ export const budgetReportSection: ManagementReportSectionProvider = {
     };
     const variances: TableBlock = {
       kind: 'table',
-      title: `Afwijkingen boven de rapportagegrens (${threshold.join(' of ') || 'geen grens ingesteld'})`,
+      title: `Afwijkingen boven de rapportagegrens (${thresholdWords || 'geen grens ingesteld'})`,
       columns: [
         { title: 'Kostenplaats', type: 'text', width: 0.8 },
         { title: 'Rekening', type: 'text', width: 0.7 },
         { title: 'Omschrijving', type: 'text', width: 1.2 },
         { title: 'Actuele begroting', type: 'money' },
         { title: 'Prognose', type: 'money' },
+        { title: 'Methode', type: 'text', width: 0.7 },
         { title: 'Afwijking', type: 'money' },
         { title: 'V/N', type: 'text', width: 0.35 },
-        { title: 'Toelichting', type: 'text', width: 2.6 },
+        { title: 'Toelichting', type: 'text', width: 2.3 },
       ],
       rows: s.lines
         .filter((l) => l.explanationRequired)
         .sort((a, b) => Math.abs(b.varianceCents) - Math.abs(a.varianceCents))
-        .map((l): ReportValue[] => [l.costCentre, l.account, l.accountName, l.currentCents, l.forecastCents, l.varianceCents, l.varianceLabel, l.explanation?.trim() || 'Toelichting ontbreekt']),
+        .map((l): ReportValue[] => [
+          l.costCentre,
+          l.account,
+          l.accountName,
+          l.currentCents,
+          l.forecastCents,
+          forecastMethodLabel(l.forecastMethod, s.forecastBasis.rhythmYear),
+          l.varianceCents,
+          l.varianceLabel,
+          l.explanation?.trim() || 'Toelichting ontbreekt',
+        ]),
       emptyText: 'Geen afwijkingen boven de rapportagegrens.',
     };
     const months = monthsOfYear(period.year);
@@ -78,6 +92,7 @@ export const budgetReportSection: ManagementReportSectionProvider = {
             { label: 'Uitputting', value: t.exhaustionPercent, type: 'percent' },
           ],
         },
+        { kind: 'paragraph', text: forecastBasisText(s.forecastBasis) },
         byCostCentre,
         variances,
         {

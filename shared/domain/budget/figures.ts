@@ -4,31 +4,44 @@
  * positive for both kinds: spending less than budgeted, or receiving more (a more negative forecast).
  */
 
+import { forecastLine, type ForecastMethod } from './forecast.ts';
+
 export interface VarianceThreshold {
   /** Explanation needed from this absolute variance; null = not used. */
   amountCents: number | null;
   /** … or from this percentage of the current budget; null = not used. */
   percent: number | null;
-  /** 'either': one of the two suffices (the usual rapportagegrens); 'both': both must be passed. */
+  /**
+   * 'both' (the default): the variance passes both limits, so neither a large line's small percentage nor a
+   * small line's large percentage alone asks for a text; 'either': one of the two suffices.
+   */
   rule: 'either' | 'both';
 }
 
-export const DEFAULT_THRESHOLD: VarianceThreshold = { amountCents: 2_500_000, percent: 10, rule: 'either' };
+export const DEFAULT_THRESHOLD: VarianceThreshold = { amountCents: 2_500_000, percent: 10, rule: 'both' };
 
 export interface LineInputs {
   primitiveCents: number;
   revisionsCents: number;
   actualCents: number;
   commitmentsCents: number;
-  /** What the head still expects to spend (or receive) beyond actuals and commitments. */
+  /** What the head still expects to spend (or receive) beyond actuals and commitments; 0 = not given. */
   expectedCents: number;
   forecastOverrideCents: number | null;
   explanation: string | null;
+  /** Months of the year the actuals cover (0–12); see forecast.ts. */
+  monthsBooked: number;
+  /** Last year's actuals of the line per month, when last year is complete (see forecast.ts). */
+  lastYearByMonth?: readonly number[] | null;
 }
 
 export interface LineFigures {
   currentCents: number;
   forecastCents: number;
+  /** How the forecast was made (forecast.ts). */
+  forecastMethod: ForecastMethod;
+  /** What the forecast adds for the months not yet booked beyond actuals and commitments. */
+  forecastRemainderCents: number;
   varianceCents: number;
   /** 'V' favourable, 'N' unfavourable, '' none. */
   varianceLabel: 'V' | 'N' | '';
@@ -41,11 +54,6 @@ export interface LineFigures {
 
 export function currentBudget(primitiveCents: number, revisionsCents: number): number {
   return primitiveCents + revisionsCents;
-}
-
-export function forecast(inputs: Pick<LineInputs, 'actualCents' | 'commitmentsCents' | 'expectedCents' | 'forecastOverrideCents'>): number {
-  if (inputs.forecastOverrideCents !== null) return inputs.forecastOverrideCents;
-  return inputs.actualCents + inputs.commitmentsCents + inputs.expectedCents;
 }
 
 export function percentOf(part: number, whole: number): number | null {
@@ -67,12 +75,15 @@ export function explanationRequired(varianceCents: number, currentCents: number,
 
 export function lineFigures(inputs: LineInputs, threshold: VarianceThreshold): LineFigures {
   const currentCents = currentBudget(inputs.primitiveCents, inputs.revisionsCents);
-  const forecastCents = forecast(inputs);
+  const forecast = forecastLine({ ...inputs, currentCents });
+  const forecastCents = forecast.cents;
   const varianceCents = currentCents - forecastCents;
   const required = explanationRequired(varianceCents, currentCents, threshold);
   return {
     currentCents,
     forecastCents,
+    forecastMethod: forecast.method,
+    forecastRemainderCents: forecast.remainderCents,
     varianceCents,
     varianceLabel: varianceCents > 0 ? 'V' : varianceCents < 0 ? 'N' : '',
     exhaustionPercent: percentOf(inputs.actualCents + inputs.commitmentsCents, currentCents),

@@ -1,4 +1,5 @@
 import type { LineFigures, Totals, VarianceThreshold } from './figures.ts';
+import type { ForecastBasis } from './forecast.ts';
 
 export type BudgetKind = 'lasten' | 'baten';
 
@@ -26,6 +27,8 @@ export interface BudgetSummary {
   year: number;
   years: number[];
   threshold: VarianceThreshold;
+  /** What the forecasts rest on: months booked, and the year whose rhythm lines with history follow. */
+  forecastBasis: ForecastBasis;
   lines: BudgetLineView[];
   byCostCentre: Totals[];
   byAccount: Totals[];

@@ -64,6 +64,7 @@ export function budgetOverview(summary: BudgetSummary, actualByMonth: Map<string
   const months = monthsOfYear(summary.year);
   return {
     year: summary.year,
+    forecastBasis: summary.forecastBasis,
     total: { ...toExhaustion(summary.total, 'totaal', 'Totaal'), forecastPercent: percentOf(summary.total.forecastCents, summary.total.currentCents) },
     byCostCentre: summary.byCostCentre.map((cc) => toExhaustion(cc, cc.key, cc.label)),
     monthly: { months, cumulativeActualCents: cumulativeByMonth(months, actualByMonth), linearBudgetCents: linearBudget(summary.total.currentCents) },

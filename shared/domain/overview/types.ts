@@ -1,3 +1,4 @@
+import type { ForecastBasis } from '../budget/forecast.ts';
 import type { AbsenceTrend } from '../absence/types.ts';
 import type { OccupationFigures, PositionStatus } from '../staff/formation.ts';
 
@@ -58,6 +59,8 @@ export interface UnexplainedVariance {
 
 export interface BudgetOverviewData {
   year: number;
+  /** What the forecasts rest on (months booked, the rhythm year). */
+  forecastBasis: ForecastBasis;
   total: CostCentreExhaustion & { forecastPercent: number | null };
   byCostCentre: CostCentreExhaustion[];
   /** Cumulative actuals per month of the year (null after the last month with bookings) and the linear budget. */

@@ -13,7 +13,7 @@ describe('finance summaries from three departments into a central finance workbo
 
   beforeAll(async () => {
     fs.mkdirSync(inbox);
-    for (const d of DEPARTMENTS) departments[d.code] = await departmentWithBudget(dir, d.code, d.name, d.lines, d.ledger);
+    for (const d of DEPARTMENTS) departments[d.code] = await departmentWithBudget(dir, d.code, d.name, d.lines, d.ledger, undefined, d.settings);
     central = await centralWorkbook(dir, 'central-finance');
   });
   afterAll(() => {
@@ -48,8 +48,21 @@ describe('finance summaries from three departments into a central finance workbo
     expect(or).toMatchObject({ format: 'werkboek-wbx', formatVersion: 1, kind: 'finance-summary', organisation: 'Gemeente Voorbeeld', department: { code: 'OR', name: 'Openbare Ruimte' }, period: '2027-Q1', sequence: 1 });
     const huisvesting = or.payload.lines.find((l: { account: string }) => l.account === '4300');
     // Actuals until 31-03-2027: the booking of 02-04-2027 is left out.
-    expect(huisvesting).toMatchObject({ currentCents: 10_500_000, actualCents: 4_000_000, commitmentsCents: 200_000, forecastCents: 4_200_000, varianceCents: 6_300_000, explanationRequired: true, explanation: 'Groot onderhoud uitgesteld naar 2028' });
-    expect(or.payload.basis).toMatchObject({ year: 2027, actualsUntil: '2027-03-31' });
+    expect(huisvesting).toMatchObject({
+      currentCents: 10_500_000,
+      actualCents: 4_000_000,
+      commitmentsCents: 200_000,
+      forecastCents: 4_200_000,
+      forecastMethod: 'manual',
+      forecastOverridden: true,
+      forecastNote: 'Alleen de lopende huur en het contract',
+      varianceCents: 6_300_000,
+      explanationRequired: true,
+      explanation: 'Groot onderhoud uitgesteld naar 2028',
+    });
+    expect(or.payload.lines.find((l: { account: string }) => l.account === '4400')).toMatchObject({ forecastCents: 1_950_000, forecastMethod: 'expected' });
+    // The ledger has a booking of April, but the package's actuals end with March: three months booked.
+    expect(or.payload.basis).toMatchObject({ year: 2027, actualsUntil: '2027-03-31', monthsBooked: 3, rhythmYear: null });
 
     // The XLSX beside it holds the same lines; its totals row adds up the actuals (40.000 + 1.500).
     const ExcelJS = (await import('exceljs')).default;
@@ -92,9 +105,9 @@ describe('finance summaries from three departments into a central finance workbo
 
   it('consolidates budget, actuals, commitments and forecast per department and account, and flags unexplained variances', async () => {
     const f = await central.client.central.finance({ period: '2027-Q1' });
-    expect(f.totals).toEqual({ primitiveCents: 14_500_000, revisionsCents: 500_000, currentCents: 15_000_000, actualCents: 5_484_567, commitmentsCents: 200_000, forecastCents: 9_050_000, varianceCents: 5_950_000 });
+    expect(f.totals).toEqual({ primitiveCents: 14_500_000, revisionsCents: 500_000, currentCents: 15_000_000, actualCents: 5_484_567, commitmentsCents: 200_000, forecastCents: 9_425_000, varianceCents: 5_575_000 });
     expect(f.departments.map((d) => [d.code, d.currentCents, d.actualCents, d.forecastCents, d.varianceCents, d.explanationsMissing])).toEqual([
-      ['BZ', -2_500_000, 100_000, -2_100_000, -400_000, 1],
+      ['BZ', -2_500_000, 100_000, -1_725_000, -775_000, 1],
       ['OR', 12_500_000, 4_150_000, 6_150_000, 6_350_000, 0],
       ['SO', 5_000_000, 1_234_567, 5_000_000, 0, 0],
     ]);
@@ -102,9 +115,12 @@ describe('finance summaries from three departments into a central finance workbo
     expect(huisvesting).toMatchObject({ currentCents: 11_000_000, actualCents: 4_900_000 });
     expect(f.lines.filter((l) => l.explanationMissing).map((l) => `${l.department}/${l.costCentre}/${l.account}`)).toEqual(['BZ/BZ01/4300']);
     expect(f.explanationsMissing).toBe(1);
+    // The review shows how each forecast was made, and on what the department's forecasts rest.
+    expect(f.lines.map((l) => `${l.department}/${l.account}: ${l.forecastMethod}`)).toEqual(['BZ/4300: linear', 'BZ/8100: expected', 'OR/4300: manual', 'OR/4400: expected', 'SO/4700: expected']);
+    expect(f.departments.find((d) => d.code === 'BZ')!.forecastBasis).toEqual({ year: 2027, monthsBooked: 3, rhythmYear: null });
 
     const report = await central.client.central.report({ period: '2027-Q1', asOf: '2027-04-10' });
-    expect(report.finance).toMatchObject({ actualCents: 5_484_567, currentCents: 15_000_000, forecastCents: 9_050_000, explanationsMissing: 1, departmentsIncluded: 3 });
+    expect(report.finance).toMatchObject({ actualCents: 5_484_567, currentCents: 15_000_000, forecastCents: 9_425_000, explanationsMissing: 1, departmentsIncluded: 3 });
     expect(report.completeness).toMatchObject({ expected: 3, delivered: 3, missing: 0, pending: 0 });
   });
 

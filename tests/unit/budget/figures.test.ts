@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { explanationRequired, lineFigures, type VarianceThreshold } from '../../../shared/domain/budget/figures.ts';
 
 const threshold: VarianceThreshold = { amountCents: 2_500_000, percent: 10, rule: 'either' };
-const base = { primitiveCents: 10_000_000, revisionsCents: 0, actualCents: 0, commitmentsCents: 0, expectedCents: 0, forecastOverrideCents: null, explanation: null };
+// A closed year (all twelve months booked) unless a test says otherwise: the forecast is then actuals + commitments.
+const base = { primitiveCents: 10_000_000, revisionsCents: 0, actualCents: 0, commitmentsCents: 0, expectedCents: 0, forecastOverrideCents: null, explanation: null, monthsBooked: 12 };
 
 describe('lineFigures', () => {
   it('computes current budget, forecast, variance and exhaustion for a cost line', () => {

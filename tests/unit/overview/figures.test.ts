@@ -72,10 +72,13 @@ describe('overview of a small hand-made workbook', () => {
     // Budget 10.000 + 50.000 + 20.000 = 80.000; actuals 2.000 + 65.000 + 1.000 + 500 = 68.500 (no commitments, nothing more expected).
     expect(data.total.currentCents).toBe(8_000_000);
     expect(data.total.actualCents).toBe(6_850_000);
-    expect(data.total.forecastCents).toBe(6_850_000);
-    expect(data.total.varianceCents).toBe(1_150_000);
+    // The ledger runs to May: each line adds its budget for June–December (7/12), so the forecast is not the actuals:
+    // OR01/4300 2.000 + 5.833,33 · OR01/4200 65.000 + 29.166,67 · OR02/4400 1.000 + 11.666,67 · OR03/4300 500 (no budget).
+    expect(data.forecastBasis).toEqual({ year: 2027, monthsBooked: 5, rhythmYear: null });
+    expect(data.total.forecastCents).toBe(783_333 + 9_416_667 + 1_266_667 + 50_000);
+    expect(data.total.varianceCents).toBe(8_000_000 - 11_516_667);
     expect(data.total.exhaustionPercent).toBeCloseTo(85.625, 6);
-    expect(data.total.forecastPercent).toBeCloseTo(85.625, 6);
+    expect(data.total.forecastPercent).toBeCloseTo(143.958, 3);
     const or01 = data.byCostCentre.find((c) => c.code === 'OR01')!;
     expect(or01.currentCents).toBe(6_000_000);
     expect(or01.actualCents).toBe(6_700_000);
@@ -86,15 +89,13 @@ describe('overview of a small hand-made workbook', () => {
     expect(data.monthly.linearBudgetCents[2]).toBe(2_000_000);
     expect(data.monthly.linearBudgetCents[11]).toBe(8_000_000);
 
-    // Above the threshold (€ 25.000 or 10 %) without explanation, largest first; OR02/4400 is explained.
-    expect(data.unexplained.map((u) => [u.costCentre, u.account, u.varianceCents])).toEqual([
-      ['OR01', '4200', -1_500_000],
-      ['OR01', '4300', 800_000],
-      ['OR03', '4300', -50_000],
-    ]);
-    expect(data.unexplainedCount).toBe(3);
+    // Above the threshold (€ 25.000 and 10 %) without explanation: only OR01/4200 (44.166,67 N, 88 %). OR01/4300
+    // (2.166,67 V, 22 %) and OR03/4300 (500 N without budget) are too small to ask about.
+    expect(data.unexplained.map((u) => [u.costCentre, u.account, u.varianceCents])).toEqual([['OR01', '4200', -4_416_667]]);
+    expect(data.unexplainedCount).toBe(1);
     expect(budget.highlights).toEqual([
-      { level: 'attention', text: '3 afwijking(en) boven de rapportagegrens zonder toelichting.', route: 'budget' },
+      { level: 'alert', text: 'De prognose (€ 115.167) overschrijdt de actuele begroting met € 35.167.', route: 'budget' },
+      { level: 'attention', text: '1 afwijking(en) boven de rapportagegrens zonder toelichting.', route: 'budget' },
       { level: 'alert', text: 'Kostenplaats OR01 is voor 111,7 % uitgeput (realisatie en verplichtingen).', route: 'budget' },
     ]);
   });
@@ -106,13 +107,14 @@ describe('overview of a small hand-made workbook', () => {
     await wb.client.budget.updateLine({ id: wb.line('OR01', '4300').id, patch: { expectedCents: 2_000_000 } });
     const data = (await wb.client.overview.get({ asOf: '2027-06-15' })).sections[0];
     const budget = data.data as BudgetOverviewData;
-    // Only |variance| ≥ € 10.000 counts now: OR01/4200 (−15.000) and OR01/4300 (10.000 − 2.000 − 20.000 = −12.000).
+    // Only |variance| ≥ € 10.000 counts now: OR01/4200 (−44.166,67) and OR01/4300, whose "nog verwacht" replaces the
+    // linear remainder (10.000 − 2.000 − 20.000 = −12.000); OR02/4400 (7.333,33 V) stays below.
     expect(budget.unexplained.map((u) => [u.account, u.varianceCents])).toEqual([
-      ['4200', -1_500_000],
+      ['4200', -4_416_667],
       ['4300', -1_200_000],
     ]);
-    // Total forecast 68.500 + 20.000 = 88.500 against 80.000.
-    expect(data.highlights[0]).toEqual({ level: 'alert', text: 'De prognose (€ 88.500) overschrijdt de actuele begroting met € 8.500.', route: 'budget' });
+    // Total forecast 22.000 + 94.166,67 + 12.666,67 + 500 = 129.333,33 against 80.000.
+    expect(data.highlights[0]).toEqual({ level: 'alert', text: 'De prognose (€ 129.333) overschrijdt de actuele begroting met € 49.333.', route: 'budget' });
   });
 
   it('counts bottlenecks by status and lists the running ones with their age', async () => {

@@ -2,7 +2,8 @@ import type { ColDef, RowClassParams } from 'ag-grid-community';
 import type { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Totals } from '../../../../shared/domain/budget/figures.ts';
+import type { TFunction } from 'i18next';
+import type { Totals, VarianceThreshold } from '../../../../shared/domain/budget/figures.ts';
 import type { BudgetLineView, BudgetSummary } from '../../../../shared/domain/budget/types.ts';
 import { formatCents, formatPercent } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
@@ -15,6 +16,7 @@ import { useGridEditing } from '../../components/useGridEditing.ts';
 import { AssignmentBudgetPanel } from '../assignments/AssignmentBudgetPanel.tsx';
 import { PersonnelCostPanel } from '../staff/PersonnelCostPanel.tsx';
 import { AddLineForm } from './AddLineForm.tsx';
+import { forecastBasisSentence, forecastMethodName } from './forecast-text.ts';
 import { RevisionsPanel } from './RevisionsPanel.tsx';
 import { FormError } from '../../components/forms.tsx';
 
@@ -27,8 +29,18 @@ const editableFields: Record<string, string> = {
   primitiveCents: 'primitiveCents',
   expectedCents: 'expectedCents',
   forecastOverrideCents: 'forecastOverrideCents',
+  forecastNote: 'forecastNote',
   explanation: 'explanation',
 };
+
+/** The reporting threshold in words: both limits with "én" or "of" as the rule says, or the one that is set. */
+export function thresholdText(t: TFunction, threshold: VarianceThreshold): string {
+  const amount = threshold.amountCents === null ? null : formatCents(threshold.amountCents, { whole: true });
+  const percent = threshold.percent === null ? null : formatPercent(threshold.percent, 0);
+  if (amount && percent) return t(`budget.threshold.${threshold.rule}`, { amount, percent });
+  if (amount || percent) return t('budget.threshold.one', { limit: amount ?? percent });
+  return t('budget.threshold.none');
+}
 
 function KeyFigures({ total }: { total: Totals }) {
   const { t } = useTranslation();
@@ -53,7 +65,7 @@ function KeyFigures({ total }: { total: Totals }) {
 }
 
 export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readOnly: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = useStatus();
   const [year, setYear] = useState(fiscalYear);
   const [totals, setTotals] = useState<BudgetSummary | null>(null);
@@ -79,6 +91,7 @@ export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readO
     setTotals(await api.budget.summary({ year }));
   }, [year]);
 
+  const rhythmYear = totals?.forecastBasis.rhythmYear ?? null;
   const onInvalid = useCallback((reason: string) => status.error(t('budget.invalidAmount', { reason })), [status, t]);
 
   const columns = useMemo<ColDef<Row>[]>(
@@ -102,6 +115,26 @@ export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readO
       moneyColumn<Row>('expectedCents', t('budget.expected'), { editable: !readOnly, onInvalid }),
       moneyColumn<Row>('forecastOverrideCents', t('budget.forecastOverride'), { editable: !readOnly, onInvalid, nullable: true }),
       moneyColumn<Row>('forecastCents', t('budget.forecast')),
+      {
+        colId: 'forecastMethod',
+        headerName: t('budget.forecastMethodColumn'),
+        width: 130,
+        valueGetter: (p) => (p.node?.rowPinned ? '' : forecastMethodName(t, (p.data as BudgetLineView | undefined)?.forecastMethod, rhythmYear)),
+      },
+      {
+        field: 'forecastNote',
+        headerName: t('budget.forecastNote'),
+        editable: (p) => !readOnly && !p.node.rowPinned,
+        cellEditor: 'agLargeTextCellEditor',
+        cellEditorPopup: true,
+        minWidth: 200,
+        valueFormatter: (p) => {
+          const row = p.data as BudgetLineView | undefined;
+          // A manual forecast should say why: the controller reads the note beside it.
+          if (row && !p.node?.rowPinned && row.forecastMethod === 'manual' && !(row.forecastNote ?? '').trim()) return `⚠ ${t('budget.forecastNoteMissing')}`;
+          return (p.value as string | null) ?? '';
+        },
+      },
       moneyColumn<Row>('varianceCents', t('budget.variance'), {
         cellClassRules: { 'cell-unfavourable': (p) => Number(p.data?.varianceCents ?? 0) < 0 },
       }),
@@ -122,7 +155,7 @@ export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readO
         cellClassRules: { 'cell-warning': (p) => Boolean((p.data as BudgetLineView | undefined)?.explanationMissing) },
       },
     ],
-    [t, readOnly, onInvalid],
+    [t, readOnly, onInvalid, rhythmYear],
   );
 
   const pinned = useMemo<Row[]>(() => (totals ? [{ ...totals.total, costCentre: t('budget.total'), account: '' } as unknown as Row] : []), [totals, t]);
@@ -161,14 +194,12 @@ export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readO
       </div>
       <FormError message={summary.error} />
       {totals && <KeyFigures total={totals.total} />}
-      {threshold && (
-        <p className="muted">
-          {t('budget.threshold', {
-            amount: threshold.amountCents === null ? '–' : formatCents(threshold.amountCents, { whole: true }),
-            percent: threshold.percent === null ? '–' : formatPercent(threshold.percent, 0),
-          })}
+      {totals && (
+        <p className="muted" data-testid="forecast-basis">
+          {forecastBasisSentence(t, i18n.language, totals.forecastBasis)}
         </p>
       )}
+      {threshold && <p className="muted">{thresholdText(t, threshold)}</p>}
       {missing > 0 && (
         <p className="warning" data-testid="explanations-missing">
           ⚠ {t('budget.explanationsMissing', { count: missing })}

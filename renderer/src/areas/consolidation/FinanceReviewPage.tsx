@@ -7,13 +7,14 @@ import { api } from '../../api/client.ts';
 import { DataGrid } from '../../components/DataGrid.tsx';
 import { moneyColumn } from '../../components/grid.ts';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { forecastBasisSentence, forecastMethodName } from '../budget/forecast-text.ts';
 import { exportConsolidation, PeriodSelect, ReviewForm, usePeriodChoice } from './period-review.tsx';
 import './consolidation.css';
 import { FormError } from '../../components/forms.tsx';
 
 /** The controller's view of a period: totals, per department, the lines with their explanations, and the review. */
 export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boolean; nativeDialogs: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { periods, period, setPeriod } = usePeriodChoice();
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,6 +23,7 @@ export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boole
   const consolidation = useApi(() => (period ? api.central.finance({ period }) : Promise.resolve(null)), [period, tick]);
   const data = consolidation.data;
   const department: ConsolidatedDepartment | undefined = data?.departments.find((d) => d.code === selected);
+  const rhythmYear = department?.forecastBasis?.rhythmYear ?? null;
   const lines = useMemo(() => (data && selected ? data.lines.filter((l) => l.department === selected) : []), [data, selected]);
 
   const columns = useMemo<ColDef<ConsolidatedFinanceLine>[]>(
@@ -33,6 +35,13 @@ export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boole
       moneyColumn<ConsolidatedFinanceLine>('actualCents', t('figures.actual')),
       moneyColumn<ConsolidatedFinanceLine>('commitmentsCents', t('figures.commitments')),
       moneyColumn<ConsolidatedFinanceLine>('forecastCents', t('figures.forecast')),
+      {
+        colId: 'forecastMethod',
+        headerName: t('budget.forecastMethodColumn'),
+        minWidth: 130,
+        // A manual forecast with the head's note beside it: the note says why.
+        valueGetter: (p) => [forecastMethodName(t, p.data?.forecastMethod, rhythmYear), p.data?.forecastNote?.trim()].filter(Boolean).join(': '),
+      },
       moneyColumn<ConsolidatedFinanceLine>('varianceCents', t('figures.variance'), {
         valueFormatter: (p) => `${formatCents(p.data?.varianceCents ?? 0)}${(p.data?.varianceCents ?? 0) > 0 ? 'V' : (p.data?.varianceCents ?? 0) < 0 ? 'N' : ''}`,
       }),
@@ -45,7 +54,7 @@ export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boole
         cellClass: (p) => (p.data?.explanationMissing ? 'flag-missing' : ''),
       },
     ],
-    [t],
+    [t, rhythmYear],
   );
 
 
@@ -146,6 +155,11 @@ export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boole
           <p className="hint">
             {formatDateTime(department.createdAt)} · {reviewLabel(department)}
           </p>
+          {department.forecastBasis && (
+            <p className="hint" data-testid="review-forecast-basis">
+              {forecastBasisSentence(t, i18n.language, department.forecastBasis)}
+            </p>
+          )}
           <DataGrid<ConsolidatedFinanceLine> label={t('central.linesGrid', { department: department.code })} rowData={lines} columnDefs={columns} height={300} getRowId={(p) => `${p.data.costCentre}|${p.data.account}`} />
           {!readOnly && (
             <ReviewForm packageId={department.packageId} radioName="review-status" onSaved={() => setTick((x) => x + 1)} onError={setError} />

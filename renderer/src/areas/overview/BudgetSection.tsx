@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import type { BudgetOverviewData, OverviewSection } from '../../../../shared/domain/overview/types.ts';
 import { MONTH_ABBREVIATIONS_NL } from '../../../../shared/domain/overview/figures.ts';
 import { formatCents, formatPercent } from '../../../../shared/format/nl.ts';
+import { forecastBasisSentence } from '../budget/forecast-text.ts';
 import { EChart, type ChartOption } from './EChart.tsx';
 
 const euros = (cents: number | null) => (cents === null ? null : Math.round(cents / 100));
 const axisEuros = (value: number) => formatCents(value * 100, { whole: true });
 
 export function BudgetSection({ section }: { section: OverviewSection }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = section.data as BudgetOverviewData;
   const rows = [...data.byCostCentre, data.total];
 
@@ -51,6 +52,9 @@ export function BudgetSection({ section }: { section: OverviewSection }) {
         <strong>
           {formatCents(data.total.varianceCents, { whole: true })} {data.total.varianceCents > 0 ? 'V' : data.total.varianceCents < 0 ? 'N' : ''}
         </strong>
+      </p>
+      <p className="hint" data-testid="overview-forecast-basis">
+        {forecastBasisSentence(t, i18n.language, data.forecastBasis)}
       </p>
       <div className="chart-row">
         <EChart option={barOption} title={t('overview.budget.chartTitle')} description={t('overview.budget.chartDescription')} testId="chart-exhaustion" />

@@ -18,7 +18,7 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
   const status = useStatus();
   const settings = useApi(() => api.workbook.settings({}), []);
   const costCentres = useApi(() => api.workbook.costCentres({}), []);
-  const [form, setForm] = useState({ amount: '', percent: '', rule: 'either' as Settings['varianceThresholdRule'] });
+  const [form, setForm] = useState({ amount: '', percent: '', rule: 'both' as Settings['varianceThresholdRule'] });
   const [cc, setCc] = useState({ code: '', name: '', taakveld: '' });
   const action = useFormAction();
   const bind = binder(form, setForm);
@@ -85,8 +85,8 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
             label={t('settings.thresholdRule')}
             {...bind('rule')}
             options={[
-              { value: 'either', label: t('settings.ruleEither') },
               { value: 'both', label: t('settings.ruleBoth') },
+              { value: 'either', label: t('settings.ruleEither') },
             ]}
             disabled={info.readOnly}
           />
