@@ -14,6 +14,9 @@ export function headlessShellHandlers(host: ShellCapabilities['host']): Handlers
     'shell.openFile': unavailable,
     'shell.saveFile': unavailable,
     'shell.openFolder': unavailable,
+    'shell.readClipboard': () => {
+      throw new ApiError('forbidden', 'Het klembord lezen kan hier alleen de browser zelf.');
+    },
   };
 }
 
@@ -25,6 +28,8 @@ export interface NativeDialogs {
   /** The save dialog asks before it lets the user choose an existing file. */
   saveFile(options: { title: string; defaultName: string; filters: Filters }): Promise<string | null>;
   openFolder(options: { title: string }): Promise<string | null>;
+  /** The clipboard as text and HTML, for the grids' "Plakken" button (the renderer may not read it itself). */
+  readClipboard?(): { text: string; html: string };
 }
 
 /**
@@ -43,6 +48,10 @@ export function dialogShellHandlers(dialogs: NativeDialogs, grants: FileGrants):
     'shell.openFolder': async (input) => {
       const folder = await dialogs.openFolder(input);
       return { folder: folder ? grants.grant(folder, 'folder') : null };
+    },
+    'shell.readClipboard': () => {
+      if (!dialogs.readClipboard) throw new ApiError('forbidden', 'Het klembord lezen kan hier niet.');
+      return dialogs.readClipboard();
     },
   };
 }

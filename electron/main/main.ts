@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session as electronSession, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, net, protocol, safeStorage, session as electronSession, type IpcMainInvokeEvent } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +48,10 @@ function nativeDialogs(window: BrowserWindow): NativeDialogs {
     async openFolder(input) {
       const result = await dialog.showOpenDialog(window, { title: input.title, properties: ['openDirectory', 'createDirectory'] });
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    // The "Plakken" button: the renderer has no clipboard permission (security.ts denies them all), the main process reads it.
+    readClipboard() {
+      return { text: clipboard.readText(), html: clipboard.readHTML() };
     },
   };
 }

@@ -8,6 +8,7 @@ import type {
   PoortwachterCaseView,
   PurgeResult,
 } from '../domain/absence/types.ts';
+import { gridBatchInput, type GridBatchResult } from './batch.ts';
 import { method } from './contract.ts';
 import { isoDateSchema, periodSchema, yearSchema } from './schemas.ts';
 
@@ -24,6 +25,21 @@ const caseNumber = z
   .max(40, 'Nummer van het verzuimgeval is te lang')
   .regex(/^[A-Za-z0-9._/-]+$/, 'Nummer van het verzuimgeval mag alleen letters, cijfers en . _ / - bevatten');
 const kind = z.enum(['sickness', 'pregnancy_leave']);
+
+export const casePatchSchema = z
+  .object({
+    caseNumber,
+    firstDay: isoDateSchema,
+    recoveredOn: isoDateSchema.nullable(),
+    kind,
+    expectedRecovery: isoDateSchema.nullable(),
+    safetyNet: z.boolean(),
+    occupationalAccident: z.boolean(),
+    liableThirdParty: z.boolean(),
+    note: note.nullable(),
+  })
+  .partial()
+  .strict();
 
 export const absenceApi = {
   'absence.employees': method(z.object({ today }).strict()).returns<EmployeeOption[]>(),
@@ -71,24 +87,13 @@ export const absenceApi = {
       .object({
         today,
         id,
-        patch: z
-          .object({
-            caseNumber,
-            firstDay: isoDateSchema,
-            recoveredOn: isoDateSchema.nullable(),
-            kind,
-            expectedRecovery: isoDateSchema.nullable(),
-            safetyNet: z.boolean(),
-            occupationalAccident: z.boolean(),
-            liableThirdParty: z.boolean(),
-            note: note.nullable(),
-          })
-          .partial()
-          .strict(),
+        patch: casePatchSchema,
       })
       .strict(),
     { mutates: true },
   ).returns<AbsenceCaseView>(),
+  /** Grid changes of the register in one transaction (a paste, or its undo); cases are registered with the form, never pasted. */
+  'absence.casesBatch': method(gridBatchInput({ today }), { mutates: true }).returns<GridBatchResult<AbsenceCaseView>>(),
   'absence.deleteCase': method(z.object({ today, id }).strict(), { mutates: true }).returns<AbsenceCaseView>(),
   'absence.restoreCase': method(z.object({ today, id }).strict(), { mutates: true }).returns<AbsenceCaseView>(),
   'absence.metrics': method(z.object({ today, period: periodSchema }).strict()).returns<AbsenceMetricsView>(),

@@ -13,6 +13,7 @@ import {
   type LedgerCandidate,
 } from '../domain/assignments/types.ts';
 import type { SharedLinks } from '../domain/assignments/shared-links.ts';
+import { gridBatchInput, required, type GridBatchResult } from './batch.ts';
 import { method } from './contract.ts';
 import { centsSchema, codeSchema, isoDateSchema, nonEmpty, periodSchema, yearSchema } from './schemas.ts';
 
@@ -48,6 +49,61 @@ export const assignmentFieldsSchema = z.object({
   note: text(2000),
 });
 
+export const assignmentCreateSchema = assignmentFieldsSchema
+  .extend({
+    code: codeSchema.optional(),
+    counterparty: text(200).default(''),
+    personName: text(200).default(''),
+    officialCommissioner: text(200).default(''),
+    administrativeCommissioner: text(200).default(''),
+    agreedResult: text(4000).default(''),
+    acceptanceCriteria: text(4000).default(''),
+    status: z.enum(ASSIGNMENT_STATUSES).default('in_voorbereiding'),
+    hourlyRateCents: assignmentFieldsSchema.shape.hourlyRateCents.default(null),
+    hoursPerWeek: assignmentFieldsSchema.shape.hoursPerWeek.default(null),
+    formationPositionId: z.number().int().nullable().default(null),
+    note: text(2000).default(''),
+    budgetLines: z.array(budgetLineRefSchema).min(1, 'Noem ten minste één begrotingsregel die de opdracht betaalt').max(10),
+    standardMoments: z.boolean().default(false),
+  })
+  .strict();
+
+/** An assignment added from a grid row (a paste): what the register's columns hold; the rest as a new one from the form. */
+export const assignmentRowSchema = assignmentCreateSchema
+  .extend({
+    title: required('Omschrijving', assignmentFieldsSchema.shape.title),
+    kind: required('Soort', assignmentFieldsSchema.shape.kind),
+    contractor: required('Opdrachtnemer', assignmentFieldsSchema.shape.contractor),
+    ceilingCents: required('Plafond', assignmentFieldsSchema.shape.ceilingCents),
+    startDate: required('Begindatum', assignmentFieldsSchema.shape.startDate),
+    endDate: required('Einddatum', assignmentFieldsSchema.shape.endDate),
+    budgetLines: required('Begrotingsregels', assignmentCreateSchema.shape.budgetLines),
+  })
+  .strict();
+
+export const assignmentPatchSchema = assignmentFieldsSchema.partial().strict();
+
+const benchmarkFields = {
+  indicator: z.enum(BENCHMARK_INDICATORS),
+  referenceGroup: nonEmpty('Vergelijkingsgroep', 100),
+  value: z.number().min(0, 'Waarde moet tussen 0 en 100 liggen').max(100, 'Waarde moet tussen 0 en 100 liggen'),
+  year: yearSchema,
+  source: text(200),
+};
+
+export const benchmarkPatchSchema = z.object(benchmarkFields).partial().strict();
+
+/** A reference figure added from a grid row (a paste). */
+export const benchmarkRowSchema = z
+  .object({
+    indicator: required('Indicator', benchmarkFields.indicator),
+    referenceGroup: required('Vergelijkingsgroep', benchmarkFields.referenceGroup),
+    value: required('Waarde', benchmarkFields.value),
+    year: required('Jaar', benchmarkFields.year),
+    source: benchmarkFields.source.default(''),
+  })
+  .strict();
+
 export type AssignmentPatch = Partial<z.infer<typeof assignmentFieldsSchema>>;
 
 const id = z.number().int();
@@ -69,28 +125,10 @@ export const assignmentsApi = {
   ).returns<AssignmentRow[]>(),
   'assignments.get': method(z.object({ id, asOf: isoDateSchema.optional() }).strict()).returns<AssignmentDetail>(),
   /** Without a code the next free OPD-<year>-<nnn> is given. `standardMoments` adds start, interim report, acceptance and discharge. */
-  'assignments.create': method(
-    assignmentFieldsSchema
-      .extend({
-        code: codeSchema.optional(),
-        counterparty: text(200).default(''),
-        personName: text(200).default(''),
-        officialCommissioner: text(200).default(''),
-        administrativeCommissioner: text(200).default(''),
-        agreedResult: text(4000).default(''),
-        acceptanceCriteria: text(4000).default(''),
-        status: z.enum(ASSIGNMENT_STATUSES).default('in_voorbereiding'),
-        hourlyRateCents: assignmentFieldsSchema.shape.hourlyRateCents.default(null),
-        hoursPerWeek: assignmentFieldsSchema.shape.hoursPerWeek.default(null),
-        formationPositionId: z.number().int().nullable().default(null),
-        note: text(2000).default(''),
-        budgetLines: z.array(budgetLineRefSchema).min(1, 'Noem ten minste één begrotingsregel die de opdracht betaalt').max(10),
-        standardMoments: z.boolean().default(false),
-      })
-      .strict(),
-    { mutates: true },
-  ).returns<AssignmentDetail>(),
-  'assignments.update': method(z.object({ id, patch: assignmentFieldsSchema.partial().strict() }).strict(), { mutates: true }).returns<AssignmentRow>(),
+  'assignments.create': method(assignmentCreateSchema, { mutates: true }).returns<AssignmentDetail>(),
+  'assignments.update': method(z.object({ id, patch: assignmentPatchSchema }).strict(), { mutates: true }).returns<AssignmentRow>(),
+  /** Grid changes of the register in one transaction (a paste, or its undo): see shared/api/batch.ts. Removing is the soft delete. */
+  'assignments.batch': method(gridBatchInput({}), { mutates: true }).returns<GridBatchResult<AssignmentRow>>(),
   /** Soft delete: the assignment stays in the audit log and can be listed with includeDeleted. */
   'assignments.delete': method(z.object({ id }).strict(), { mutates: true }).returns<null>(),
   /** Replaces the budget lines that pay the assignment; the first is its main line. */
@@ -129,36 +167,10 @@ export const assignmentsApi = {
   'assignments.byBudgetLine': method(z.object({ year: yearSchema.optional() }).strict()).returns<BudgetLineAssignments[]>(),
 
   'benchmarks.list': method(z.object({}).strict()).returns<Benchmark[]>(),
-  'benchmarks.create': method(
-    z
-      .object({
-        indicator: z.enum(BENCHMARK_INDICATORS),
-        referenceGroup: nonEmpty('Vergelijkingsgroep', 100),
-        value: z.number().min(0, 'Waarde moet tussen 0 en 100 liggen').max(100, 'Waarde moet tussen 0 en 100 liggen'),
-        year: yearSchema,
-        source: text(200).default(''),
-      })
-      .strict(),
-    { mutates: true },
-  ).returns<Benchmark>(),
-  'benchmarks.update': method(
-    z
-      .object({
-        id,
-        patch: z
-          .object({
-            indicator: z.enum(BENCHMARK_INDICATORS),
-            referenceGroup: nonEmpty('Vergelijkingsgroep', 100),
-            value: z.number().min(0, 'Waarde moet tussen 0 en 100 liggen').max(100, 'Waarde moet tussen 0 en 100 liggen'),
-            year: yearSchema,
-            source: text(200),
-          })
-          .partial()
-          .strict(),
-      })
-      .strict(),
-    { mutates: true },
-  ).returns<Benchmark>(),
+  'benchmarks.create': method(z.object({ ...benchmarkFields, source: benchmarkFields.source.default('') }).strict(), { mutates: true }).returns<Benchmark>(),
+  'benchmarks.update': method(z.object({ id, patch: benchmarkPatchSchema }).strict(), { mutates: true }).returns<Benchmark>(),
+  /** Grid changes of the reference figures in one transaction (a paste, or its undo). */
+  'benchmarks.batch': method(gridBatchInput({}), { mutates: true }).returns<GridBatchResult<Benchmark>>(),
   'benchmarks.delete': method(z.object({ id }).strict(), { mutates: true }).returns<null>(),
 
   /**

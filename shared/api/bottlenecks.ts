@@ -11,6 +11,7 @@ import {
   type BottleneckDetail,
   type BottleneckRow,
 } from '../domain/bottlenecks/types.ts';
+import { gridBatchInput, required, type GridBatchResult } from './batch.ts';
 import { method } from './contract.ts';
 import { codeSchema, isoDateSchema, nonEmpty } from './schemas.ts';
 
@@ -30,6 +31,14 @@ const editableFields = z.object({
   decisionDate: isoDateSchema.nullable(),
   confidentiality: z.enum(CONFIDENTIALITY_LEVELS),
 });
+
+export const bottleneckPatchSchema = editableFields.partial().strict();
+
+/** A bottleneck added from a grid row (a paste): a title and a category at least, signalled today unless the row says when. */
+export const bottleneckRowSchema = editableFields
+  .partial()
+  .extend({ title: required('Titel', editableFields.shape.title), category: required('Categorie', editableFields.shape.category) })
+  .strict();
 
 export const bottleneckFilterSchema = z
   .object({
@@ -51,7 +60,9 @@ export const bottlenecksApi = {
       .strict(),
     { mutates: true },
   ).returns<BottleneckDetail>(),
-  'bottlenecks.update': method(z.object({ id: z.number().int(), patch: editableFields.partial().strict() }).strict(), { mutates: true }).returns<BottleneckDetail>(),
+  'bottlenecks.update': method(z.object({ id: z.number().int(), patch: bottleneckPatchSchema }).strict(), { mutates: true }).returns<BottleneckDetail>(),
+  /** Grid changes of the register in one transaction (a paste, or its undo): see shared/api/batch.ts. */
+  'bottlenecks.batch': method(gridBatchInput({}), { mutates: true }).returns<GridBatchResult<BottleneckDetail>>(),
   /**
    * Every status change is dated with who and why. Escalating needs whom to; resolving (opgelost)
    * needs the decision; vervallen needs the reason.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BudgetLineView, BudgetSummary, Commitment, LedgerPage, Revision } from '../domain/budget/types.ts';
+import { gridBatchInput, required, type GridBatchResult } from './batch.ts';
 import { method } from './contract.ts';
 import { centsSchema, codeSchema, isoDateSchema, nonEmpty, yearSchema } from './schemas.ts';
 
@@ -20,6 +21,57 @@ export const ledgerFilterSchema = z
   })
   .strict();
 
+export const linePatchSchema = z
+  .object({
+    accountName: z.string().trim().max(200),
+    kind: z.enum(['lasten', 'baten']),
+    primitiveCents: centsSchema,
+    expectedCents: centsSchema,
+    forecastOverrideCents: centsSchema.nullable(),
+    forecastNote: z.string().max(2000).nullable(),
+    explanation: z.string().max(4000).nullable(),
+  })
+  .partial()
+  .strict();
+
+/** A budget line added from a grid row: its identity plus any of the editable amounts and texts. */
+export const lineRowSchema = z
+  .object({
+    costCentre: required('Kostenplaats', codeSchema),
+    account: required('Grootboekrekening', codeSchema),
+    accountName: z.string().trim().max(200).default(''),
+    kind: z.enum(['lasten', 'baten']).default('lasten'),
+    primitiveCents: centsSchema.default(0),
+  })
+  .extend(linePatchSchema.omit({ accountName: true, kind: true, primitiveCents: true }).shape)
+  .strict();
+
+export const commitmentPatchSchema = z
+  .object({
+    supplier: nonEmpty('Leverancier'),
+    description: z.string().trim().max(500),
+    amountCents: centsSchema,
+    date: isoDateSchema,
+    status: z.enum(['open', 'afgewikkeld', 'vervallen']),
+    reference: z.string().trim().max(100).nullable(),
+  })
+  .partial()
+  .strict();
+
+/** A commitment added from a grid row: the budget line by cost centre and account, as the grid shows them. */
+export const commitmentRowSchema = z
+  .object({
+    costCentre: required('Kostenplaats', codeSchema),
+    account: required('Grootboekrekening', codeSchema),
+    supplier: required('Leverancier', nonEmpty('Leverancier')),
+    description: z.string().trim().max(500).default(''),
+    amountCents: required('Bedrag', centsSchema),
+    date: required('Datum', isoDateSchema),
+    status: z.enum(['open', 'afgewikkeld', 'vervallen']).default('open'),
+    reference: z.string().trim().max(100).nullable().default(null),
+  })
+  .strict();
+
 export const budgetApi = {
   'budget.summary': method(z.object({ year: yearSchema.optional(), until: isoDateSchema.optional() }).strict()).returns<BudgetSummary>(),
   'budget.createLine': method(
@@ -35,26 +87,7 @@ export const budgetApi = {
       .strict(),
     { mutates: true },
   ).returns<BudgetLineView>(),
-  'budget.updateLine': method(
-    z
-      .object({
-        id: z.number().int(),
-        patch: z
-          .object({
-            accountName: z.string().trim().max(200),
-            kind: z.enum(['lasten', 'baten']),
-            primitiveCents: centsSchema,
-            expectedCents: centsSchema,
-            forecastOverrideCents: centsSchema.nullable(),
-            forecastNote: z.string().max(2000).nullable(),
-            explanation: z.string().max(4000).nullable(),
-          })
-          .partial()
-          .strict(),
-      })
-      .strict(),
-    { mutates: true },
-  ).returns<BudgetLineView>(),
+  'budget.updateLine': method(z.object({ id: z.number().int(), patch: linePatchSchema }).strict(), { mutates: true }).returns<BudgetLineView>(),
   'budget.deleteLine': method(z.object({ id: z.number().int() }).strict(), { mutates: true }).returns<null>(),
   'budget.revisions': method(z.object({ year: yearSchema.optional(), budgetLineId: z.number().int().optional() }).strict()).returns<Revision[]>(),
   'budget.addRevision': method(
@@ -88,25 +121,11 @@ export const budgetApi = {
       .strict(),
     { mutates: true },
   ).returns<Commitment>(),
-  'budget.updateCommitment': method(
-    z
-      .object({
-        id: z.number().int(),
-        patch: z
-          .object({
-            supplier: nonEmpty('Leverancier'),
-            description: z.string().trim().max(500),
-            amountCents: centsSchema,
-            date: isoDateSchema,
-            status: z.enum(['open', 'afgewikkeld', 'vervallen']),
-            reference: z.string().trim().max(100).nullable(),
-          })
-          .partial()
-          .strict(),
-      })
-      .strict(),
-    { mutates: true },
-  ).returns<Commitment>(),
+  'budget.updateCommitment': method(z.object({ id: z.number().int(), patch: commitmentPatchSchema }).strict(), { mutates: true }).returns<Commitment>(),
+  /** Grid changes of one year's budget lines in one transaction (a paste, or its undo): see shared/api/batch.ts. */
+  'budget.linesBatch': method(gridBatchInput({ year: yearSchema }), { mutates: true }).returns<GridBatchResult<BudgetLineView>>(),
+  /** Grid changes of one year's commitments in one transaction; a new row names its budget line by cost centre and account. */
+  'budget.commitmentsBatch': method(gridBatchInput({ year: yearSchema }), { mutates: true }).returns<GridBatchResult<Commitment>>(),
   'budget.ledgerPage': method(
     z
       .object({

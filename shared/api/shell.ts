@@ -21,4 +21,6 @@ export const shellApi = {
   'shell.openFile': method(z.object({ title: z.string(), filters, multiple: z.boolean().default(false) }).strict()).returns<{ files: ChosenFile[] }>(),
   'shell.saveFile': method(z.object({ title: z.string(), defaultName: z.string(), filters }).strict()).returns<{ file: ChosenFile | null }>(),
   'shell.openFolder': method(z.object({ title: z.string() }).strict()).returns<{ folder: ChosenFile | null }>(),
+  /** The clipboard as text and HTML, for a "Plakken" button (Ctrl+V needs no host). */
+  'shell.readClipboard': method(emptyInput).returns<{ text: string; html: string }>(),
 };

@@ -9,6 +9,7 @@ import type {
   SalaryEntryView,
   SalaryTableInfo,
 } from '../domain/staff/types.ts';
+import { gridBatchInput, required, type GridBatchResult } from './batch.ts';
 import { method } from './contract.ts';
 import { centsSchema, codeSchema, isoDateSchema, nonEmpty, yearSchema } from './schemas.ts';
 
@@ -58,6 +59,34 @@ const positionFields = {
   note: z.string().trim().max(1000),
 };
 
+export const positionPatchSchema = z.object(positionFields).partial().strict();
+
+/** A position added from a grid row (a paste). */
+export const positionRowSchema = z
+  .object({
+    ...positionFields,
+    code: required('Code', positionFields.code),
+    costCentre: required('Kostenplaats', positionFields.costCentre),
+    functionTitle: required('Functie', positionFields.functionTitle),
+    fte: required('Formatie (fte)', positionFields.fte),
+    validFrom: required('Geldig vanaf', positionFields.validFrom),
+    salaryScale: positionFields.salaryScale.default(null),
+    validTo: positionFields.validTo.default(null),
+    note: positionFields.note.default(''),
+  })
+  .strict();
+
+export const MAX_SALARY_STEP = 30;
+const monthlySchema = centsSchema.refine((n) => n > 0, 'Bedrag moet meer dan nul zijn').nullable();
+
+/** One scale of a salary table as the grid shows it: id and scale are the scale, s0 … s30 the monthly cents per step. */
+export type SalaryScaleRow = { id: number; scale: number } & Record<string, number | null>;
+
+/** The amounts of one scale pasted into the grid: s0 … s30, null removes one. */
+export const salaryScalePatchSchema = z
+  .object(Object.fromEntries(Array.from({ length: MAX_SALARY_STEP + 1 }, (_, step) => [`s${step}`, monthlySchema])) as Record<string, typeof monthlySchema>)
+  .partial()
+  .strict();
 
 export const staffApi = {
   /** Employees with their terms on a date (default: today within the fiscal year). */
@@ -74,6 +103,8 @@ export const staffApi = {
   'formation.createPosition': method(z.object({ ...positionFields, salaryScale: positionFields.salaryScale.default(null), validTo: positionFields.validTo.default(null), note: positionFields.note.default('') }).strict(), { mutates: true }).returns<PositionView>(),
   /** `date`: the day the returned occupation is for (default: today within the fiscal year). */
   'formation.updatePosition': method(z.object({ id: z.number().int(), patch: z.object(positionFields).partial().strict(), date: isoDateSchema.optional() }).strict(), { mutates: true }).returns<PositionView>(),
+  /** Grid changes of the positions in one transaction (a paste, or its undo): see shared/api/batch.ts. */
+  'formation.positionsBatch': method(gridBatchInput({ date: isoDateSchema.optional() }), { mutates: true }).returns<GridBatchResult<PositionView>>(),
   'formation.deletePosition': method(z.object({ id: z.number().int() }).strict(), { mutates: true }).returns<null>(),
   'formation.occupation': method(z.object({ date: isoDateSchema.optional() }).strict()).returns<OccupationView>(),
   /** Formation against occupation on the last day of each month of a year. */
@@ -83,6 +114,8 @@ export const staffApi = {
   'salary.entries': method(z.object({ validFrom: isoDateSchema }).strict()).returns<SalaryEntryView[]>(),
   /** Sets one amount; null removes it. */
   'salary.setEntry': method(z.object({ validFrom: isoDateSchema, scale: scaleSchema, step: stepSchema, monthlyCents: centsSchema.refine((n) => n > 0, 'Bedrag moet meer dan nul zijn').nullable() }).strict(), { mutates: true }).returns<SalaryEntryView | null>(),
+  /** Grid changes of one table in one transaction: an update's id is the scale, its patch the amounts per step. */
+  'salary.entriesBatch': method(gridBatchInput({ validFrom: isoDateSchema }), { mutates: true }).returns<GridBatchResult<SalaryScaleRow>>(),
   /** A new table from a date, as a copy of another raised by a percentage (a collective raise). */
   'salary.copyTable': method(z.object({ fromValidFrom: isoDateSchema, toValidFrom: isoDateSchema, raisePercent: z.number().min(-50).max(100) }).strict(), { mutates: true }).returns<SalaryTableInfo>(),
   'salary.deleteTable': method(z.object({ validFrom: isoDateSchema }).strict(), { mutates: true }).returns<null>(),

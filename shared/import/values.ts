@@ -209,11 +209,20 @@ function checkedDate(year: number, month: number, day: number, raw: string): Par
   return ok(isoDate(year, month, day));
 }
 
+export interface DateOptions {
+  /**
+   * Read "31-12-27" with a two-digit year as a spreadsheet does: 00–29 is 2000–2029, 30–99 is 1930–1999
+   * (Excel's and LibreOffice's default). For cells copied from a spreadsheet, where that rule made the date.
+   */
+  twoDigitYears?: boolean;
+}
+
 /**
  * "31-12-2026", "1-2-2027", "31/12/2026", "31.12.2026", "2026-12-31", "20261231" → ISO.
- * Day-month order is Dutch unless a profile says otherwise; a two-digit year is refused because it is ambiguous.
+ * Day-month order is Dutch unless a profile says otherwise; a two-digit year is refused because it is
+ * ambiguous, unless `twoDigitYears` says to read it as a spreadsheet does.
  */
-export function parseDate(raw: string, order: DateOrder = 'dmy'): Parsed<string> {
+export function parseDate(raw: string, order: DateOrder = 'dmy', options: DateOptions = {}): Parsed<string> {
   const text = raw.trim();
   if (text === '') return fail('datum ontbreekt');
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);
@@ -224,9 +233,11 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): Parsed<string>
   if (!parts) return fail(`"${text}" is geen datum (verwacht dd-mm-jjjj)`);
   const [a, b, c] = [parts[1], parts[2], parts[3]];
   if (a.length === 4) return checkedDate(Number(a), Number(b), Number(c), text);
-  if (c.length !== 4) return fail(`"${text}" heeft geen jaar van vier cijfers`);
-  if (order === 'mdy') return checkedDate(Number(c), Number(a), Number(b), text);
-  const result = checkedDate(Number(c), Number(b), Number(a), text);
+  let year = Number(c);
+  if (c.length === 2 && options.twoDigitYears) year += year < 30 ? 2000 : 1900;
+  else if (c.length !== 4) return fail(`"${text}" heeft geen jaar van vier cijfers`);
+  if (order === 'mdy') return checkedDate(year, Number(a), Number(b), text);
+  const result = checkedDate(year, Number(b), Number(a), text);
   if (!result.ok && Number(b) > 12 && Number(a) <= 12) {
     return fail(`"${text}" is geen geldige datum dd-mm-jjjj (maand ${b} bestaat niet; staat de maand voorop?)`);
   }

@@ -1,5 +1,6 @@
 import type { Page, Route } from '@playwright/test';
-import { createDepartmentWorkbook, expect, expectAccessible, test } from './fixtures.ts';
+import path from 'node:path';
+import { createDepartmentWorkbook, expect, expectAccessible, SAMPLES, test } from './fixtures.ts';
 
 async function nav(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name, exact: true }).click();
@@ -54,4 +55,141 @@ test('an edit is undone by Ctrl+Z pressed while its save is still on its way', a
   await nav(page, 'Overzicht');
   await nav(page, 'Instellingen');
   await expect(value).toHaveText('6,1 %');
+});
+
+/** A block as Excel puts it on the clipboard: tab-separated text (a cell with a line break quoted) and an HTML table. */
+function excelClipboard(rows: string[][]): { text: string; html: string } {
+  const text = rows.map((r) => r.map((c) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join('\t')).join('\r\n') + '\r\n';
+  const escape = (c: string) => c.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, "<br style='mso-data-placement:same-cell' />");
+  const html = `<html><body><!--StartFragment--><table>${rows.map((r) => `<tr>${r.map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</table><!--EndFragment--></body></html>`;
+  return { text, html };
+}
+
+async function putOnClipboard(page: Page, content: { text: string; html: string }): Promise<void> {
+  await page.evaluate(async ({ text, html }) => {
+    await navigator.clipboard.write([new ClipboardItem({ 'text/plain': new Blob([text], { type: 'text/plain' }), 'text/html': new Blob([html], { type: 'text/html' }) })]);
+  }, content);
+}
+
+/** Rows of a grid, the header row not counted (AG Grid renders only the rows in view; aria-rowcount has them all). */
+async function rowCount(region: ReturnType<Page['getByRole']>): Promise<number> {
+  return Number(await region.locator('[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
+}
+
+test('a head pastes 20 commitments copied from her spreadsheet, sees the refused cells, undoes the paste with one Ctrl+Z and copies rows back out', async ({ page, app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.open();
+  await createDepartmentWorkbook(page, app.dir);
+  await nav(page, 'Importeren');
+  await page.getByLabel('Soort bestand').selectOption('budget');
+  await page.getByTestId('import-file').setInputFiles(path.join(SAMPLES, 'begroting-2027.csv'));
+  await page.getByRole('button', { name: /^Importeren \(\d+ regels\)$/ }).click();
+  await expect(page.getByRole('heading', { name: /Import voltooid/ })).toBeVisible();
+
+  await nav(page, 'Verplichtingen');
+  const grid = page.getByRole('region', { name: 'Verplichtingen' });
+  await expect(grid.getByRole('button', { name: 'Plakken' })).toBeVisible();
+  const header = ['Kostenplaats', 'Grootboekrekening', 'Leverancier', 'Omschrijving', 'Bedrag', 'Datum', 'Status', 'Kenmerk'];
+  const rows: string[][] = [header];
+  for (let i = 1; i <= 20; i += 1) {
+    rows.push(['OR01', i % 2 ? '4300' : '4400', `Leverancier ${i}`, `Opdracht ${i}`, `1.${String(i).padStart(3, '0')},50`, `${String(i).padStart(2, '0')}-03-2027`, 'open', `K-${i}`]);
+  }
+  rows[2][4] = '€ 2.500,00';
+  rows[3][4] = '-1.234,56';
+  rows[4][5] = '31-12-27';
+  rows[5][3] = 'Maaien van bermen\nen sloten'; // a cell with a line break, as Excel quotes it
+  rows[6][4] = 'veel'; // refused here
+  rows[7][5] = '31-02-2027'; // refused here
+  rows[8][1] = '9999'; // refused by the workbook: no budget line
+  rows[9][2] = ''; // refused: a commitment needs a supplier
+  await putOnClipboard(page, excelClipboard(rows));
+
+  // The grid is empty: the button pastes the block as new rows from the top.
+  await grid.getByRole('button', { name: 'Plakken' }).click();
+  const report = page.getByTestId('paste-report');
+  await expect(report).toContainText('16 regels geplakt (128 cellen), waarvan 16 nieuw.');
+  await expect(report).toContainText('De eerste regel bevatte de kolomnamen en is overgeslagen.');
+  const refused = page.getByTestId('paste-refused');
+  await expect(refused.getByRole('row')).toHaveCount(5);
+  await expect(refused.getByRole('row').filter({ hasText: 'veel' })).toContainText('Bedrag');
+  await expect(refused.getByRole('row').filter({ hasText: '31-02-2027' })).toContainText('bestaat niet');
+  await expect(refused.getByRole('row').filter({ hasText: '9999' })).toContainText('geen begrotingsregel voor kostenplaats OR01 en grootboekrekening 9999');
+  await expect(refused.getByRole('row').filter({ hasText: 'Leverancier ontbreekt' })).toContainText('Leverancier');
+  expect(await rowCount(grid)).toBe(16);
+  const supplierRow = (n: number) => grid.getByRole('row').filter({ has: page.locator('[col-id="supplier"]', { hasText: new RegExp(`^Leverancier ${n}$`) }) });
+  const second = supplierRow(2);
+  await expect(second.locator('[col-id="amountCents"]')).toHaveText('€ 2.500,00');
+  await expect(supplierRow(3).locator('[col-id="amountCents"]')).toHaveText('€ -1.234,56');
+  await expect(supplierRow(4).locator('[col-id="date"]')).toHaveText('31-12-2027');
+  await expect(supplierRow(5).locator('[col-id="description"]')).toContainText('Maaien van bermen');
+  await expectAccessible(page, 'commitments with a paste report');
+
+  // One Ctrl+Z undoes the whole paste.
+  await second.locator('[col-id="supplier"]').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect.poll(() => rowCount(grid)).toBe(0);
+  await page.getByRole('button', { name: /Opnieuw/ }).click();
+  await expect.poll(() => rowCount(grid)).toBe(16);
+  // What the grid shows is what the workbook has.
+  await nav(page, 'Overzicht');
+  await nav(page, 'Verplichtingen');
+  await expect.poll(() => rowCount(grid)).toBe(16);
+
+  // Ctrl+V while a cell is being edited: a block of two lines is pasted as a block from that cell, never into it.
+  const description = supplierRow(1).locator('[col-id="description"]');
+  await description.dblclick();
+  await expect(grid.locator('.ag-cell-inline-editing, .ag-popup-editor')).toHaveCount(1);
+  await putOnClipboard(page, excelClipboard([['Nieuwe omschrijving', '10,00'], ['Tweede omschrijving', '20,00']]));
+  await page.keyboard.press('ControlOrMeta+v');
+  await expect(description).toHaveText('Nieuwe omschrijving');
+  await expect(supplierRow(1).locator('[col-id="amountCents"]')).toHaveText('€ 10,00');
+  await expect(supplierRow(2).locator('[col-id="description"]')).toHaveText('Tweede omschrijving');
+  await expect(page.getByTestId('paste-report')).toContainText('2 regels geplakt (4 cellen), waarvan 0 nieuw.');
+  await description.click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(description).toHaveText('Opdracht 1');
+  await expect(supplierRow(2).locator('[col-id="amountCents"]')).toHaveText('€ 2.500,00');
+});
+
+test('a head pastes a 20-row salary table copied from the cao spreadsheet, sees scales 19 and 20 and two wrong amounts refused, and undoes it with one Ctrl+Z', async ({ page, app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.open();
+  await createDepartmentWorkbook(page, app.dir);
+  await nav(page, 'Salaristabel');
+  const table = page.getByRole('region', { name: 'Salaristabel per 01-01-2027 (bedrag per maand)' });
+  const cell = (scale: number, step: number) => table.getByRole('row').filter({ has: page.locator('[col-id="scale"]', { hasText: new RegExp(`^${scale}$`) }) }).locator(`[role="gridcell"][col-id="s${step}"]`);
+  const euros = (scale: number, step: number) => 1800 + scale * 150 + step * 60;
+  const block: string[][] = [];
+  for (let scale = 1; scale <= 20; scale += 1) {
+    block.push([String(scale), ...[0, 1, 2, 3].map((step) => `${new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2 }).format(euros(scale, step))}`)]);
+  }
+  block[3][2] = 'abc';
+  block[5][4] = '-100,00';
+  await putOnClipboard(page, excelClipboard(block));
+  await table.getByRole('row').filter({ has: page.locator('[col-id="scale"]', { hasText: /^1$/ }) }).locator('[col-id="scale"]').click();
+  await page.keyboard.press('ControlOrMeta+v');
+
+  const report = page.getByTestId('paste-report');
+  await expect(report).toContainText('16 regels geplakt (64 cellen), waarvan 0 nieuw.');
+  const refused = page.getByTestId('paste-refused');
+  await expect(refused.getByRole('row')).toHaveCount(5);
+  await expect(refused.getByRole('row').filter({ hasText: 'abc' })).toContainText('schaal 4');
+  await expect(refused.getByRole('row').filter({ hasText: 'Bedrag moet meer dan nul zijn' })).toContainText('Trede 3');
+  await expect(refused.getByRole('row').filter({ hasText: /^19/ })).toContainText('schalen 1 tot en met 18');
+  await expect(refused.getByRole('row').filter({ hasText: /^20/ })).toContainText('schalen 1 tot en met 18');
+  await expect(cell(10, 2)).toHaveText('€ 3.420,00');
+  await expect(cell(18, 3)).toHaveText('€ 4.680,00');
+  // Nothing of a refused row is written: scale 4 and 6 stay empty.
+  await expect(cell(4, 0)).toHaveText('');
+  await expect(cell(6, 0)).toHaveText('');
+  await expect(page.getByText('64 bedragen in 16 schalen')).toBeVisible();
+  await expectAccessible(page, 'salary table with a paste report');
+
+  await cell(10, 2).click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(cell(10, 2)).toHaveText('');
+  await expect(page.getByText('Deze tabel is nog leeg.')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+y');
+  await expect(cell(10, 2)).toHaveText('€ 3.420,00');
+  await expect(page.getByText('64 bedragen in 16 schalen')).toBeVisible();
 });

@@ -1,5 +1,6 @@
-import type { absenceApi } from '../../../shared/api/absence.ts';
+import { casePatchSchema, type absenceApi } from '../../../shared/api/absence.ts';
 import { localToday } from '../../../shared/domain/absence/days.ts';
+import { applyGridBatch } from '../grid-batch.ts';
 import type { Handlers } from '../router.ts';
 import * as cases from './cases.ts';
 import { listEmployees } from './employees.ts';
@@ -19,6 +20,14 @@ export const absenceHandlers: Handlers<typeof absenceApi> = {
   'absence.recover': (input, ctx) => cases.recoverCase(ctx.wb(), input, day(input.today)),
   'absence.reopen': (input, ctx) => cases.reopenCase(ctx.wb(), input.caseId, day(input.today)),
   'absence.updateCase': (input, ctx) => cases.updateCase(ctx.wb(), input.id, input.patch, day(input.today)),
+  'absence.casesBatch': (input, ctx) => {
+    const wb = ctx.wb();
+    return applyGridBatch(wb, input, {
+      updateSchema: casePatchSchema,
+      update: (id, patch) => cases.updateCase(wb, id, patch, day(input.today)),
+      noCreate: 'Een verzuimgeval wordt gemeld met het formulier Ziekmelding, niet geplakt; plak alleen over bestaande regels.',
+    });
+  },
   'absence.deleteCase': (input, ctx) => cases.deleteCase(ctx.wb(), input.id, day(input.today)),
   'absence.restoreCase': (input, ctx) => cases.restoreCase(ctx.wb(), input.id, day(input.today)),
   'absence.metrics': (input, ctx) => absenceMetrics(ctx.wb(), requirePeriod(input.period), day(input.today)),

@@ -1,4 +1,5 @@
-import type { assignmentsApi } from '../../../shared/api/assignments.ts';
+import { assignmentPatchSchema, assignmentRowSchema, benchmarkPatchSchema, benchmarkRowSchema, type assignmentsApi } from '../../../shared/api/assignments.ts';
+import { applyGridBatch } from '../grid-batch.ts';
 import type { Handlers } from '../router.ts';
 import { createBenchmark, deleteBenchmark, listBenchmarks, updateBenchmark } from './benchmarks.ts';
 import { assignmentsByBudgetLine } from './budget-lines.ts';
@@ -9,13 +10,16 @@ import {
   createAssignment,
   deleteAssignment,
   deleteMoment,
+  evaluate,
   getAssignment,
+  insertAssignment,
   ledgerCandidates,
   linkCommitment,
   linkLedgerLine,
   listAssignments,
   removeDepartmentLink,
   setBudgetLines,
+  today,
   unlinkCommitment,
   unlinkLedgerLine,
   updateAssignment,
@@ -31,6 +35,20 @@ export const assignmentsHandlers: Handlers<typeof assignmentsApi> = {
   'assignments.delete': (input, ctx) => {
     deleteAssignment(ctx.wb(), input.id);
     return null;
+  },
+  'assignments.batch': (input, ctx) => {
+    const wb = ctx.wb();
+    wb.requireKind('department');
+    return applyGridBatch(wb, input, {
+      updateSchema: assignmentPatchSchema,
+      update: (id, patch) => updateAssignment(wb, id, patch),
+      createSchema: assignmentRowSchema,
+      create: (row) => {
+        const id = insertAssignment(wb, row as never, { logText: 'Opdracht vastgelegd (geplakt in het register).' });
+        return evaluate(wb, { asOf: today(), ids: [id] })[0].row;
+      },
+      delete: (id) => deleteAssignment(wb, id),
+    });
   },
   'assignments.setBudgetLines': (input, ctx) => setBudgetLines(ctx.wb(), input.id, input.budgetLines),
   'assignments.addMoment': (input, ctx) => addMoment(ctx.wb(), input),
@@ -49,6 +67,16 @@ export const assignmentsHandlers: Handlers<typeof assignmentsApi> = {
   'benchmarks.list': (_input, ctx) => listBenchmarks(ctx.wb()),
   'benchmarks.create': (input, ctx) => createBenchmark(ctx.wb(), input),
   'benchmarks.update': (input, ctx) => updateBenchmark(ctx.wb(), input.id, input.patch),
+  'benchmarks.batch': (input, ctx) => {
+    const wb = ctx.wb();
+    return applyGridBatch(wb, input, {
+      updateSchema: benchmarkPatchSchema,
+      update: (id, patch) => updateBenchmark(wb, id, patch),
+      createSchema: benchmarkRowSchema,
+      create: (row) => createBenchmark(wb, row as never),
+      delete: (id) => deleteBenchmark(wb, id),
+    });
+  },
   'benchmarks.delete': (input, ctx) => {
     deleteBenchmark(ctx.wb(), input.id);
     return null;

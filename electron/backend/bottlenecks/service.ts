@@ -456,6 +456,30 @@ export function archiveBottleneck(wb: Workbook, id: number, archived: boolean): 
   return getBottleneck(wb, id);
 }
 
+/**
+ * Removes a bottleneck that was added by mistake (the undo of a paste that added it). Only one that
+ * nothing happened to since: no status change, action or link; anything else stays on record.
+ */
+export function removeNewBottleneck(wb: Workbook, id: number): void {
+  const row = requireRow(wb, id);
+  const history = wb.first(
+    wb.db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('bottleneck_status_change').select((e) => e.fn.countAll<number>().as('n')).where('bottleneck_id', '=', id).as('changes'),
+        eb.selectFrom('bottleneck_action').select((e) => e.fn.countAll<number>().as('n')).where('bottleneck_id', '=', id).as('actions'),
+        eb.selectFrom('bottleneck_link').select((e) => e.fn.countAll<number>().as('n')).where('bottleneck_id', '=', id).as('links'),
+      ]),
+  )!;
+  if (Number(history.changes) > 1 || Number(history.actions) > 0 || Number(history.links) > 0) {
+    throw new ApiError('conflict', `${row.identifier} heeft intussen een statuswijziging, actie of koppeling en blijft daarom staan.`);
+  }
+  wb.tx(() => {
+    wb.run(wb.db.deleteFrom('bottleneck_status_change').where('bottleneck_id', '=', id));
+    wb.run(wb.db.deleteFrom('bottleneck').where('id', '=', id));
+    wb.audit({ action: 'delete', table: 'bottleneck', rowId: id, old: row });
+  });
+}
+
 /** Lookups for the importer: identifier → id and content hash → id. */
 export function findByIdentifier(wb: Workbook, identifier: string): number | undefined {
   return wb.first(wb.db.selectFrom('bottleneck').select('id').where('identifier', '=', identifier))?.id;

@@ -1,4 +1,5 @@
-import type { budgetApi } from '../../../shared/api/budget.ts';
+import { commitmentPatchSchema, commitmentRowSchema, linePatchSchema, lineRowSchema, type budgetApi } from '../../../shared/api/budget.ts';
+import { applyGridBatch } from '../grid-batch.ts';
 import type { Handlers } from '../router.ts';
 import * as budget from './service.ts';
 
@@ -20,5 +21,25 @@ export const budgetHandlers: Handlers<typeof budgetApi> = {
   'budget.commitments': (input, ctx) => budget.listCommitments(ctx.wb(), input),
   'budget.addCommitment': (input, ctx) => budget.addCommitment(ctx.wb(), input),
   'budget.updateCommitment': (input, ctx) => budget.updateCommitment(ctx.wb(), input.id, input.patch),
+  'budget.linesBatch': (input, ctx) => {
+    const wb = ctx.wb();
+    return applyGridBatch(wb, input, {
+      updateSchema: linePatchSchema,
+      update: (id, patch) => budget.updateLine(wb, id, patch),
+      createSchema: lineRowSchema,
+      create: (row) => budget.createLineRow(wb, input.year, row as never),
+      delete: (id) => budget.deleteLine(wb, id),
+    });
+  },
+  'budget.commitmentsBatch': (input, ctx) => {
+    const wb = ctx.wb();
+    return applyGridBatch(wb, input, {
+      updateSchema: commitmentPatchSchema,
+      update: (id, patch) => budget.updateCommitment(wb, id, patch),
+      createSchema: commitmentRowSchema,
+      create: (row) => budget.addCommitmentRow(wb, input.year, row as never),
+      delete: (id) => budget.deleteCommitment(wb, id),
+    });
+  },
   'budget.ledgerPage': (input, ctx) => budget.ledgerPage(ctx.wb(), input),
 };

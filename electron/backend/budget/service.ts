@@ -411,6 +411,47 @@ export function updateCommitment(wb: Workbook, id: number, patch: Record<string,
   return getCommitment(wb, id);
 }
 
+/** Removes a commitment (the undo of a paste that added it); one that something links to stays. */
+export function deleteCommitment(wb: Workbook, id: number): void {
+  const commitment = getCommitment(wb, id);
+  try {
+    wb.tx(() => {
+      const old = wb.first(wb.db.selectFrom('commitment').selectAll().where('id', '=', id));
+      wb.run(wb.db.deleteFrom('commitment').where('id', '=', id));
+      wb.audit({ action: 'delete', table: 'commitment', rowId: id, old });
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_CONSTRAINT_FOREIGNKEY') throw error;
+    throw new ApiError('conflict', `De verplichting van ${commitment.supplier} is intussen gekoppeld (aan een opdracht) en blijft daarom staan.`);
+  }
+}
+
+/** The budget line of a year for a cost centre and account, as a grid row names it. */
+export function lineIdFor(wb: Workbook, year: number, costCentre: string, account: string): number {
+  const line = wb.first(wb.db.selectFrom('budget_line').select('id').where('year', '=', year).where('cost_centre', '=', costCentre).where('account', '=', account));
+  if (!line) {
+    throw new ApiError('not_found', `Er is geen begrotingsregel voor kostenplaats ${costCentre} en grootboekrekening ${account} in ${year}; voeg die eerst toe op de pagina Begroting.`, { field: 'account' });
+  }
+  return line.id;
+}
+
+/** A commitment added from a grid row (a paste): its budget line found by cost centre and account. */
+export function addCommitmentRow(
+  wb: Workbook,
+  year: number,
+  row: { costCentre: string; account: string; supplier: string; description: string; amountCents: number; date: string; status: CommitmentStatus; reference: string | null },
+): Commitment {
+  const { costCentre, account, ...fields } = row;
+  return addCommitment(wb, { budgetLineId: lineIdFor(wb, year, costCentre, account), ...fields });
+}
+
+/** A budget line added from a grid row (a paste): created, then given the amounts and texts the row has. */
+export function createLineRow(wb: Workbook, year: number, row: Record<string, unknown> & { costCentre: string; account: string; accountName: string; kind: 'lasten' | 'baten'; primitiveCents: number }): BudgetLineView {
+  const { costCentre, account, accountName, kind, primitiveCents, ...rest } = row;
+  const line = createLine(wb, { year, costCentre, account, accountName, kind, primitiveCents });
+  return Object.keys(rest).length > 0 ? updateLine(wb, line.id, rest) : line;
+}
+
 // ── Ledger (actuals) ───────────────────────────────────────────────────────
 
 const ledgerColumnSql: Record<LedgerColumn, string> = {

@@ -79,10 +79,10 @@ interface PositionInput {
 function checkPosition(wb: Workbook, input: PositionInput, id?: number): void {
   new StaffRules(wb).costCentre(input.costCentre);
   if (input.validTo !== null && input.validTo < input.validFrom) {
-    throw new ApiError('invalid_input', `Einddatum (${formatDate(input.validTo)}) ligt vóór de begindatum (${formatDate(input.validFrom)}) van de formatieplaats.`);
+    throw new ApiError('invalid_input', `Einddatum (${formatDate(input.validTo)}) ligt vóór de begindatum (${formatDate(input.validFrom)}) van de formatieplaats.`, { field: 'validTo' });
   }
   const other = wb.first(wb.db.selectFrom('formation_position').select('id').where('code', '=', input.code));
-  if (other && other.id !== id) throw new ApiError('conflict', `Er is al een formatieplaats met code ${input.code}.`);
+  if (other && other.id !== id) throw new ApiError('conflict', `Er is al een formatieplaats met code ${input.code}.`, { field: 'code' });
 }
 
 const columns = {
@@ -102,7 +102,8 @@ function toColumns(input: Partial<PositionInput>): Record<string, unknown> {
   return out;
 }
 
-export function createPosition(wb: Workbook, input: PositionInput): PositionView {
+/** `date`: the day the returned occupation is for (default: today within the fiscal year). */
+export function createPosition(wb: Workbook, input: PositionInput, date?: string): PositionView {
   wb.requireKind('department');
   checkPosition(wb, input);
   const now = nowIso();
@@ -112,7 +113,7 @@ export function createPosition(wb: Workbook, input: PositionInput): PositionView
     wb.audit({ action: 'insert', table: 'formation_position', rowId: newId, new: values });
     return newId;
   });
-  return positionView(wb, id);
+  return positionView(wb, id, date);
 }
 
 /** Terms rows that point to a position, for the checks that keep those links valid. */

@@ -70,6 +70,23 @@ export function setEntry(wb: Workbook, input: { validFrom: string; scale: number
   return row ? toView(row) : null;
 }
 
+/** One scale of a table as the grid shows it: the monthly amount per step, null where there is none. */
+export function scaleRow(wb: Workbook, validFrom: string, scale: number): { id: number; scale: number } & Record<string, number | null> {
+  const row: { id: number; scale: number } & Record<string, number | null> = { id: scale, scale };
+  const entries = wb.all(wb.db.selectFrom('salary_table_entry').select(['step', 'monthly_cents']).where('valid_from', '=', validFrom).where('scale', '=', scale));
+  for (const entry of entries) row[`s${entry.step}`] = entry.monthly_cents;
+  return row;
+}
+
+/** Sets the amounts of one scale pasted into the grid (`s3` is step 3); the scale is checked as a single edit checks it. */
+export function setScaleAmounts(wb: Workbook, validFrom: string, scale: number, amounts: Record<string, number | null>): { id: number; scale: number } & Record<string, number | null> {
+  if (!Number.isInteger(scale) || scale < 1 || scale > 18) throw new ApiError('invalid_input', `Schaal ${scale} bestaat niet; de salaristabel kent schalen 1 tot en met 18.`);
+  wb.tx(() => {
+    for (const [field, cents] of Object.entries(amounts)) writeEntry(wb, validFrom, scale, Number(field.slice(1)), cents ?? null);
+  });
+  return scaleRow(wb, validFrom, scale);
+}
+
 /** A collective raise: a new table from a date, every amount of another table raised by a percentage, to the cent. */
 export function copyTable(wb: Workbook, input: { fromValidFrom: string; toValidFrom: string; raisePercent: number }): SalaryTableInfo {
   const source = listEntries(wb, input.fromValidFrom);

@@ -68,6 +68,7 @@ export function moneyColumn<T>(field: keyof T & string, headerName: string, opti
         }
       : undefined,
     minWidth: 130,
+    context: { cellKind: { type: 'money', nullable } },
     ...rest,
   };
 }
@@ -107,6 +108,7 @@ export function dateColumn<T>(field: keyof T & string, headerName: string, optio
         }
       : undefined,
     minWidth: 120,
+    context: { cellKind: { type: 'date' } },
     ...rest,
   };
 }

@@ -57,6 +57,7 @@ export const absenceMessages = defineMessages({
         kind: 'Soort',
         note: 'Notitie',
         editHint: 'Kies een geval in de tabel voor gedeeltelijk herstel of herstel. Eerste ziektedag, vlaggen en notitie zijn te wijzigen in de tabel (Ctrl+Z maakt ongedaan).',
+        pasteNoNewRows: 'Een verzuimgeval meldt u met het formulier Ziekmelding registreren; plakken kan alleen over bestaande regels.',
         includeDeleted: 'Ook verwijderde tonen',
       },
       detail: {
@@ -240,6 +241,7 @@ export const absenceMessages = defineMessages({
         kind: 'Kind',
         note: 'Note',
         editHint: 'Choose a case in the table for a partial or full recovery. First day, flags and note can be edited in the table (Ctrl+Z undoes).',
+        pasteNoNewRows: 'An absence case is reported with the sick report form; pasting works over existing rows only.',
         includeDeleted: 'Also show deleted',
       },
       detail: {

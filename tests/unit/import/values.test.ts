@@ -158,6 +158,18 @@ describe('parseDate', () => {
   it('follows an explicit month-first profile', () => {
     expect(date('12-31-2026', 'mdy')).toBe('2026-12-31');
   });
+  it('reads a two-digit year as a spreadsheet does, when asked (cells copied from Excel)', () => {
+    const copied = (raw: string) => {
+      const result = parseDate(raw, 'dmy', { twoDigitYears: true });
+      return result.ok ? result.value : result.reason;
+    };
+    expect(copied('31-12-27')).toBe('2027-12-31');
+    expect(copied('1-2-29')).toBe('2029-02-01');
+    expect(copied('1-2-30')).toBe('1930-02-01');
+    expect(copied('31-12-2027')).toBe('2027-12-31');
+    expect(copied('29-02-27')).toMatch(/bestaat niet/);
+    expect(copied('31-12-027')).toMatch(/jaar van vier cijfers/);
+  });
 });
 
 describe('parseDecimal and parseUserAmountCents', () => {

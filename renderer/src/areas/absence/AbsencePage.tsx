@@ -53,6 +53,12 @@ export function AbsencePage({ fiscalYear, readOnly }: { fiscalYear: number; read
     save: (id, patch) => api.absence.updateCase({ today: userToday(), id, patch }),
     onSaved: () => refreshFigures(),
     onError: (message) => status.error(message),
+    readOnly,
+    paste: {
+      save: (batch) => api.absence.casesBatch({ today: userToday(), ...batch }),
+      newRows: t('absence.cases.pasteNoNewRows'),
+      rowLabel: (c) => `${c.caseNumber} ${c.employeeName}`,
+    },
   });
   const employees = useApi(() => api.absence.employees({ today: userToday() }), []);
   const cases = useApi(async () => {
@@ -106,7 +112,7 @@ export function AbsencePage({ fiscalYear, readOnly }: { fiscalYear: number; read
       { field: 'safetyNet', headerName: t('absence.register.safetyNet'), cellDataType: 'boolean', editable: !readOnly, width: 140 },
       { field: 'occupationalAccident', headerName: t('absence.register.occupationalAccident'), cellDataType: 'boolean', editable: !readOnly, width: 150 },
       { field: 'liableThirdParty', headerName: t('absence.register.liableThirdParty'), cellDataType: 'boolean', editable: !readOnly, width: 160 },
-      { field: 'note', headerName: t('absence.cases.note'), headerTooltip: t('absence.noteWarning'), editable: !readOnly, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, minWidth: 220, flex: 1 },
+      { field: 'note', headerName: t('absence.cases.note'), headerTooltip: t('absence.noteWarning'), editable: !readOnly, context: { cellKind: { type: 'text', nullable: true } }, cellEditor: 'agLargeTextCellEditor', cellEditorPopup: true, minWidth: 220, flex: 1 },
     ],
     [t, readOnly, onInvalid],
   );

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_KINDS, ASSIGNMENT_STATUSES, type AssignmentKind, type AssignmentRow, type AssignmentStatus } from '../../../../shared/domain/assignments/types.ts';
 import { formatCents, formatDate } from '../../../../shared/format/nl.ts';
+import type { Parsed } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
 import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { dateColumn, moneyColumn, percentColumn } from '../../components/grid.ts';
@@ -18,6 +19,16 @@ import { CheckboxField, choices, FilterSelect, FormError } from '../../component
 
 /** Grid columns that save straight to the register (the rest is edited on the detail page). */
 const EDITABLE = ['title', 'kind', 'status', 'contractor', 'counterparty', 'ceilingCents', 'startDate', 'endDate'];
+
+/** "OR01/4200, OR02/4310" as the register shows an assignment's budget lines. */
+function readBudgetLines(text: string): Parsed<Array<{ costCentre: string; account: string }>> {
+  const parts = text.split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  const lines = parts.map((p) => /^([A-Za-z0-9._-]+)\s*\/\s*([A-Za-z0-9._-]+)$/.exec(p));
+  if (parts.length === 0) return { ok: false, reason: 'begrotingsregel ontbreekt (kostenplaats/grootboekrekening, bijvoorbeeld OR01/4200)' };
+  const wrong = parts.find((_, i) => !lines[i]);
+  if (wrong) return { ok: false, reason: `"${wrong}" is geen begrotingsregel (kostenplaats/grootboekrekening, bijvoorbeeld OR01/4200)` };
+  return { ok: true, value: lines.map((m) => ({ costCentre: m![1].toUpperCase(), account: m![2].toUpperCase() })) };
+}
 
 function CodeLink(params: ICellRendererParams<AssignmentRow>) {
   if (!params.data) return null;
@@ -36,6 +47,13 @@ function Register({ fiscalYear, readOnly, initialHireOnly }: { fiscalYear: numbe
     save: (id, patch) => api.assignments.update({ id, patch: patch as never }),
     onSaved: () => totals.reload(),
     onError: (message) => status.error(message),
+    readOnly,
+    paste: {
+      save: (batch) => api.assignments.batch(batch),
+      newRows: true,
+      identity: { code: { field: 'code', kind: { type: 'code' } }, budgetLines: { field: 'budgetLines', kind: { type: 'custom', read: readBudgetLines } } },
+      rowLabel: (row) => `${row.code} ${row.title}`,
+    },
   });
   const filter = { year: fiscalYear, status: statusFilter ? [statusFilter] : undefined, kind: kindFilter ? [kindFilter] : undefined, hireOnly, includeDeleted };
   const rows = useApi(async () => {

@@ -22,6 +22,12 @@ export function BenchmarkSettings({ readOnly }: { readOnly: boolean }) {
     fieldOf: (colId) => (EDITABLE.includes(colId) ? colId : undefined),
     save: (id, patch) => api.benchmarks.update({ id, patch: patch as never }),
     onError: (message) => status.error(message),
+    readOnly,
+    paste: {
+      save: (batch) => api.benchmarks.batch(batch),
+      newRows: true,
+      rowLabel: (b) => `${t(`benchmarks.indicators.${b.indicator}`)} ${b.referenceGroup} ${b.year}`,
+    },
   });
   const rows = useApi(async () => {
     const list = await api.benchmarks.list({});
@@ -60,6 +66,7 @@ export function BenchmarkSettings({ readOnly }: { readOnly: boolean }) {
         editable: !readOnly,
         type: 'rightAligned',
         width: 120,
+        context: { cellKind: { type: 'decimal', percent: true } },
         valueFormatter: (p) => formatPercent(p.value as number),
         valueParser: (p) => {
           const parsed = parseDecimal(String(p.newValue ?? '').replace('%', '').trim(), ',');
@@ -70,7 +77,7 @@ export function BenchmarkSettings({ readOnly }: { readOnly: boolean }) {
           return parsed.value;
         },
       },
-      { colId: 'year', field: 'year', headerName: t('benchmarks.year'), editable: !readOnly, width: 100, valueParser: (p) => (/^\d{4}$/.test(String(p.newValue).trim()) ? Number(p.newValue) : p.oldValue) },
+      { colId: 'year', field: 'year', headerName: t('benchmarks.year'), editable: !readOnly, width: 100, context: { cellKind: { type: 'integer' } }, valueParser: (p) => (/^\d{4}$/.test(String(p.newValue).trim()) ? Number(p.newValue) : p.oldValue) },
       { colId: 'source', field: 'source', headerName: t('benchmarks.source'), editable: !readOnly, minWidth: 240, flex: 1 },
       ...(readOnly
         ? []

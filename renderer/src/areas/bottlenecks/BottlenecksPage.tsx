@@ -2,6 +2,7 @@ import type { ColDef, ICellRendererParams } from 'ag-grid-community';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, LEVELS, STATUSES, type BottleneckCategory, type BottleneckRow, type BottleneckStatus } from '../../../../shared/domain/bottlenecks/types.ts';
+import type { GridBatchResult } from '../../../../shared/api/batch.ts';
 import { api } from '../../api/client.ts';
 import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { dateColumn } from '../../components/grid.ts';
@@ -35,6 +36,16 @@ function Register({ readOnly, initialStatus }: { readOnly: boolean; initialStatu
       return detail as BottleneckRow;
     },
     onError: (message) => status.error(message),
+    readOnly,
+    paste: {
+      save: async (batch) => (await api.bottlenecks.batch(batch)) as GridBatchResult<BottleneckRow>,
+      newRows: true,
+      identity: {
+        category: { field: 'category', kind: { type: 'choice', options: CATEGORIES.map((c) => ({ value: c, label: t(`bottlenecks.categories.${c}`) })) } },
+        signalledOn: { field: 'signalledOn', kind: { type: 'date' } },
+      },
+      rowLabel: (row) => `${row.identifier} ${row.title}`,
+    },
   });
   const rows = useApi(async () => {
     const list = await api.bottlenecks.list({

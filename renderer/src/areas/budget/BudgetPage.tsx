@@ -1,6 +1,5 @@
 import type { ColDef, RowClassParams } from 'ag-grid-community';
-import type { AgGridReact } from 'ag-grid-react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Totals, VarianceThreshold } from '../../../../shared/domain/budget/figures.ts';
@@ -8,6 +7,7 @@ import type { BudgetLineView, BudgetSummary } from '../../../../shared/domain/bu
 import { formatCents, formatPercent } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { DataGrid } from '../../components/DataGrid.tsx';
+import { EditableGrid } from '../../components/EditableGrid.tsx';
 import { moneyColumn, percentColumn } from '../../components/grid.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { UndoButtons } from '../../components/UndoButtons.tsx';
@@ -70,7 +70,6 @@ export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readO
   const [year, setYear] = useState(fiscalYear);
   const [totals, setTotals] = useState<BudgetSummary | null>(null);
   const [selected, setSelected] = useState<BudgetLineView | null>(null);
-  const gridRef = useRef<AgGridReact<Row>>(null);
   const editing = useGridEditing<Row>({
     fieldOf: (colId) => editableFields[colId],
     save: (id, patch) => api.budget.updateLine({ id, patch }),
@@ -79,6 +78,13 @@ export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readO
       void refreshTotals();
     },
     onError: (message) => status.error(message),
+    readOnly,
+    paste: {
+      save: (batch) => api.budget.linesBatch({ year, ...batch }),
+      newRows: true,
+      identity: { costCentre: { field: 'costCentre', kind: { type: 'code' } }, account: { field: 'account', kind: { type: 'code' } } },
+      rowLabel: (line) => `${line.costCentre}/${line.account} ${line.accountName}`.trim(),
+    },
   });
   const summary = useApi(async () => {
     const result = await api.budget.summary({ year });
@@ -210,17 +216,13 @@ export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readO
         {!readOnly && <UndoButtons editing={editing} />}
       </div>
       {summary.data && (
-        // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- keyboard shortcuts for the grid inside
-        <div onKeyDown={editing.onKeyDown}>
-        <DataGrid<Row>
-          ref={gridRef}
+        <EditableGrid<Row>
+          editing={editing}
           label={t('budget.lines')}
           rowData={summary.data.lines as Row[]}
           columnDefs={columns}
           pinnedBottomRowData={pinned}
           getRowId={(p) => String((p.data as BudgetLineView).id ?? 'totaal')}
-          onGridReady={(e) => editing.setApi(e.api)}
-          onCellValueChanged={editing.onCellValueChanged}
           onCellFocused={(e) => {
             if (e.rowIndex === null || e.rowPinned) return;
             const node = e.api.getDisplayedRowAtIndex(e.rowIndex);
@@ -229,7 +231,6 @@ export function BudgetPage({ fiscalYear, readOnly }: { fiscalYear: number; readO
           getRowClass={(p: RowClassParams<Row>) => (p.node.rowPinned ? 'row-total' : undefined)}
           height={440}
         />
-        </div>
       )}
       {!readOnly && (
         <AddLineForm

@@ -22,6 +22,13 @@ export function CommitmentsPage({ fiscalYear, readOnly }: { fiscalYear: number; 
     fieldOf: (colId) => (['supplier', 'description', 'amountCents', 'date', 'status', 'reference'].includes(colId) ? colId : undefined),
     save: (id, patch) => api.budget.updateCommitment({ id, patch }),
     onError: (message) => status.error(message),
+    readOnly,
+    paste: {
+      save: (batch) => api.budget.commitmentsBatch({ year: fiscalYear, ...batch }),
+      newRows: true,
+      identity: { costCentre: { field: 'costCentre', kind: { type: 'code' } }, account: { field: 'account', kind: { type: 'code' } } },
+      rowLabel: (c) => `${c.supplier} (${c.costCentre}/${c.account})`,
+    },
   });
   const commitments = useApi(async () => {
     const rows = await api.budget.commitments({ year: fiscalYear });
@@ -65,7 +72,7 @@ export function CommitmentsPage({ fiscalYear, readOnly }: { fiscalYear: number; 
       commitments.reload();
     });
 
-  const openTotal = (commitments.data ?? []).filter((c) => c.status === 'open').reduce((sum, c) => sum + c.amountCents, 0);
+  const openTotal = editing.rows(commitments.data ?? []).filter((c) => c.status === 'open').reduce((sum, c) => sum + c.amountCents, 0);
 
   return (
     <div>

@@ -91,6 +91,16 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
     save: async (id, patch) => toRow(await api.formation.updatePosition({ id, patch: patch as never, date })),
     onSaved: () => refreshTotals(),
     onError: (message) => status.error(message),
+    readOnly,
+    paste: {
+      save: async (batch) => {
+        const result = await api.formation.positionsBatch({ date, ...batch });
+        return { ...result, updated: result.updated.map((p) => p && toRow(p)), created: result.created.map((p) => p && toRow(p)) };
+      },
+      newRows: true,
+      identity: { code: { field: 'code', kind: { type: 'code' } }, costCentre: { field: 'costCentre', kind: { type: 'code' } } },
+      rowLabel: (row) => `${row.code} ${row.functionTitle}`,
+    },
   });
   const positions = useApi(async () => {
     const rows = (await api.formation.positions({ date })).map(toRow);
@@ -132,6 +142,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
         editable: !readOnly,
         width: 95,
         type: 'rightAligned',
+        context: { cellKind: { type: 'integer', nullable: true } },
         valueParser: (p) => {
           const parsed = checkInteger(t('staff.scale'), String(p.newValue ?? ''));
           if (!parsed.ok) {
@@ -143,6 +154,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
       },
       fteColumn('fte', t('formation.formationFte'), {
         editable: !readOnly,
+        context: { cellKind: { type: 'decimal' } },
         valueParser: (p) => {
           const parsed = checkNumber(t('formation.formationFte'), String(p.newValue ?? ''));
           if (!parsed.ok) {
@@ -160,7 +172,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
       { field: 'occupants', headerName: t('formation.occupants'), minWidth: 260, flex: 1 },
       dateColumn<Row>('validFrom', t('formation.validFrom'), { editable: !readOnly, onInvalid }),
       {
-        ...dateColumn<Row>('validTo', t('formation.validTo'), { editable: !readOnly, onInvalid }),
+        ...dateColumn<Row>('validTo', t('formation.validTo'), { editable: !readOnly, onInvalid, context: { cellKind: { type: 'date', nullable: true } } }),
         // An empty end date means the position stays: clearing the cell must be possible.
         valueSetter: (p) => {
           const text = String(p.newValue ?? '').trim();

@@ -50,6 +50,20 @@ export function SalaryTablePage({ fiscalYear, readOnly }: { fiscalYear: number; 
     },
     onSaved: () => tables.reload(),
     onError: (message) => status.error(message),
+    readOnly,
+    paste: {
+      save: async (batch) => {
+        const result = await api.salary.entriesBatch({ validFrom, ...batch });
+        // Every step of a scale, so a step the batch emptied shows empty.
+        const full = (row: Row | null) => (row ? ({ ...Object.fromEntries(Object.keys(savedRows.current.get(row.id) ?? {}).map((k) => [k, null])), ...row } as Row) : null);
+        const updated = result.updated.map(full);
+        for (const row of updated) if (row) savedRows.current.set(row.id, row);
+        return { ...result, updated };
+      },
+      newRows: t('salary.noNewRows'),
+      identity: { scale: { field: 'scale', kind: { type: 'integer' } } },
+      rowLabel: (row) => t('salary.scaleRow', { scale: row.scale }),
+    },
   });
   const entries = useApi(async () => {
     const list = await api.salary.entries({ validFrom });
