@@ -71,6 +71,17 @@ async function putOnClipboard(page: Page, content: { text: string; html: string 
   }, content);
 }
 
+async function readClipboard(page: Page): Promise<{ text: string; html: string }> {
+  return page.evaluate(async () => {
+    const content = { text: '', html: '' };
+    for (const item of await navigator.clipboard.read()) {
+      if (item.types.includes('text/plain')) content.text = await (await item.getType('text/plain')).text();
+      if (item.types.includes('text/html')) content.html = await (await item.getType('text/html')).text();
+    }
+    return content;
+  });
+}
+
 /** Rows of a grid, the header row not counted (AG Grid renders only the rows in view; aria-rowcount has them all). */
 async function rowCount(region: ReturnType<Page['getByRole']>): Promise<number> {
   return Number(await region.locator('[aria-rowcount]').first().getAttribute('aria-rowcount')) - 1;
@@ -149,6 +160,26 @@ test('a head pastes 20 commitments copied from her spreadsheet, sees the refused
   await page.keyboard.press('ControlOrMeta+z');
   await expect(description).toHaveText('Opdracht 1');
   await expect(supplierRow(2).locator('[col-id="amountCents"]')).toHaveText('€ 2.500,00');
+
+  // Copy back out: Shift+arrows choose a range, Ctrl+C copies it in Dutch notation that Excel reads as numbers and dates.
+  await supplierRow(1).locator('[col-id="supplier"]').click();
+  for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'ArrowDown', 'ArrowDown']) await page.keyboard.press(`Shift+${key}`);
+  await expect(grid.getByText('3 × 4 cellen gekozen; Ctrl+C kopieert ze')).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+c');
+  await expect.poll(() => readClipboard(page)).toEqual({
+    text: 'Leverancier 1\tOpdracht 1\t1.001,50\t01-03-2027\r\nLeverancier 2\tOpdracht 2\t2.500,00\t02-03-2027\r\nLeverancier 3\tOpdracht 3\t-1.234,56\t03-03-2027\r\n',
+    html: expect.stringContaining('<tr><td>Leverancier 1</td><td>Opdracht 1</td><td>1.001,50</td><td>01-03-2027</td></tr>'),
+  });
+  // Shift+Space takes whole rows; the Kopiëren button copies what is chosen.
+  await page.keyboard.press('Shift+Space');
+  await grid.getByRole('button', { name: 'Kopiëren' }).click();
+  await expect.poll(async () => (await readClipboard(page)).text.split('\r\n')[0]).toBe('OR01\t4300\tLeverancier 1\tOpdracht 1\t1.001,50\t01-03-2027\topen\tK-1');
+  // Without a choice, the button copies every row as shown, with the column names above.
+  await supplierRow(5).locator('[col-id="supplier"]').click();
+  await grid.getByRole('button', { name: 'Kopiëren' }).click();
+  await expect.poll(async () => (await readClipboard(page)).text.split('\r\n').length).toBe(18);
+  expect((await readClipboard(page)).text.split('\r\n')[0]).toBe(header.join('\t'));
+  await expectAccessible(page, 'commitments with a range of cells chosen');
 });
 
 test('a head pastes a 20-row salary table copied from the cao spreadsheet, sees scales 19 and 20 and two wrong amounts refused, and undoes it with one Ctrl+Z', async ({ page, app, context }) => {
@@ -192,4 +223,12 @@ test('a head pastes a 20-row salary table copied from the cao spreadsheet, sees 
   await page.keyboard.press('ControlOrMeta+y');
   await expect(cell(10, 2)).toHaveText('€ 3.420,00');
   await expect(page.getByText('64 bedragen in 16 schalen')).toBeVisible();
+
+  // Scales 10 and 11 copied back out as whole rows: the scale, then the amounts per step as Excel reads them.
+  await cell(10, 2).click();
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+Space');
+  await page.keyboard.press('ControlOrMeta+c');
+  const empty = '\t'.repeat(9);
+  await expect.poll(async () => (await readClipboard(page)).text).toBe(`10\t3.300,00\t3.360,00\t3.420,00\t3.480,00${empty}\r\n11\t3.450,00\t3.510,00\t3.570,00\t3.630,00${empty}\r\n`);
 });

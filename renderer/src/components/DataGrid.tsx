@@ -1,9 +1,11 @@
-import type { GridOptions } from 'ag-grid-community';
+import type { ColDef, ColGroupDef, GridOptions } from 'ag-grid-community';
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
-import { forwardRef, type ReactNode } from 'react';
+import { forwardRef, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gridLocale, gridTheme } from './grid.ts';
 import './grid.css';
+import { useStatus } from './Status.tsx';
+import { useGridCopy } from './useGridCopy.ts';
 
 export type DataGridProps<T> = AgGridReactProps<T> & {
   label: string;
@@ -14,10 +16,19 @@ export type DataGridProps<T> = AgGridReactProps<T> & {
 
 /**
  * AG Grid with our theme, Dutch texts and keyboard-friendly defaults. The visible label above it
- * names the grid for screen readers (aria-labelledby on the region).
+ * names the grid for screen readers (aria-labelledby on the region). Every grid can be copied out
+ * (useGridCopy: Shift+arrows, Ctrl+C, the "Kopiëren" button).
  */
 function DataGridInner<T>({ label, height = 480, actions, ...props }: DataGridProps<T>, ref: React.ForwardedRef<AgGridReact<T>>) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const status = useStatus();
+  const copy = useGridCopy<T>((cells) => status.info(t('grid.copied', { count: cells })));
+  const { onGridReady, onCellFocused, onCellClicked, columnDefs } = props;
+  const withRange = copy.withRangeClass;
+  const columns = useMemo(
+    () => columnDefs?.map((col) => ('children' in col ? col : withRange(col as ColDef<T>))) as Array<ColDef<T> | ColGroupDef<T>> | undefined,
+    [columnDefs, withRange],
+  );
   const labelId = `grid-${label.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
   const defaults: GridOptions<T> = {
     theme: gridTheme,
@@ -30,15 +41,43 @@ function DataGridInner<T>({ label, height = 480, actions, ...props }: DataGridPr
     defaultColDef: { sortable: true, filter: true, resizable: true, minWidth: 90 },
   };
   return (
-    <section className="grid-region" aria-labelledby={labelId}>
+    <section className="grid-region" aria-labelledby={labelId} ref={copy.section} onKeyDownCapture={copy.onKeyDownCapture}>
       <div className="grid-header">
         <h3 id={labelId} className="grid-label">
           {label}
         </h3>
-        {actions && <div className="grid-actions">{actions}</div>}
+        <div className="grid-actions">
+          {copy.chosen && (
+            <span className="muted grid-chosen" aria-live="polite">
+              {t('grid.selected', { rows: copy.chosen.rows, columns: copy.chosen.columns })}
+            </span>
+          )}
+          {actions}
+          <button type="button" onClick={copy.copyButton} title={t('grid.copyHint')} aria-keyshortcuts="Control+C">
+            {t('grid.copy')}
+          </button>
+        </div>
       </div>
       <div style={{ height, width: '100%' }}>
-        <AgGridReact<T> ref={ref} {...defaults} {...props} defaultColDef={{ ...defaults.defaultColDef, ...props.defaultColDef }} />
+        <AgGridReact<T>
+          ref={ref}
+          {...defaults}
+          {...props}
+          columnDefs={columns}
+          defaultColDef={{ ...defaults.defaultColDef, ...props.defaultColDef }}
+          onGridReady={(event) => {
+            copy.api.current = event.api;
+            onGridReady?.(event);
+          }}
+          onCellFocused={(event) => {
+            copy.onCellFocused(event);
+            onCellFocused?.(event);
+          }}
+          onCellClicked={(event) => {
+            copy.onCellClicked(event);
+            onCellClicked?.(event);
+          }}
+        />
       </div>
     </section>
   );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBlock, parseHtmlTable, parseTabText, readClipboardBlock } from '../../../renderer/src/components/clipboard.ts';
+import { bounds, contains, everything, extend, size, wholeRows } from '../../../renderer/src/components/cell-range.ts';
+import { isBlock, parseHtmlTable, parseTabText, readClipboardBlock, writeHtmlTable, writeTabText } from '../../../renderer/src/components/clipboard.ts';
 import { planPaste, type PasteColumn } from '../../../renderer/src/components/paste-plan.ts';
 import { readCell, decideBlockReading, type CellKind } from '../../../renderer/src/components/paste-values.ts';
 
@@ -163,5 +164,47 @@ describe('a pasted block planned onto a grid', () => {
       { blockRow: 3, target: 'nieuwe regel', column: '—', value: 'OR01 | Nieuw BV', reason: 'Hier worden geen regels toegevoegd.' },
     ]);
     expect(plan.updates).toEqual([]);
+  });
+});
+
+describe('copying a block out', () => {
+  const block = [
+    ['Groen BV', 'Maaien\nen "snoeien"', '1.234,56', '31-12-2027'],
+    ['', 'a\tb', '-99,00', ''],
+  ];
+
+  it('writes tab-separated text that reads back as the same cells', () => {
+    const text = writeTabText(block);
+    expect(text).toBe('Groen BV\t"Maaien\nen ""snoeien"""\t1.234,56\t31-12-2027\r\n\t"a\tb"\t-99,00\t\r\n');
+    expect(parseTabText(text)).toEqual(block);
+  });
+
+  it('writes an HTML table that reads back as the same cells, line breaks kept within their cell', () => {
+    const html = writeHtmlTable([['<b>&</b>', 'x\ny']]);
+    expect(html).toContain('<td>&lt;b&gt;&amp;&lt;/b&gt;</td>');
+    expect(parseHtmlTable(html)).toEqual([['<b>&</b>', 'x\ny']]);
+  });
+});
+
+describe('a range of cells chosen with the keyboard', () => {
+  const limits = { rows: 5, columns: 4 };
+  it('grows from the focused cell with Shift+arrows and stays within the grid', () => {
+    let range = extend(null, { row: 1, column: 1 }, 'ArrowRight', limits);
+    range = extend(range, { row: 1, column: 2 }, 'ArrowDown', limits);
+    expect(range).toEqual({ anchor: { row: 1, column: 1 }, end: { row: 2, column: 2 } });
+    expect(size(range)).toEqual({ rows: 2, columns: 2 });
+    expect(contains(range, 2, 1)).toBe(true);
+    expect(contains(range, 3, 1)).toBe(false);
+    range = extend(range, range.end, 'ArrowLeft', limits);
+    range = extend(range, range.end, 'ArrowLeft', limits);
+    range = extend(range, range.end, 'ArrowLeft', limits);
+    expect(bounds(range)).toEqual({ top: 1, bottom: 2, left: 0, right: 1 });
+    expect(extend(range, range.end, 'ArrowDown', limits, true).end).toEqual({ row: 4, column: 0 });
+  });
+
+  it('takes whole rows with Shift+Space, and every cell with Ctrl+A', () => {
+    const range = extend(null, { row: 3, column: 2 }, 'ArrowUp', limits);
+    expect(bounds(wholeRows(range, { row: 2, column: 2 }, 4))).toEqual({ top: 2, bottom: 3, left: 0, right: 3 });
+    expect(bounds(everything(limits))).toEqual({ top: 0, bottom: 4, left: 0, right: 3 });
   });
 });
