@@ -57,8 +57,10 @@ export type RejectCode =
 export interface VerifyResult {
   file: string;
   valid: boolean;
-  /** Dutch, names the file; null when valid. */
+  /** Dutch, names the file, in plain words with what to do; null when valid. */
   reason: string | null;
+  /** The technical finding behind the reason (which field, which check), for whoever looks further; null when there is none. */
+  detail: string | null;
   code: VerifyCode | 'key-mismatch' | null;
   kind: PackageKind | null;
   organisation: string | null;
@@ -115,6 +117,8 @@ export interface ImportFileResult {
   outcome: ImportOutcome;
   /** Dutch; for imported packages a short confirmation. */
   reason: string;
+  /** The technical finding behind a refusal (which field, which check); null when there is none. */
+  detail: string | null;
   /** Stable code of a refusal, for scripts. */
   code: RejectCode | 'stale' | null;
   department: string | null;

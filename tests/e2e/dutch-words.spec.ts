@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { createDepartmentWorkbook, expect, expectAccessible, SAMPLES, test } from './fixtures.ts';
+import { departmentWithBudget } from '../helpers/exchange.ts';
+import { createCentralWorkbook, createDepartmentWorkbook, expect, expectAccessible, SAMPLES, test } from './fixtures.ts';
 
 /** Item 7 of "the first hour": people read words and Dutch formats, never keys, cents or ISO dates. */
 
@@ -103,4 +105,41 @@ test('the import history and the Logboek say in words what happened, with Dutch 
   await expect(detail).toContainText('Begrotingsregel gewijzigd · OR01 · 4300 Huisvesting');
   await expect(detail.getByRole('row', { name: /Toelichting/ })).toContainText('(leeg)');
   await expectAccessible(page, 'Logboek');
+});
+
+test('a tampered package is refused as "handtekening klopt niet", with the technical detail folded away', async ({ page, app }) => {
+  const d = await departmentWithBudget(app.dir, 'OR', 'Openbare Ruimte', [{ costCentre: 'OR01', account: '4300', accountName: 'Huisvesting', primitiveCents: 1_000_000 }], []);
+  const file = path.join(app.dir, 'OR-financien-2027-Q1.wbx');
+  let key: string;
+  try {
+    await d.client.exchange.export({ kind: 'finance-summary', period: '2027-Q1', path: file });
+    key = (await d.client.exchange.publicKeyFile({ path: path.join(app.dir, 'OR.wbkey') })).path!;
+  } finally {
+    d.session.close();
+  }
+  // Someone raises the budget in the file after it was signed.
+  const tampered = path.join(app.dir, 'OR-financien-2027-Q1-gewijzigd.wbx');
+  fs.writeFileSync(tampered, fs.readFileSync(file, 'utf8').replace('"primitiveCents": 1000000', '"primitiveCents": 9000000'));
+  await app.open();
+  await createCentralWorkbook(page, app.dir, 'central-finance', 'Carla Controller', 'control.werkboek');
+  await page.getByRole('link', { name: 'Afdelingen' }).click();
+  await page.getByLabel('Code').fill('OR');
+  await page.getByLabel('Publiek sleutelbestand (.wbkey)').setInputFiles(key);
+  await page.getByRole('button', { name: 'Registreren' }).click();
+  await expect(page.getByTestId('departments').getByRole('row').filter({ hasText: 'Openbare Ruimte' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Pakketten importeren' }).click();
+  await page.getByTestId('package-files').setInputFiles(tampered);
+  const row = page.getByTestId('import-results').getByRole('row').filter({ hasText: 'OR-financien-2027-Q1-gewijzigd.wbx' });
+  await expect(row).toContainText('afgekeurd');
+  await expect(row).toContainText('handtekening klopt niet: het pakket is na het ondertekenen gewijzigd of beschadigd.');
+  await expect(row).toContainText('1e kwartaal 2027');
+  // The check that failed is there for whoever looks further, folded away.
+  const detail = row.getByText('De inhoud past niet bij de controlewaarde');
+  await expect(detail).toBeHidden();
+  await row.getByText('Technische details').click();
+  await expect(detail).toBeVisible();
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|2027-Q1\b(?!-gewijzigd)/);
+  await expectAccessible(page, 'central import with a tampered package');
 });

@@ -41,9 +41,10 @@ describe('werkboek export, key, verify and central …', () => {
     const bad = werkboek(['verify', path.join(dir, 'tampered.wbx'), '--json'], env);
     expect(bad.status).toBe(1);
     expect(bad.json()).toMatchObject({ valid: false, code: 'hash' });
-    expect(bad.json<{ reason: string }>().reason).toMatch(/tampered\.wbx: de inhoud past niet/);
+    expect(bad.json<{ reason: string }>().reason).toMatch(/tampered\.wbx: handtekening klopt niet/);
+    expect(bad.json<{ detail: string }>().detail).toMatch(/controlewaarde \(payloadSha256\)/);
     const human = werkboek(['verify', path.join(dir, 'tampered.wbx')], env);
-    expect(human.stderr).toMatch(/^Ongeldig: /);
+    expect(human.stderr).toMatch(/^Ongeldig: .*handtekening klopt niet.*\n  De inhoud past niet bij de controlewaarde/);
   });
 
   it('creates a central finance workbook, registers the department and imports a folder', () => {

@@ -241,7 +241,7 @@ export async function importPackages(
       continue;
     }
     if (!checked.ok) {
-      results[file.index] = { ...blank(file.label, 'rejected', checked.code, checked.reason), ...headerFields(checked.header) };
+      results[file.index] = { ...blank(file.label, 'rejected', checked.code, checked.reason), detail: checked.detail, ...headerFields(checked.header) };
       continue;
     }
     verified.push({ file, name: read.name, text: read.bytes.toString('utf8').replace(/^\uFEFF/, ''), pkg: checked });
@@ -288,7 +288,7 @@ function unexpected(error: unknown, stage: 'gecontroleerd' | 'geïmporteerd'): s
 }
 
 function blank(file: string, outcome: ImportOutcome, code: ImportFileResult['code'], reason: string): ImportFileResult {
-  return { file, outcome, reason, code, department: null, period: null, sequence: null, kind: null, keyFingerprint: null, packageId: null };
+  return { file, outcome, reason, detail: null, code, department: null, period: null, sequence: null, kind: null, keyFingerprint: null, packageId: null };
 }
 
 function headerFields(header: Partial<VerifiedPackage['header']>): Pick<ImportFileResult, 'department' | 'period' | 'sequence' | 'kind' | 'keyFingerprint'> {

@@ -44,7 +44,8 @@ export function serialisePackage(envelope: Envelope): string {
 }
 
 export type VerifiedPackage = { ok: true; envelope: Envelope; packageSha256: string; fingerprint: string; header: PackageHeader };
-export type RejectedPackage = { ok: false; code: VerifyCode; reason: string; header: Partial<PackageHeader> };
+/** `reason` is for the person (plain words and what to do); `detail` is the technical finding, shown folded away. */
+export type RejectedPackage = { ok: false; code: VerifyCode; reason: string; detail: string | null; header: Partial<PackageHeader> };
 
 function headerOf(value: unknown): Partial<PackageHeader> {
   if (typeof value !== 'object' || value === null) return {};
@@ -77,7 +78,8 @@ function describeIssues(error: z.ZodError): string {
  * the central import against its registry.
  */
 export function verifyPackageBytes(bytes: Buffer, fileName: string): VerifiedPackage | RejectedPackage {
-  const reject = (code: VerifyCode, reason: string, header: Partial<PackageHeader> = {}): RejectedPackage => ({ ok: false, code, reason: `${fileName}: ${reason}`, header });
+  const reject = (code: VerifyCode, reason: string, header: Partial<PackageHeader> = {}, detail: string | null = null): RejectedPackage => ({ ok: false, code, reason: `${fileName}: ${reason}`, detail, header });
+  const changed = 'Vraag de afdeling om het pakket opnieuw te maken en te sturen.';
   if (bytes.length === 0) return reject('not-json', 'het bestand is leeg.');
   if (bytes.length > MAX_PACKAGE_BYTES) return reject('unreadable', `het bestand is te groot voor een pakket (${Math.round(bytes.length / 1024 / 1024)} MB).`);
   let text: string;
@@ -98,20 +100,21 @@ export function verifyPackageBytes(bytes: Buffer, fileName: string): VerifiedPac
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return reject('not-json', `het bestand is geen geldige JSON; het is afgekapt of beschadigd (${(error as Error).message}).`);
+    return reject('not-json', 'het bestand is geen geldige JSON; het is afgekapt of beschadigd.', {}, (error as Error).message);
   }
   const duplicate = duplicateMember(text, value);
   if (duplicate) {
     return reject(
       'not-json',
-      `het veld "${duplicate.name}" staat twee keer in ${duplicate.path ? `hetzelfde object (${duplicate.path})` : 'het pakket'}. Welke waarde geldt, hangt dan af van het programma dat het leest; Werkboek maakt zulke pakketten nooit, dus het is met de hand of door een ander programma gewijzigd.`,
+      `het pakket is met de hand of door een ander programma gewijzigd: een gegeven staat er twee keer in, en welke waarde geldt hangt dan af van het programma dat het leest. ${changed}`,
       headerOf(value),
+      `Het veld "${duplicate.name}" staat twee keer in ${duplicate.path ? `hetzelfde object (${duplicate.path})` : 'het pakket'}; Werkboek maakt zulke pakketten nooit.`,
     );
   }
   const header = headerOf(value);
   const raw = value as Record<string, unknown> | null;
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || raw.format !== WBX_FORMAT) {
-    return reject('not-a-package', `dit is geen Werkboek-pakket (het veld "format" is niet "${WBX_FORMAT}").`, header);
+    return reject('not-a-package', 'dit is geen Werkboek-pakket.', header, `Het veld "format" is niet "${WBX_FORMAT}".`);
   }
   if (typeof raw.formatVersion !== 'number' || !Number.isInteger(raw.formatVersion) || raw.formatVersion < 1) {
     return reject('schema', 'de formaatversie ontbreekt of is ongeldig.', header);
@@ -124,14 +127,16 @@ export function verifyPackageBytes(bytes: Buffer, fileName: string): VerifiedPac
     );
   }
   const parsed = envelopeSchema.safeParse(value);
-  if (!parsed.success) return reject('schema', `het pakket voldoet niet aan het formaat: ${describeIssues(parsed.error)}.`, header);
+  if (!parsed.success) {
+    return reject('schema', `het pakket is niet volgens het pakketformaat opgebouwd: het is met de hand of door een ander programma gewijzigd. ${changed}`, header, `Het pakket voldoet niet aan het formaat: ${describeIssues(parsed.error)}.`);
+  }
   const envelope = parsed.data;
   // Hash and signature are computed over what was received (value), not over zod's copy of it. The
   // payload is serialised once: its canonical form serves the hash and, inside the envelope, the signature.
   const received = value as Envelope;
   const payloadJson = canonicalJson(received.payload);
   if (sha256Hex(payloadJson) !== envelope.payloadSha256) {
-    return reject('hash', 'de inhoud past niet bij de controlewaarde (payloadSha256): het pakket is na het ondertekenen gewijzigd of beschadigd.', header);
+    return reject('hash', `handtekening klopt niet: het pakket is na het ondertekenen gewijzigd of beschadigd. ${changed}`, header, 'De inhoud past niet bij de controlewaarde (payloadSha256) in het pakket.');
   }
   const { signature: _signature, ...unsigned } = received;
   const signed = new TextEncoder().encode(canonicalJson(unsigned, new Map([[received.payload as object, payloadJson]])));
@@ -142,6 +147,8 @@ export function verifyPackageBytes(bytes: Buffer, fileName: string): VerifiedPac
   } catch {
     valid = false;
   }
-  if (!valid) return reject('signature', 'de handtekening is ongeldig: het pakket is gewijzigd na het ondertekenen, of de handtekening hoort niet bij deze sleutel.', header);
+  if (!valid) {
+    return reject('signature', `handtekening klopt niet: het pakket is na het ondertekenen gewijzigd, of de handtekening hoort niet bij de sleutel van de afdeling. ${changed}`, header, 'De handtekening (Ed25519, veld "signature") past niet bij de inhoud en de publieke sleutel in het pakket.');
+  }
   return { ok: true, envelope: received, packageSha256: sha256Hex(signed), fingerprint: fingerprintOf(envelope.publicKey), header: header as PackageHeader };
 }

@@ -22,6 +22,7 @@ export async function verifyPackageSource(source: ImportSourceInput, keySource?:
     file: name,
     valid: result.ok,
     reason: result.ok ? null : result.reason,
+    detail: result.ok ? null : result.detail,
     code: result.ok ? null : result.code,
     kind: result.header.kind ?? null,
     organisation: result.header.organisation ?? null,
@@ -42,7 +43,8 @@ export async function verifyPackageSource(source: ImportSourceInput, keySource?:
       ...base,
       valid: false,
       code: 'key-mismatch',
-      reason: `${name}: het pakket is ondertekend met een andere sleutel (vingerafdruk ${result.fingerprint}) dan die in ${keyFile.name} (${key.fingerprint}).`,
+      reason: `${name}: het pakket is ondertekend met een andere sleutel dan die in ${keyFile.name}.`,
+      detail: `Vingerafdruk van de sleutel in het pakket: ${result.fingerprint}; in ${keyFile.name}: ${key.fingerprint}.`,
     };
   }
   return base;

@@ -93,7 +93,7 @@ export const centralImportCommand: Command = {
     const result = await client.central.import({ sources, trustNew: args.values['trust-new'] === true });
     if (args.values.json) printJson(ctx.io, result);
     else {
-      for (const f of result.files) ctx.io.out(`${f.outcome.padEnd(12)} ${f.file}\n             ${f.reason}`);
+      for (const f of result.files) ctx.io.out(`${f.outcome.padEnd(12)} ${f.file}\n             ${f.reason}${f.detail ? `\n             ${f.detail}` : ''}`);
       const c = result.counts;
       ctx.io.out(`Geïmporteerd: ${c.imported}, vervangend: ${c.superseding}, al aanwezig: ${c.duplicate}, verouderd: ${c.stale}, afgekeurd: ${c.rejected}`);
     }

@@ -75,7 +75,7 @@ export const verifyCommand: Command = {
     else if (result.valid) {
       ctx.io.out(`Geldig: ${result.file} (${result.department}, ${formatPeriod(result.period ?? '')}, volgnummer ${result.sequence}, ${result.organisation})`);
       ctx.io.out(`Ondertekend met sleutel ${formatFingerprint(result.keyFingerprint ?? '')}`);
-    } else ctx.io.err(`Ongeldig: ${result.reason}`);
+    } else ctx.io.err(`Ongeldig: ${result.reason}${result.detail ? `\n  ${result.detail}` : ''}`);
     return result.valid ? 0 : 1;
   },
 };

@@ -42,6 +42,7 @@ export const exchangeMessages = defineMessages({
       rotated: 'Nieuwe sleutel gemaakt. Stuur het nieuwe sleutelbestand naar P&O en control.',
     },
     central: {
+      technicalDetail: 'Technische details',
       createTitle: 'Nieuw centraal werkboek (P&O of control)',
       kind: 'Soort centraal werkboek',
       kindFinance: 'Centraal financieel werkboek (control)',
@@ -164,6 +165,7 @@ export const exchangeMessages = defineMessages({
       rotated: 'New key made. Send the new key file to HR and finance.',
     },
     central: {
+      technicalDetail: 'Technical details',
       createTitle: 'New central workbook (HR or finance)',
       kind: 'Kind of central workbook',
       kindFinance: 'Central finance workbook',

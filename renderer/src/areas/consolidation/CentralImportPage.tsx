@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProgressEvent } from '../../../../shared/api/progress.ts';
 import type { ImportBatchResult, ImportFileResult } from '../../../../shared/exchange/types.ts';
 import { formatFingerprint } from '../../../../shared/exchange/types.ts';
-import { formatDateTime } from '../../../../shared/format/nl.ts';
+import { formatDateTime, formatPeriod } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { chooseFilesToOpen, fileToBase64 } from '../../components/files.ts';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
@@ -214,10 +214,18 @@ export function CentralImportPage({ nativeDialogs, readOnly }: { nativeDialogs: 
                 <tr key={f.file}>
                   <td>{f.file}</td>
                   <td>{f.department ?? ''}</td>
-                  <td>{f.period ?? ''}</td>
+                  <td>{f.period ? formatPeriod(f.period) : ''}</td>
                   <td className="num">{f.sequence ?? ''}</td>
                   <td className={`outcome-${f.outcome}`}>{t(`central.outcomes.${f.outcome}`)}</td>
-                  <td>{f.reason}</td>
+                  <td>
+                    {f.reason}
+                    {f.detail && (
+                      <details className="technical-detail">
+                        <summary>{t('central.technicalDetail')}</summary>
+                        <p>{f.detail}</p>
+                      </details>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -242,7 +250,7 @@ export function CentralImportPage({ nativeDialogs, readOnly }: { nativeDialogs: 
             {history.data?.map((p) => (
               <tr key={p.id}>
                 <td>{p.department}</td>
-                <td>{p.period}</td>
+                <td>{formatPeriod(p.period)}</td>
                 <td className="num">{p.sequence}</td>
                 <td>{p.status === 'current' ? t('central.current') : t('central.statuses.superseded')}</td>
                 <td>{formatDateTime(p.createdAt)}</td>
