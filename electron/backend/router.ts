@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import type { Contract, OutputOf, ParsedInputOf } from '../../shared/api/contract.ts';
 import { ApiError, type ApiResult } from '../../shared/api/errors.ts';
+import { describeInputIssues, plainIssueMessage, type InputIssue } from '../../shared/api/input-words.ts';
+import { nl } from '../../shared/i18n/nl.ts';
+import { wordsFrom } from '../../shared/i18n/translate.ts';
 import { FORBIDDEN_ISSUE, withFileAccess, type FileAccessPolicy } from '../../shared/api/files.ts';
 import { progressReporter, type ProgressReporter } from './progress.ts';
 import type { Session } from './session.ts';
@@ -8,6 +11,9 @@ import type { Workbook } from './workbook/workbook.ts';
 import { closedYearError } from './workbook/year-close.ts';
 
 z.config(z.locales.nl());
+// Plain Dutch for zod's own messages ("ontbreekt" rather than "verwacht string, ontving undefined").
+z.config({ customError: (issue) => plainIssueMessage(issue as InputIssue) });
+const dutch = wordsFrom(nl);
 
 export interface HandlerContext {
   session: Session;
@@ -20,14 +26,6 @@ export interface HandlerContext {
 export type Handler<M> = (input: ParsedInputOf<M>, ctx: HandlerContext) => OutputOf<M> | Promise<OutputOf<M>>;
 export type Handlers<C extends Contract> = { [K in keyof C]: Handler<C[K]> };
 
-function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-      return `${where}${issue.message}`;
-    })
-    .join('; ');
-}
 
 function sqliteMessage(error: Error & { code?: string }): ApiError | null {
   if (!error.code?.startsWith('SQLITE_')) return null;
@@ -63,7 +61,9 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof z.ZodError) {
     const forbidden = forbiddenIssue(error.issues);
     if (forbidden) return new ApiError('forbidden', forbidden.message);
-    return new ApiError('invalid_input', `Ongeldige invoer: ${describeZodError(error)}`, { issues: error.issues });
+    // Fields by their labels, never API keys or paths; the issues stay in details for scripts.
+    const described = describeInputIssues(error.issues as InputIssue[], dutch);
+    return new ApiError('invalid_input', `Ongeldige invoer: ${described.message}`, { issues: error.issues, fields: described.fields });
   }
   if (error instanceof Error) {
     const mapped = sqliteMessage(error as Error & { code?: string });

@@ -55,6 +55,9 @@ test('the date field is typed dd-mm-jjjj or picked in our own Dutch calendar, by
   await date.fill('30-02-2027');
   await page.getByRole('button', { name: 'Signaleren' }).click();
   await expect(form.getByRole('alert')).toContainText('Datum gesignaleerd: ');
+  // The field the error names is marked and has the focus.
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await expect(date).toBeFocused();
   await date.fill('22-02-2027');
   await page.getByRole('button', { name: 'Signaleren' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Geen vervanging voor de wijkbeheerder/ })).toBeVisible();

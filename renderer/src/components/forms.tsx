@@ -2,7 +2,9 @@ import {
   createContext,
   useCallback,
   useContext,
+  useEffect,
   useId,
+  useRef,
   useState,
   type FormEvent,
   type FormHTMLAttributes,
@@ -11,7 +13,9 @@ import {
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
 } from 'react';
+import { ApiError } from '../../../shared/api/errors.ts';
 import { DateInput } from './DateField.tsx';
+import { FormProblem } from './form-values.ts';
 import { errorMessage } from './useApi.ts';
 
 /**
@@ -31,27 +35,42 @@ const LayoutContext = createContext<FieldLayout>('inline');
 /** Lets fields outside a <Form> (a filter bar, a fieldset) take a layout. */
 export const FieldLayoutProvider = LayoutContext.Provider;
 
+/** The labels of the fields the form's last error names: those fields are marked invalid. */
+const InvalidContext = createContext<readonly string[]>([]);
+
 type FormProps = Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit'> & {
   layout: FieldLayout;
   /** Runs on submit; the browser's own submit (a page load) is always prevented. */
   onSubmit(): unknown;
+  /** The form's action (useFormAction): a field its error names is marked and gets the focus. */
+  submitAction?: FormAction;
 };
 
-export function Form({ layout, onSubmit, className, children, ...rest }: FormProps) {
+export function Form({ layout, onSubmit, submitAction, className, children, ...rest }: FormProps) {
   const base = layout === 'stacked' ? 'stacked-form' : 'inline-form';
+  const ref = useRef<HTMLFormElement>(null);
+  const invalid = submitAction?.invalid ?? NONE;
+  useEffect(() => {
+    if (invalid.length > 0) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [invalid]);
   return (
     <form
       {...rest}
+      ref={ref}
       className={className ? `${base} ${className}` : base}
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
         void onSubmit();
       }}
     >
-      <LayoutContext.Provider value={layout}>{children}</LayoutContext.Provider>
+      <LayoutContext.Provider value={layout}>
+        <InvalidContext.Provider value={invalid}>{children}</InvalidContext.Provider>
+      </LayoutContext.Provider>
     </form>
   );
 }
+
+const NONE: readonly string[] = [];
 
 /** The form's error line, read out as soon as it appears. */
 export function FormError({ message }: { message: string | null | undefined }) {
@@ -77,7 +96,9 @@ export function FormActions({ submitLabel, children }: { submitLabel: ReactNode;
 
 export interface FormAction {
   error: string | null;
-  setError(message: string | null): void;
+  /** Labels of the fields the error names (a field check, or the backend's invalid fields). */
+  invalid: readonly string[];
+  setError(message: string | null, invalidLabels?: readonly string[]): void;
   /**
    * Clears the error line, runs the action and shows why it failed: a field's check (valid()), the
    * backend's Dutch message, or anything else thrown. Gives the action's result, or undefined.
@@ -87,17 +108,31 @@ export interface FormAction {
 
 /** The error line of a form and the runner of its submit. */
 export function useFormAction(): FormAction {
-  const [error, setError] = useState<string | null>(null);
-  const run = useCallback(async <T,>(action: () => Promise<T> | T): Promise<T | undefined> => {
-    setError(null);
-    try {
-      return await action();
-    } catch (e) {
-      setError(errorMessage(e));
-      return undefined;
-    }
-  }, []);
-  return { error, setError, run };
+  const [state, setState] = useState<{ error: string | null; invalid: readonly string[] }>({ error: null, invalid: NONE });
+  const setError = useCallback((message: string | null, invalidLabels: readonly string[] = NONE) => setState({ error: message, invalid: message ? invalidLabels : NONE }), []);
+  const run = useCallback(
+    async <T,>(action: () => Promise<T> | T): Promise<T | undefined> => {
+      setError(null);
+      try {
+        return await action();
+      } catch (e) {
+        setError(errorMessage(e), invalidLabelsOf(e));
+        return undefined;
+      }
+    },
+    [setError],
+  );
+  return { error: state.error, invalid: state.invalid, setError, run };
+}
+
+/** The fields an error names: a form check's label, or the labels of the backend's invalid input (details.fields). */
+export function invalidLabelsOf(error: unknown): readonly string[] {
+  if (error instanceof FormProblem) return error.label ? [error.label] : NONE;
+  if (error instanceof ApiError && error.code === 'invalid_input') {
+    const fields = (error.details as { fields?: Array<{ label?: unknown }> } | undefined)?.fields;
+    if (Array.isArray(fields)) return fields.map((f) => f.label).filter((l): l is string => typeof l === 'string');
+  }
+  return NONE;
 }
 
 interface FieldFrame {
@@ -128,7 +163,9 @@ function Field({ frame, describedBy, control }: { frame: FieldFrame; describedBy
   const hintId = frame.hint ? `${id}-hint` : undefined;
   const errorId = frame.error ? `${id}-error` : undefined;
   const described = [describedBy, hintId, errorId].filter(Boolean).join(' ');
-  const wiring: ControlWiring = { id, ...(described ? { 'aria-describedby': described } : {}), ...(frame.error ? { 'aria-invalid': true } : {}) };
+  // The form's error line names this field (by its label): mark it too.
+  const named = useContext(InvalidContext).includes(typeof frame.label === 'string' ? frame.label.trim() : '');
+  const wiring: ControlWiring = { id, ...(described ? { 'aria-describedby': described } : {}), ...(frame.error || named ? { 'aria-invalid': true } : {}) };
   const after = (
     <>
       {frame.hint && (

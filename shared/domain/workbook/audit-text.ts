@@ -102,9 +102,16 @@ function humanise(key: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function fieldLabel(key: string, words: Words): string {
+/** The label of a stored field or an API key (audit.fields, else a setting's label), or null when the catalogue has none. */
+export function knownFieldLabel(key: string, words: Words): string | null {
   const normal = fieldKey(key);
-  return words.has(`audit.fields.${normal}`) ? words.t(`audit.fields.${normal}`) : humanise(normal);
+  if (words.has(`audit.fields.${normal}`)) return words.t(`audit.fields.${normal}`);
+  if (words.has(`audit.settings.${key}`)) return words.t(`audit.settings.${key}`);
+  return null;
+}
+
+export function fieldLabel(key: string, words: Words): string {
+  return knownFieldLabel(key, words) ?? humanise(fieldKey(key));
 }
 
 function shortFingerprint(hex: string): string {

@@ -29,8 +29,11 @@ describe('router', () => {
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_input');
     expect(result.error.message).toMatch(/^Ongeldige invoer: /);
-    expect(result.error.message).toMatch(/organisation: Organisatie ontbreekt/);
-    expect(result.error.message).toMatch(/fiscalYear/);
+    // Fields by their labels, as the form shows them; never the API's keys.
+    expect(result.error.message).toMatch(/Organisatie ontbreekt/);
+    expect(result.error.message).toMatch(/Boekjaar: moet een getal zijn/);
+    expect(result.error.message).not.toMatch(/organisation|fiscalYear|string|undefined/);
+    expect((result.error.details as { fields: Array<{ label: string }> }).fields.map((f) => f.label)).toEqual(expect.arrayContaining(['Organisatie', 'Boekjaar']));
   });
 
   it('refuses workbook methods when no workbook is open', async () => {

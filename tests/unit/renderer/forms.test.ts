@@ -62,18 +62,20 @@ describe('form fields', () => {
 describe('form values', () => {
   it('reads Dutch dates and amounts, with the label in the reason', () => {
     expect(checkDate('Begindatum', '31-12-2026')).toEqual({ ok: true, value: '2026-12-31' });
-    expect(checkDate('Begindatum', ' ')).toEqual({ ok: false, reason: 'Begindatum: datum ontbreekt' });
+    expect(checkDate('Begindatum', ' ')).toEqual({ ok: false, label: 'Begindatum', reason: 'Begindatum: datum ontbreekt' });
     expect(checkDate('Einddatum', '', false)).toEqual({ ok: true, value: null });
     expect(checkAmount('Plafond', '€ 1.234,56')).toEqual({ ok: true, value: 123456 });
-    expect(checkAmount('Plafond', '')).toEqual({ ok: false, reason: 'Plafond: bedrag ontbreekt' });
+    expect(checkAmount('Plafond', '')).toEqual({ ok: false, label: 'Plafond', reason: 'Plafond: bedrag ontbreekt' });
     expect(checkAmount('Uurtarief', '', false)).toEqual({ ok: true, value: null });
     expect(checkNumber('Uren', '20,5')).toEqual({ ok: true, value: 20.5 });
-    expect(checkInteger('Schaal', '1a')).toEqual({ ok: false, reason: 'Schaal: "1a" is geen geheel getal' });
+    expect(checkInteger('Schaal', '1a')).toEqual({ ok: false, label: 'Schaal', reason: 'Schaal: "1a" is geen geheel getal' });
   });
 
   it('stops a form action with the reason of a failed check', () => {
     expect(valid(checkNumber('Uren', '36'))).toBe(36);
     expect(() => valid(checkNumber('Uren', 'x'))).toThrow(FormProblem);
     expect(() => valid(checkNumber('Uren', ''))).toThrow('Uren ontbreekt');
+    // The problem carries the field's label, so the form marks that field.
+    expect(() => valid(checkNumber('Uren', ''))).toThrow(expect.objectContaining({ label: 'Uren' }));
   });
 });

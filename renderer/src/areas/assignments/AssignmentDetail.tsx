@@ -85,7 +85,7 @@ function EditForm({ detail, onSaved }: { detail: AssignmentDetail; onSaved(): vo
   return (
     <details className="card">
       <summary>{t('assignments.details')}</summary>
-      <Form layout="stacked" onSubmit={submit} aria-label={t('assignments.details')}>
+      <Form submitAction={action} layout="stacked" onSubmit={submit} aria-label={t('assignments.details')}>
         <CommissionerFields idPrefix="ed" form={form} setForm={setForm}>
           <TextField id="ed-person" label={t('assignments.personName')} className="grow" {...bind('personName')} />
         </CommissionerFields>
@@ -144,7 +144,7 @@ function BudgetLinesForm({ detail, readOnly, onChanged }: { detail: AssignmentDe
     });
   if (readOnly) return null;
   return (
-    <Form layout="inline" onSubmit={submit}>
+    <Form submitAction={action} layout="inline" onSubmit={submit}>
       <TextField label={t('assignments.budgetLines')} value={text} onChange={setText} size={30} aria-describedby="bl-hint" />
       <button type="submit">{t('app.save')}</button>
       <p id="bl-hint" className="hint">

@@ -70,7 +70,7 @@ export function CreateAssignmentForm({ costCentres, defaultAccount, onCreated }:
   return (
     <details className="card">
       <summary>{t('assignments.add')}</summary>
-      <Form layout="stacked" onSubmit={submit} aria-label={t('assignments.add')} noValidate>
+      <Form submitAction={action} layout="stacked" onSubmit={submit} aria-label={t('assignments.add')} noValidate>
         <div className="field-row">
           <TextField id="as-code" label={t('assignments.code')} {...bind('code')} size={14} placeholder="OPD-jjjj-nnn" />
           <TextField id="as-title" label={t('assignments.titleField')} className="grow" required {...bind('title')} maxLength={200} />

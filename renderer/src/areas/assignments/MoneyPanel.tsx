@@ -113,7 +113,7 @@ export function MoneyPanel({ detail, readOnly, onChanged }: { detail: Assignment
         <details>
           <summary>{t('assignments.candidates')}</summary>
           <p className="hint">{t('assignments.candidatesHint')}</p>
-          <Form layout="inline" onSubmit={find}>
+          <Form submitAction={action} layout="inline" onSubmit={find}>
             <TextField label={t('assignments.search')} value={search} onChange={setSearch} />
             <button type="submit">{t('assignments.search')}</button>
           </Form>

@@ -88,7 +88,7 @@ function EditForm({ detail, onSaved }: { detail: BottleneckDetail; onSaved: (d: 
   return (
     <details className="card">
       <summary>{t('bottlenecks.edit')}</summary>
-      <Form layout="stacked" onSubmit={submit}>
+      <Form submitAction={action} layout="stacked" onSubmit={submit}>
         <TextField id="ed-title" label={t('bottlenecks.titleField')} {...bind('title')} maxLength={200} />
         <TextAreaField id="ed-description" label={t('bottlenecks.description')} rows={3} {...bind('description')} />
         <div className="field-row">
@@ -159,7 +159,7 @@ function StatusForm({ detail, onChanged }: { detail: BottleneckDetail; onChanged
     });
 
   return (
-    <Form layout="stacked" onSubmit={submit} aria-labelledby="status-form-title">
+    <Form submitAction={action} layout="stacked" onSubmit={submit} aria-labelledby="status-form-title">
       <h3 id="status-form-title">{t('bottlenecks.changeStatus')}</h3>
       <div className="field-row">
         <SelectField id="st-next" label={t('bottlenecks.newStatus')} value={next} onChange={setNext} options={choices(detail.allowedTransitions, (s) => t(`bottlenecks.statuses.${s}`))} />
@@ -204,7 +204,7 @@ function ActionLog({ detail, readOnly, onChanged }: { detail: BottleneckDetail; 
         </ol>
       )}
       {!readOnly && (
-        <Form layout="inline" onSubmit={submit}>
+        <Form submitAction={action} layout="inline" onSubmit={submit}>
           <DateTextField label={t('bottlenecks.actionDate')} value={date} onChange={setDate} />
           <TextField label={t('bottlenecks.actionText')} className="grow" value={text} onChange={setText} size={50} />
           <button type="submit">{t('bottlenecks.addAction')}</button>
@@ -262,7 +262,7 @@ function Links({ detail, readOnly, onChanged }: { detail: BottleneckDetail; read
         </ul>
       )}
       {!readOnly && (
-        <Form layout="inline" onSubmit={submit}>
+        <Form submitAction={action} layout="inline" onSubmit={submit}>
           <SelectField label={t('bottlenecks.linkType')} value={linkType} onChange={setLinkType} options={choices(LINK_TYPES, (l) => t(`bottlenecks.linkTypes.${l}`))} />
           {linkType === 'budget_line' ? (
             <SelectField

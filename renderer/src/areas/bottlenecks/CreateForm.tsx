@@ -28,7 +28,7 @@ export function CreateForm({ onCreated }: { onCreated: (created: BottleneckDetai
   return (
     <details className="card">
       <summary>{t('bottlenecks.add')}</summary>
-      <Form layout="stacked" onSubmit={submit} noValidate>
+      <Form submitAction={action} layout="stacked" onSubmit={submit} noValidate>
         <TextField id="bn-title" label={t('bottlenecks.titleField')} required {...bind('title')} maxLength={200} />
         <TextAreaField id="bn-description" label={t('bottlenecks.description')} rows={3} {...bind('description')} />
         <div className="field-row">

@@ -34,7 +34,7 @@ export function AddLineForm({ year, onAdded }: { year: number; onAdded: () => vo
   return (
     <details className="card">
       <summary>{t('budget.addLine')}</summary>
-      <Form layout="inline" onSubmit={submit}>
+      <Form submitAction={action} layout="inline" onSubmit={submit}>
         <SelectField label={t('budget.costCentre')} {...bind('costCentre')} options={(costCentres.data ?? []).map((cc) => ({ value: cc.code, label: `${cc.code} ${cc.name}` }))} />
         <TextField label={t('budget.account')} required {...bind('account')} size={8} />
         <TextField label={t('budget.accountName')} {...bind('accountName')} />

@@ -93,7 +93,7 @@ export function CommitmentsPage({ fiscalYear, readOnly }: { fiscalYear: number; 
       {!readOnly && (
         <section className="card" aria-labelledby="add-commitment">
           <h2 id="add-commitment">{t('commitments.add')}</h2>
-          <Form layout="inline" onSubmit={submit}>
+          <Form submitAction={action} layout="inline" onSubmit={submit}>
             <SelectField
               label={t('commitments.budgetLine')}
               {...bind('budgetLineId')}

@@ -31,7 +31,7 @@ export function SignalSettings({ readOnly }: { readOnly: boolean }) {
     <section className="card" aria-labelledby="signals-settings-title">
       <h2 id="signals-settings-title">{t('settings.signalsTitle')}</h2>
       <p className="hint">{t('settings.signalsHint')}</p>
-      <Form layout="inline" onSubmit={save}>
+      <Form submitAction={action} layout="inline" onSubmit={save}>
         <TextField label={t('settings.absenceAlertPercent')} inputMode="decimal" {...bind('absence')} size={6} disabled={readOnly} />
         <TextField label={t('settings.poortwachterLeadDays')} inputMode="numeric" {...bind('lead')} size={4} disabled={readOnly} />
         <button type="submit" className="primary" disabled={readOnly}>

@@ -136,7 +136,7 @@ export function AddEmployeeForm({ costCentres, positions, onAdded }: { costCentr
   return (
     <details className="card">
       <summary>{t('staff.add')}</summary>
-      <Form layout="inline" onSubmit={submit} aria-label={t('staff.add')}>
+      <Form submitAction={action} layout="inline" onSubmit={submit} aria-label={t('staff.add')}>
         <PersonFields form={person} setForm={setPerson} idPrefix="add" />
         <TermsFields form={terms} setForm={setTerms} costCentres={costCentres} positions={positions} idPrefix="add" />
         <button type="submit" className="primary">
@@ -176,7 +176,7 @@ export function ChangeTermsForm({ employee, costCentres, positions, readOnly, on
 
   if (readOnly) return null;
   return (
-    <Form layout="inline" onSubmit={submit} aria-labelledby="change-terms-title">
+    <Form submitAction={action} layout="inline" onSubmit={submit} aria-labelledby="change-terms-title">
       <h3 id="change-terms-title" className="form-title">
         {t('staff.changeTitle')}
       </h3>
@@ -223,7 +223,7 @@ export function EmploymentForm({ employee, readOnly, onChanged }: { employee: Em
 
   if (readOnly) return null;
   return (
-    <Form layout="inline" onSubmit={submit} aria-labelledby="employment-title">
+    <Form submitAction={action} layout="inline" onSubmit={submit} aria-labelledby="employment-title">
       <h3 id="employment-title" className="form-title">
         {t('staff.employmentTitle')}
       </h3>

@@ -391,7 +391,7 @@ function AddPositionForm({ costCentres, fiscalYear, onAdded }: { costCentres: st
   return (
     <details className="card">
       <summary>{t('formation.add')}</summary>
-      <Form layout="inline" onSubmit={submit} aria-label={t('formation.add')}>
+      <Form submitAction={action} layout="inline" onSubmit={submit} aria-label={t('formation.add')}>
         <TextField id="pos-code" label={t('formation.code')} required size={12} {...bind('code')} />
         <TextField id="pos-function" label={t('staff.functionTitle')} required {...bind('functionTitle')} />
         <TextField id="pos-scale" label={t('staff.scale')} inputMode="numeric" size={4} {...bind('salaryScale')} />

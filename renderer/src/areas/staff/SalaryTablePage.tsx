@@ -190,7 +190,7 @@ function NewTableForm({ dates, onCreated }: { dates: string[]; onCreated(date: s
   return (
     <details className="card">
       <summary>{t('salary.newTitle')}</summary>
-      <Form layout="inline" onSubmit={submit} aria-label={t('salary.newTitle')}>
+      <Form submitAction={action} layout="inline" onSubmit={submit} aria-label={t('salary.newTitle')}>
         <DateTextField id="new-table-date" label={t('salary.newDate')} required value={form.validFrom} onChange={(validFrom) => setForm({ ...form, validFrom })} />
         {dates.length > 0 && (
           <>

@@ -56,7 +56,7 @@ export function StaffSettingsForm({ readOnly }: { readOnly: boolean }) {
   return (
     <section className="card" aria-labelledby="staff-settings-title">
       <h2 id="staff-settings-title">{t('staffSettings.title')}</h2>
-      <Form layout="inline" onSubmit={submit}>
+      <Form submitAction={action} layout="inline" onSubmit={submit}>
         <TextField id="set-week" label={t('staffSettings.normalWeek')} inputMode="decimal" size={6} {...bind('week')} disabled={readOnly} />
         <TextField id="set-ikb" label={t('staffSettings.ikb')} inputMode="decimal" size={6} {...bind('ikb')} disabled={readOnly} />
         <TextField id="set-charges" label={t('staffSettings.charges')} inputMode="decimal" size={6} {...bind('charges')} disabled={readOnly} />

@@ -78,7 +78,7 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
       {info.kind === 'department' && <KeyCard readOnly={info.readOnly} nativeDialogs={nativeDialogs} />}
       <section className="card" aria-labelledby="threshold-title">
         <h2 id="threshold-title">{t('settings.thresholdTitle')}</h2>
-        <Form layout="inline" onSubmit={saveThreshold}>
+        <Form submitAction={action} layout="inline" onSubmit={saveThreshold}>
           <AmountField label={t('settings.thresholdAmount')} {...bind('amount')} size={14} disabled={info.readOnly} />
           <TextField label={t('settings.thresholdPercent')} inputMode="decimal" {...bind('percent')} size={6} disabled={info.readOnly} />
           <SelectField
@@ -120,7 +120,7 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
           </tbody>
         </table>
         {!info.readOnly && info.kind === 'department' && (
-          <Form layout="inline" onSubmit={saveCostCentre}>
+          <Form submitAction={action} layout="inline" onSubmit={saveCostCentre}>
             <TextField label={t('settings.costCentreCode')} required {...bindCc('code')} size={8} />
             <TextField label={t('settings.costCentreName')} {...bindCc('name')} />
             <TextField label={t('settings.taakveld')} {...bindCc('taakveld')} size={6} />
