@@ -43,7 +43,21 @@ export interface RowIssue {
   reason: string;
 }
 
-export type RowStatus = 'new' | 'duplicate' | 'updated' | 'outside' | 'rejected';
+/**
+ * 'outside': the row belongs to another department (an organisation-wide file), counted, not imported.
+ * 'unregistered': its cost centre looks like one of the department's (it starts with the department
+ * code) but is not in the workbook's list: counted per cost centre, so the user can add it and import again.
+ */
+export type RowStatus = 'new' | 'duplicate' | 'updated' | 'outside' | 'unregistered' | 'rejected';
+
+/** A cost centre of the file that starts with the department's code but is not in the workbook's list. */
+export interface UnregisteredCostCentre {
+  code: string;
+  /** The file's name for it, where the file has one (the ledger's "Kostenplaats omschrijving"). */
+  name?: string;
+  rows: number;
+  totalCents: number;
+}
 
 export interface PreviewRow {
   line: number;
@@ -59,7 +73,11 @@ export interface ImportResult {
   imported: number;
   duplicates: number;
   updated: number;
+  /** Rows of other departments ("niet van deze afdeling"): counted and summed, never imported, never rejected. */
   outsideDepartment: number;
+  /** Rows whose cost centre looks like the department's but is not in its list; see `unregisteredCostCentres`. */
+  unregistered: number;
+  unregisteredCostCentres: UnregisteredCostCentre[];
   rejected: RowIssue[];
   /** All rejected rows; `rejected` lists at most the first 10.000. */
   rejectedCount: number;

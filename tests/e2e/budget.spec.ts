@@ -54,7 +54,7 @@ test('a department head creates a workbook, keeps the budget in the grid and imp
   await page.getByLabel('Soort bestand').selectOption('ledger');
   await page.getByTestId('import-file').setInputFiles(path.join(SAMPLES, 'grootboekmutaties-2027.csv'));
   await expect(page.getByTestId('import-counts')).toContainText('Nieuw: 396');
-  await expect(page.getByTestId('import-counts')).toContainText('andere afdeling: 1604');
+  await expect(page.getByTestId('import-counts')).toContainText('niet van deze afdeling: 1604');
   await expect(page.getByText('Er is nog niets opgeslagen')).toBeVisible();
   await expectAccessible(page, 'import preview');
   await page.getByRole('button', { name: 'Importeren (396 regels)' }).click();

@@ -20,7 +20,7 @@ test('a head imports the roster, changes an employee’s hours from a date and s
   await page.getByLabel('Peildatum van het bestand').fill('01-01-2027');
   await page.getByTestId('import-file').setInputFiles(path.join(SAMPLES, 'personeel-2027.csv'));
   await expect(page.getByTestId('import-counts')).toContainText('Nieuw: 13');
-  await expect(page.getByTestId('import-counts')).toContainText('andere afdeling: 47');
+  await expect(page.getByTestId('import-counts')).toContainText('niet van deze afdeling: 47');
   await expect(page.getByTestId('import-extra')).toHaveCount(0);
   await expectAccessible(page, 'roster import preview');
   await page.getByRole('button', { name: 'Importeren (13 regels)' }).click();

@@ -8,7 +8,7 @@ import { getImporter } from '../../electron/backend/import/registry.ts';
 import { autoMap } from '../../electron/backend/import/mapping.ts';
 import { registerAreas } from '../../electron/backend/areas.ts';
 import { fingerprint } from '../reliability/harness/fingerprint.ts';
-import { defaultFuzzWorkbook, fixture, type ImporterFuzzTarget } from './importer-targets.ts';
+import { DEFAULT_COST_CENTRES, defaultFuzzWorkbook, fixture, type ImporterFuzzTarget } from './importer-targets.ts';
 
 /** Values every parser must refuse, per field type: a row with one of them in one cell is rejected on that column. */
 const CERTAINLY_INVALID: Record<string, string[]> = {
@@ -68,6 +68,11 @@ export interface GeneratedFile {
   encoding: string;
   /** Physical line (1-based) → the column that must be named when that line is rejected. */
   expectedRejections: Map<number, string>;
+  /**
+   * Physical lines of another department's rows holding a value every parser refuses: such a row is
+   * counted as not the department's, never rejected (it is not hers to fix).
+   */
+  othersWithInvalidValue: Set<number>;
   lineCount: number;
 }
 
@@ -84,6 +89,12 @@ function encode(text: string, encoding: 'utf-8' | 'utf-8-bom' | 'windows-1252' |
     else out.push(0x3f);
   }
   return Buffer.from(out);
+}
+
+/** Whether a sample row is the department's: its cost centre is one of the workbook's (or the file has none). */
+export function ownRow(target: ImporterFuzzTarget, table: SampleTable, cells: string[]): boolean {
+  const column = table.fieldOfColumn.findIndex((field) => field?.key === 'costCentre');
+  return column < 0 || (target.costCentres ?? DEFAULT_COST_CENTRES).includes((cells[column] ?? '').trim().toUpperCase());
 }
 
 /**
@@ -112,6 +123,7 @@ export function generatedFileArbitrary(table: SampleTable, target: ImporterFuzzT
       for (let i = 0; i < titleLines; i += 1) lines.push(i === 0 ? 'Export grootboek Gemeente Voorbeeld' : '');
       lines.push(table.header.map((c) => csvCell(c, table.delimiter)).join(table.delimiter));
       const expectedRejections = new Map<number, string>();
+      const othersWithInvalidValue = new Set<number>();
       let physicalLine = lines.length + 1;
       for (const spec of rows) {
         const cells = [...table.rows[spec.rowIndex]];
@@ -131,12 +143,15 @@ export function generatedFileArbitrary(table: SampleTable, target: ImporterFuzzT
         const secondField = spec.second ? table.fieldOfColumn[spec.second.column] : undefined;
         if (spec.second && typed[spec.second.column] === null && !secondField?.required && !checkedText[spec.second.column] && spec.second.column !== spec.column) cells[spec.second.column] = spec.second.value;
         const line = cells.map((c) => csvCell(c, table.delimiter)).join(table.delimiter);
-        if (expectColumn && !/\n/.test(line) && cells.some((c, i) => i !== spec.column && c.trim() !== '')) expectedRejections.set(physicalLine, expectColumn);
+        if (expectColumn && !/\n/.test(line) && cells.some((c, i) => i !== spec.column && c.trim() !== '')) {
+          if (ownRow(target, table, cells)) expectedRejections.set(physicalLine, expectColumn);
+          else othersWithInvalidValue.add(physicalLine);
+        }
         lines.push(line);
         physicalLine += 1 + (line.match(/\n/g)?.length ?? 0);
       }
       const text = lines.join(lineEnd) + lineEnd;
-      return { bytes: encode(text, encoding), encoding, expectedRejections, lineCount: physicalLine - 1 };
+      return { bytes: encode(text, encoding), encoding, expectedRejections, othersWithInvalidValue, lineCount: physicalLine - 1 };
     });
 }
 
@@ -264,14 +279,16 @@ export async function fuzzWorkbook(target: ImporterFuzzTarget): Promise<FuzzWork
         expect(commit).toBeInstanceOf(ApiError);
       } else {
         // Every data row has exactly one outcome.
-        expect(preview.imported + preview.duplicates + preview.updated + preview.outsideDepartment + preview.rejectedCount, 'rows without an outcome, or with two').toBe(preview.totalRows);
+        expect(preview.imported + preview.duplicates + preview.updated + preview.outsideDepartment + preview.unregistered + preview.rejectedCount, 'rows without an outcome, or with two').toBe(preview.totalRows);
+        expect(preview.unregisteredCostCentres.reduce((sum, c) => sum + c.rows, 0)).toBe(preview.unregistered);
         if (!(commit instanceof ApiError)) {
           // The preview promises exactly what the import does.
-          expect({ imported: commit.imported, duplicates: commit.duplicates, updated: commit.updated, outside: commit.outsideDepartment, rejected: commit.rejectedCount, extra: commit.extra }).toEqual({
+          expect({ imported: commit.imported, duplicates: commit.duplicates, updated: commit.updated, outside: commit.outsideDepartment, unregistered: commit.unregistered, rejected: commit.rejectedCount, extra: commit.extra }).toEqual({
             imported: preview.imported,
             duplicates: preview.duplicates,
             updated: preview.updated,
             outside: preview.outsideDepartment,
+            unregistered: preview.unregistered,
             rejected: preview.rejectedCount,
             extra: preview.extra,
           });

@@ -20,6 +20,11 @@ export interface ImporterFuzzTarget {
   table: string;
   /** The workbook to import into; defaults to the "OR" department workbook of tests/helpers. */
   workbook?: () => Promise<{ client: WerkboekClient; session: Session; file: string }>;
+  /**
+   * The workbook's cost centres (default those of the "OR" workbook): a sample row on another cost centre
+   * is another department's, counted and never rejected, whatever value in it is wrong.
+   */
+  costCentres?: string[];
   /** Fields of a numeric or date type that the importer deliberately does not read (none so far). */
   unreadFields?: string[];
   /**
@@ -35,6 +40,10 @@ export interface ImporterFuzzTarget {
 }
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+
+/** The cost centres of the "OR" department workbook of tests/helpers (departmentWorkbook). */
+export const DEFAULT_COST_CENTRES = ['OR01', 'OR02', 'OR03'];
+const WHOLE_ROSTER_COST_CENTRES = ['BZ01', 'DV01', 'OR01', 'SD01', 'VH01'];
 
 export function fixture(relative: string): string {
   return path.join(FIXTURES, relative);
@@ -57,7 +66,7 @@ export async function wholeRosterWorkbook(dir = tempDir()) {
     departmentName: 'Alle afdelingen (test)',
     fiscalYear: 2027,
     owner: 'A. Hoofd',
-    costCentres: ['BZ01', 'DV01', 'OR01', 'SD01', 'VH01'].map((code) => ({ code, name: `Kostenplaats ${code}`, taakveld: null })),
+    costCentres: WHOLE_ROSTER_COST_CENTRES.map((code) => ({ code, name: `Kostenplaats ${code}`, taakveld: null })),
   });
   return { client, session, file, dir };
 }
@@ -102,13 +111,14 @@ function checkAbsenceCases(db: Database.Database, preview: ImportPreview, commit
 export const IMPORTER_FUZZ_TARGETS: ImporterFuzzTarget[] = [
   { kind: 'ledger', sample: 'samples/grootboekmutaties-2027.csv', table: 'ledger_line' },
   { kind: 'budget', sample: 'samples/begroting-2027.csv', table: 'budget_line' },
-  { kind: 'staff', sample: 'samples/personeel-2027.csv', table: 'employee', workbook: () => wholeRosterWorkbook() },
+  { kind: 'staff', sample: 'samples/personeel-2027.csv', table: 'employee', workbook: () => wholeRosterWorkbook(), costCentres: WHOLE_ROSTER_COST_CENTRES },
   { kind: 'salary-table', sample: 'staff/salaristabel-2027.csv', table: 'salary_table_entry' },
   {
     kind: 'absence',
     sample: 'samples/verzuim-2027.csv',
     table: 'absence_case',
     workbook: () => workbookWithRoster(),
+    costCentres: WHOLE_ROSTER_COST_CENTRES,
     written: (result) => result.extra.casesNew,
     check: checkAbsenceCases,
   },

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/api/errors.ts';
-import { fuzzRuns, fuzzSeed, fuzzWorkbook, generatedFileArbitrary, loadSample, mutatedFileArbitrary, type FuzzWorkbook } from './harness.ts';
+import { fuzzRuns, fuzzSeed, fuzzWorkbook, generatedFileArbitrary, loadSample, mutatedFileArbitrary, ownRow, type FuzzWorkbook } from './harness.ts';
 import { IMPORTER_FUZZ_TARGETS } from './importer-targets.ts';
 
 /**
@@ -24,6 +24,7 @@ for (const target of IMPORTER_FUZZ_TARGETS) {
     it('handles 600 generated files with bad amounts, dates, quotes and encodings', async () => {
       const runs = fuzzRuns(600);
       let rejectedOnColumn = 0;
+      let othersCounted = 0;
       await fc.assert(
         fc.asyncProperty(generatedFileArbitrary(table, target), fc.boolean(), async (file, strict) => {
           const { commit } = await workbook.run(file.bytes, strict);
@@ -40,12 +41,18 @@ for (const target of IMPORTER_FUZZ_TARGETS) {
             expect(issue!.column, issue!.reason).toBe(column);
             rejectedOnColumn += 1;
           }
+          for (const line of file.othersWithInvalidValue) {
+            expect(commit.rejected.find((r) => r.line === line), `line ${line} is another department's: not rejected`).toBeUndefined();
+            othersCounted += 1;
+          }
         }),
         { numRuns: runs, seed: fuzzSeed() },
       );
       // The generator does produce such rows (a property over nothing proves nothing): at 600 runs from
       // about 40 (bottlenecks: 3 date columns of 14, 5 sample rows) to over 100 (ledger).
       expect(rejectedOnColumn).toBeGreaterThan(runs / 40);
+      // Where the sample has other departments' rows (ledger, budget), such rows with a wrong value occur.
+      if (table.rows.some((row) => !ownRow(target, table, row))) expect(othersCounted).toBeGreaterThan(runs / 40);
     });
 
     it('handles 400 damaged copies of the sample file', async () => {

@@ -28,7 +28,7 @@ describe('werkboek command line: absence import, report keys and purge', () => {
     expect(result.status).toBe(0);
     const json = result.json<Record<string, unknown>>();
     expect(json).toMatchObject({ kind: 'absence', imported: 73, duplicates: 0, updated: 0, outsideDepartment: 0, rejectedCount: 4, totalCents: 0, extra: { casesNew: 65, casesRejected: 4 } });
-    expect(Object.keys(json).sort()).toEqual(['batchId', 'dialect', 'dryRun', 'duplicates', 'extra', 'file', 'imported', 'kind', 'mapping', 'outsideDepartment', 'outsideDepartmentCents', 'rejected', 'rejectedCount', 'skipped', 'totalCents', 'updated']);
+    expect(Object.keys(json).sort()).toEqual(['batchId', 'dialect', 'dryRun', 'duplicates', 'extra', 'file', 'imported', 'kind', 'mapping', 'outsideDepartment', 'outsideDepartmentCents', 'rejected', 'rejectedCount', 'skipped', 'totalCents', 'unregistered', 'unregisteredCostCentres', 'updated']);
     expect((json.rejected as Array<{ line: number; column: string }>)[0]).toMatchObject({ line: 18, column: 'Ingangsdatum' });
 
     const strict = werkboek(['import', file, '--kind', 'absence', sample('verzuim-2027.csv'), '--strict'], env);

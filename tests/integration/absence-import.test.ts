@@ -147,7 +147,7 @@ describe('bad absence lists', () => {
       'verzuim-fout.csv',
       [
         header,
-        '9999;V1;01-02-2027;05-02-2027;100', // 2: unknown employee
+        '9999;V1;01-02-2027;05-02-2027;100', // 2: not one of the department's people: another department's
         '2001;V2;10-02-2027;05-02-2027;100', // 3: end before start
         '2001;V3;01-03-2027;10-03-2027;100', // 4: first part of a case …
         '2001;V3;11-03-2027;20-03-2027;0', // 5: … whose partial recovery is 0 %
@@ -159,8 +159,8 @@ describe('bad absence lists', () => {
       ].join('\r\n'),
     );
     const result = await client.import.commit({ kind: 'absence', source: { path: file } });
+    expect(result.outsideDepartment).toBe(1);
     expect(result.rejected).toEqual([
-      { line: 2, column: 'Personeelsnummer', reason: 'personeelsnummer 9999 is onbekend in dit werkboek (importeer eerst het personeelsbestand)' },
       { line: 3, column: 'Einddatum', reason: 'einddatum 05-02-2027 ligt vóór de ingangsdatum 10-02-2027' },
       { line: 4, column: 'Verzuimgeval', reason: 'hoort bij verzuimgeval V3, waarvan regel 5 is afgekeurd; het geval wordt niet half geïmporteerd' },
       { line: 5, column: 'Arbeidsongeschikt %', reason: 'arbeidsongeschiktheid 0 % ligt niet tussen 1 en 100 % (een volledig herstel is een einddatum)' },

@@ -95,10 +95,11 @@ describe('import of an assignment list kept in Excel', () => {
 
     const result = await client.import.commit({ kind: 'assignments', source: { path: input } });
     expect(result.imported).toBe(1);
+    // OPD-4 is on another department's cost centre: not hers, so counted, not rejected.
+    expect(result).toMatchObject({ outsideDepartment: 1, outsideDepartmentCents: 100_000 });
     expect(result.rejected).toEqual([
       { line: 3, column: 'Soort', reason: expect.stringMatching(/^onbekende soort "Subsidie"; mogelijk: ZZP, Inhuurbureau, Detachering, /) },
       { line: 4, column: 'Status', reason: 'onbekende status "Geparkeerd"; mogelijk: In voorbereiding, Lopend, Afgerond, Vervallen' },
-      { line: 5, column: 'Kostenplaats', reason: 'begrotingsregel SD01/4200 hoort niet bij deze afdeling: kostenplaats SD01 is geen kostenplaats van OR (OR01, OR02, OR03)' },
       { line: 6, column: 'Einddatum', reason: 'einddatum 01-01-2027 ligt vóór de begindatum 30-06-2027' },
       { line: 7, column: 'Plafond', reason: 'Plafond: "drieduizend" is geen bedrag' },
       { line: 8, column: 'Opdracht', reason: 'opdracht OPD-1 staat al op regel 2' },

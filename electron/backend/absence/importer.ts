@@ -4,6 +4,7 @@ import type { AbsenceKind } from '../../../shared/domain/absence/types.ts';
 import type { FieldSpec } from '../../../shared/import/types.ts';
 import { formatDate } from '../../../shared/format/nl.ts';
 import { parseDecimal } from '../../../shared/import/values.ts';
+import { DepartmentScope, SCOPE_COST_CENTRE_FIELD, SCOPE_DEPARTMENT_FIELD } from '../import/department-scope.ts';
 import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome, SettledRow } from '../import/importer.ts';
 import { RowRejection, type RowReader } from '../import/row-reader.ts';
 import { nowIso } from '../workbook/workbook.ts';
@@ -45,6 +46,9 @@ export const ABSENCE_FIELDS: FieldSpec[] = [
   { key: 'safetyNet', label: 'Vangnetregeling', type: 'text', required: false, synonyms: ['Vangnet', 'Vangnetregeling', 'Vangnetter', 'Safety net'] },
   { key: 'occupationalAccident', label: 'Arbeidsongeval', type: 'text', required: false, synonyms: ['Arbeidsongeval', 'Bedrijfsongeval', 'Ongeval op het werk', 'Occupational accident'] },
   { key: 'liableThirdParty', label: 'Aansprakelijke derde', type: 'text', required: false, synonyms: ['Aansprakelijke derde', 'Derde aansprakelijk', 'Regres', 'Verhaal', 'Liable third party'] },
+  // An organisation-wide list says whose case it is; a department's own list need not.
+  SCOPE_COST_CENTRE_FIELD,
+  SCOPE_DEPARTMENT_FIELD,
 ];
 
 const FLAG_FIELDS = ['safetyNet', 'occupationalAccident', 'liableThirdParty'] as const;
@@ -108,13 +112,41 @@ class AbsenceImportRun implements ImportRun {
   private readonly cases = new Map<string, ParsedRow[]>();
   /** Case numbers with a row the reader already rejected, and that row's line. */
   private readonly brokenCases = new Map<string, number>();
+  /**
+   * Rows of people who are not the department's, per case number: decided in settle() with the case, so a
+   * case whose other rows are hers (a personnel number mistyped on one row) is never half hers.
+   */
+  private readonly strangers = new Map<string, Array<{ line: number; personnelNumber: string; outcome: RowOutcome }>>();
   private readonly counts = { casesNew: 0, casesUpdated: 0, casesUnchanged: 0, casesRejected: 0 };
+
+  private readonly scope: DepartmentScope;
 
   constructor(private readonly context: ImportRunContext) {
     const { wb } = context;
     for (const e of wb.all(wb.db.selectFrom('employee').select(['id', 'personnel_number', 'first_name', 'infix', 'last_name', 'start_date', 'end_date']))) {
       this.employees.set(e.personnel_number, e);
     }
+    this.scope = new DepartmentScope(wb);
+  }
+
+  /**
+   * Whose row this is. The department's people are the employees of the workbook. Someone else is
+   * another department's (an organisation-wide list), unless the row's own cost centre or department
+   * column says the department's: then the roster lacks them, and that is what the refusal says. With
+   * no staff in the workbook at all there is nothing to tell the rows apart by, and the advice is to
+   * import the roster first.
+   */
+  private stranger(reader: RowReader, personnelNumber: string): RowOutcome {
+    const scope = this.scope.ofRow(reader);
+    if (scope === 'outside' || scope === 'unregistered') return this.scope.outcome(scope, 0, reader.text('costCentre').toUpperCase());
+    if (this.employees.size === 0) {
+      throw new RowRejection(`personeelsnummer ${personnelNumber} is onbekend: dit werkboek heeft nog geen medewerkers (importeer eerst het personeelsbestand)`, 'personnelNumber');
+    }
+    if (scope === 'ours') {
+      const where = reader.isMapped('costCentre') && reader.has('costCentre') ? `kostenplaats ${reader.text('costCentre').toUpperCase()}` : `afdeling ${reader.text('department')}`;
+      throw new RowRejection(`personeelsnummer ${personnelNumber} staat volgens het bestand op ${where} van deze afdeling, maar niet in het personeelsbestand van dit werkboek (importeer het actuele personeelsbestand)`, 'personnelNumber');
+    }
+    return { status: 'outside' };
   }
 
   row(reader: RowReader): RowOutcome {
@@ -122,7 +154,14 @@ class AbsenceImportRun implements ImportRun {
     try {
       const personnelNumber = reader.required('personnelNumber');
       const employee = this.employees.get(personnelNumber) ?? this.employees.get(personnelNumber.replace(/^0+/, ''));
-      if (!employee) throw new RowRejection(`personeelsnummer ${personnelNumber} is onbekend in dit werkboek (importeer eerst het personeelsbestand)`, 'personnelNumber');
+      if (!employee) {
+        const outcome = this.stranger(reader, personnelNumber);
+        if (caseNumber === '') return outcome;
+        const list = this.strangers.get(caseNumber) ?? [];
+        list.push({ line: reader.line, personnelNumber, outcome });
+        this.strangers.set(caseNumber, list);
+        return { status: 'deferred' };
+      }
       reader.required('caseNumber');
       const start = reader.date('startDate');
       let end = reader.optionalDate('endDate');
@@ -154,6 +193,25 @@ class AbsenceImportRun implements ImportRun {
 
   settle(): SettledRow[] {
     const outcomes: SettledRow[] = [];
+    for (const [caseNumber, rows] of this.strangers) {
+      const brokenLine = this.brokenCases.get(caseNumber);
+      const own = this.cases.get(caseNumber);
+      if (brokenLine !== undefined) {
+        for (const row of rows) outcomes.push({ line: row.line, rejection: new RowRejection(`hoort bij verzuimgeval ${caseNumber}, waarvan regel ${brokenLine} is afgekeurd; het geval wordt niet half geïmporteerd`, 'caseNumber') });
+      } else if (own !== undefined) {
+        // One case, partly on a personnel number of hers and partly not: a typing error somewhere; the whole case waits.
+        const first = own[0];
+        for (const row of rows) {
+          outcomes.push({
+            line: row.line,
+            rejection: new RowRejection(`verzuimgeval ${caseNumber} staat op regel ${first.line} op personeelsnummer ${first.employee.personnel_number} van deze afdeling, hier op ${row.personnelNumber}`, 'personnelNumber'),
+          });
+        }
+        this.brokenCases.set(caseNumber, rows[0].line);
+      } else {
+        for (const row of rows) outcomes.push({ line: row.line, ...row.outcome, status: row.outcome.status as 'outside' | 'unregistered' });
+      }
+    }
     for (const [caseNumber, rows] of this.cases) {
       const brokenLine = this.brokenCases.get(caseNumber);
       if (brokenLine !== undefined) {

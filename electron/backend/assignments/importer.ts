@@ -3,6 +3,7 @@ import { KIND_LABELS, parseKind, parseStatus, STATUS_LABELS } from '../../../sha
 import type { AssignmentFields, AssignmentKind, AssignmentStatus } from '../../../shared/domain/assignments/types.ts';
 import type { FieldSpec } from '../../../shared/import/types.ts';
 import { normaliseCode } from '../budget/budget-lines.ts';
+import { amountOrZero, DepartmentScope } from '../import/department-scope.ts';
 import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome } from '../import/importer.ts';
 import { RowRejection, type RowReader } from '../import/row-reader.ts';
 import { AssignmentRules, insertAssignment } from './service.ts';
@@ -35,6 +36,10 @@ function choices(labels: Record<string, string>): string {
 
 const CODE = /^[A-Za-z0-9._-]{1,20}$/;
 
+function ceiling(reader: RowReader): number {
+  return reader.amount('ceiling');
+}
+
 /**
  * One row, one assignment, written whole or not at all: every check (kind, status, dates, amounts, the
  * budget line belonging to the department) comes before the insert. A code already in the register is
@@ -44,9 +49,11 @@ const CODE = /^[A-Za-z0-9._-]{1,20}$/;
 class AssignmentImportRun implements ImportRun {
   private readonly rules: AssignmentRules;
   private readonly seen = new Map<string, number>();
+  private readonly scope: DepartmentScope;
 
   constructor(private readonly context: ImportRunContext) {
     this.rules = new AssignmentRules(context.wb);
+    this.scope = new DepartmentScope(context.wb);
   }
 
   private kind(reader: RowReader): AssignmentKind {
@@ -63,6 +70,10 @@ class AssignmentImportRun implements ImportRun {
   }
 
   row(reader: RowReader): RowOutcome {
+    // Another department's assignment (an organisation-wide list) is counted with its ceiling, not checked.
+    const costCentre = normaliseCode(reader.required('costCentre'));
+    const scope = this.scope.costCentre(costCentre);
+    if (scope !== 'ours') return this.scope.outcome(scope, amountOrZero(ceiling, reader), costCentre);
     const code = reader.required('code').toUpperCase();
     if (!CODE.test(code)) throw new RowRejection(`code "${reader.text('code')}" mag alleen letters, cijfers, punt en streep bevatten (max. 20 tekens)`, 'code');
     const earlier = this.seen.get(code);
@@ -72,7 +83,6 @@ class AssignmentImportRun implements ImportRun {
     const kind = this.kind(reader);
     const status = this.status(reader);
     const contractor = reader.required('contractor');
-    const costCentre = normaliseCode(reader.required('costCentre'));
     const account = normaliseCode(reader.required('account'));
     const ceilingCents = reader.amount('ceiling');
     if (ceilingCents < 0) throw new RowRejection('plafond kan niet negatief zijn', 'ceiling');

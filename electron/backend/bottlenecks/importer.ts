@@ -12,6 +12,7 @@ import {
   STATUS_LABELS,
 } from '../../../shared/domain/bottlenecks/rules.ts';
 import type { EscalationTarget, Level } from '../../../shared/domain/bottlenecks/types.ts';
+import { DepartmentScope, SCOPE_COST_CENTRE_FIELD, SCOPE_DEPARTMENT_FIELD } from '../import/department-scope.ts';
 import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome } from '../import/importer.ts';
 import { RowRejection, type RowReader } from '../import/row-reader.ts';
 import { contentHash, findByHash, findByIdentifier, insertBottleneck } from './service.ts';
@@ -31,9 +32,12 @@ export const BOTTLENECK_FIELDS: FieldSpec[] = [
   { key: 'decision', label: 'Besluit', type: 'text', required: false, synonyms: ['Besluit', 'Beslissing', 'Resultaat', 'Decision'] },
   { key: 'decisionDate', label: 'Datum besluit', type: 'date', required: false, synonyms: ['Datum besluit', 'Besluitdatum', 'Beslisdatum', 'Decision date'] },
   { key: 'escalatedTo', label: 'Geëscaleerd naar', type: 'text', required: false, synonyms: ['Geëscaleerd naar', 'Escalatie', 'Escalatie naar', 'Opgeschaald naar', 'Escalated to'] },
-  { key: 'escalatedDepartment', label: 'Afdeling (escalatie)', type: 'text', required: false, synonyms: ['Afdeling escalatie', 'Escalatie afdeling', 'Andere afdeling', 'Department'] },
+  { key: 'escalatedDepartment', label: 'Afdeling (escalatie)', type: 'text', required: false, synonyms: ['Afdeling escalatie', 'Escalatie afdeling', 'Andere afdeling', 'Escalated department', 'Escalation department'] },
   { key: 'endDate', label: 'Einddatum', type: 'date', required: false, synonyms: ['Einddatum', 'Datum afgerond', 'Datum opgelost', 'Afgerond op', 'End date', 'Closed'] },
   { key: 'confidentiality', label: 'Vertrouwelijkheid', type: 'text', required: false, synonyms: ['Vertrouwelijkheid', 'Vertrouwelijkheidaanduiding', 'Rubricering', 'Confidentiality'] },
+  // An organisation-wide list says whose bottleneck it is; a department's own list need not.
+  SCOPE_DEPARTMENT_FIELD,
+  SCOPE_COST_CENTRE_FIELD,
 ];
 
 function choices(labels: Record<string, string>): string {
@@ -44,7 +48,11 @@ class BottleneckImportRun implements ImportRun {
   private readonly seenIdentifiers = new Map<string, number>();
   private readonly seenHashes = new Map<string, number>();
 
-  constructor(private readonly context: ImportRunContext) {}
+  private readonly scope: DepartmentScope;
+
+  constructor(private readonly context: ImportRunContext) {
+    this.scope = new DepartmentScope(context.wb);
+  }
 
   private level(reader: RowReader, field: 'impact' | 'urgency'): Level {
     if (!reader.has(field)) return 'middel';
@@ -55,6 +63,9 @@ class BottleneckImportRun implements ImportRun {
 
   row(reader: RowReader): RowOutcome {
     const { wb, batchId, fileName } = this.context;
+    // Another department's bottleneck (an organisation-wide list) is counted, not checked.
+    const scope = this.scope.ofRow(reader);
+    if (scope === 'outside' || scope === 'unregistered') return this.scope.outcome(scope, 0, reader.text('costCentre').toUpperCase());
     const title = reader.required('title');
     const category = parseCategory(reader.required('category'));
     if (!category) throw new RowRejection(`onbekende categorie "${reader.text('category')}"; mogelijk: ${choices(CATEGORY_LABELS)}`, 'category');

@@ -1,25 +1,34 @@
 import { formatCentsPlain } from '../../../shared/format/nl.ts';
+import { amountOrZero, DepartmentScope } from '../import/department-scope.ts';
 import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome } from '../import/importer.ts';
 import { RowRejection, type RowReader } from '../import/row-reader.ts';
 import { nowIso } from '../workbook/workbook.ts';
 import { AccountKinds, BudgetLineIndex, normaliseCode } from './budget-lines.ts';
 import { BUDGET_FIELDS } from './import-fields.ts';
 
+/** The current budget a row states, or primitive + revisions. */
+function currentBudget(reader: RowReader): number {
+  return reader.optionalAmount('current') ?? reader.amount('primitive') + (reader.optionalAmount('revisions') ?? 0);
+}
+
 class BudgetImportRun implements ImportRun {
   private readonly lines: BudgetLineIndex;
-  private readonly departmentCostCentres: Set<string>;
+  private readonly scope: DepartmentScope;
   private readonly seen = new Map<string, number>();
   private revisionsAdded = 0;
   private readonly accounts = new Set<string>();
 
   constructor(private readonly context: ImportRunContext) {
     this.lines = new BudgetLineIndex(context.wb);
-    this.departmentCostCentres = new Set(context.wb.departmentCostCentres());
+    this.scope = new DepartmentScope(context.wb);
   }
 
   row(reader: RowReader): RowOutcome {
     const { wb } = this.context;
     const costCentre = normaliseCode(reader.required('costCentre'));
+    // Another department's line is counted, not checked: its amounts are not hers to fix.
+    const scope = this.scope.costCentre(costCentre);
+    if (scope !== 'ours') return this.scope.outcome(scope, amountOrZero(currentBudget, reader), costCentre);
     const account = normaliseCode(reader.required('account'));
     const year = reader.optionalInteger('year') ?? wb.meta.fiscal_year;
     const primitive = reader.amount('primitive');
@@ -33,7 +42,6 @@ class BudgetImportRun implements ImportRun {
       );
     }
     const currentCents = primitive + revisions;
-    if (!this.departmentCostCentres.has(costCentre)) return { status: 'outside', cents: currentCents };
     const key = `${year}|${costCentre}|${account}`;
     const earlierLine = this.seen.get(key);
     if (earlierLine !== undefined) {

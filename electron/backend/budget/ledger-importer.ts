@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { amountOrZero, DepartmentScope } from '../import/department-scope.ts';
 import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome } from '../import/importer.ts';
 import { RowRejection, type RowReader } from '../import/row-reader.ts';
 import { BudgetLineIndex, normaliseCode } from './budget-lines.ts';
@@ -27,6 +28,7 @@ function signedAmount(reader: RowReader): number {
 class LedgerImportRun implements ImportRun {
   private readonly lines: BudgetLineIndex;
   private readonly departmentCostCentres: Set<string>;
+  private readonly scope: DepartmentScope;
   private readonly totals = new LedgerTotals();
   private occurrencesRecorded = 0;
   private readonly insert;
@@ -38,6 +40,7 @@ class LedgerImportRun implements ImportRun {
     const { wb } = context;
     this.lines = new BudgetLineIndex(wb);
     this.departmentCostCentres = new Set(wb.departmentCostCentres());
+    this.scope = new DepartmentScope(wb);
     this.insert = wb.sqlite.prepare(
       `INSERT INTO ledger_line (row_key, year, period, booking_date, journal, document, cost_centre, account, description, amount_cents, counterparty, budget_line_id, import_batch_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (row_key) DO NOTHING`,
@@ -51,13 +54,17 @@ class LedgerImportRun implements ImportRun {
 
   row(reader: RowReader): RowOutcome {
     const costCentre = normaliseCode(reader.required('costCentre'));
+    // Another department's booking is counted, not checked: its date or amount is not hers to fix.
+    if (!this.departmentCostCentres.has(costCentre)) {
+      const scope = this.scope.costCentre(costCentre);
+      if (scope !== 'ours') return this.scope.outcome(scope, amountOrZero(signedAmount, reader), costCentre, scope === 'unregistered' ? reader.text('costCentreName') : undefined);
+    }
     const account = normaliseCode(reader.required('account'));
     const bookingDate = reader.date('bookingDate');
     const cents = signedAmount(reader);
     const year = reader.optionalInteger('year') ?? Number(bookingDate.slice(0, 4));
     const period = reader.optionalInteger('period');
     if (period !== null && (period < 0 || period > 16)) throw new RowRejection(`periode ${period} ligt niet tussen 0 en 16`, 'period');
-    if (!this.departmentCostCentres.has(costCentre)) return { status: 'outside', cents };
 
     const journal = reader.text('journal') || null;
     const document = reader.text('document') || null;

@@ -2,13 +2,16 @@ import type { FieldSpec } from '../../../shared/import/types.ts';
 import type { Workbook } from '../workbook/workbook.ts';
 import type { RowReader, RowRejection } from './row-reader.ts';
 
-export type AcceptedStatus = 'new' | 'duplicate' | 'updated' | 'outside';
+export type AcceptedStatus = 'new' | 'duplicate' | 'updated' | 'outside' | 'unregistered';
 
 export interface RowOutcome {
   /** 'deferred': the row is decided in `settle()`, once all rows are read (rows that only make sense together). */
   status: AcceptedStatus | 'deferred';
   /** The row's amount, where it has one: summed into totalCents or outsideDepartmentCents. */
   cents?: number;
+  /** For 'unregistered': the cost centre, and the file's name for it where it has one. */
+  costCentre?: string;
+  costCentreName?: string;
 }
 
 export interface ImportRunContext {
@@ -20,7 +23,7 @@ export interface ImportRunContext {
 }
 
 /** What became of a deferred row. */
-export type SettledRow = { line: number; status: AcceptedStatus; cents?: number } | { line: number; rejection: RowRejection };
+export type SettledRow = { line: number; status: AcceptedStatus; cents?: number; costCentre?: string; costCentreName?: string } | { line: number; rejection: RowRejection };
 
 /** One file being imported: rows go in one by one, inside the pipeline's single transaction. */
 export interface ImportRun {

@@ -10,6 +10,7 @@ import {
   type PreviewRow,
   type RowIssue,
   type TextEncodingName,
+  type UnregisteredCostCentre,
 } from '../../../shared/import/types.ts';
 import { decideDecimalMark, parseAmountCents, type DateOrder, type DecimalMark } from '../../../shared/import/values.ts';
 import type { ProgressReporter } from '../progress.ts';
@@ -201,6 +202,8 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     duplicates: 0,
     updated: 0,
     outsideDepartment: 0,
+    unregistered: 0,
+    unregisteredCostCentres: [],
     rejected: [],
     rejectedCount: 0,
     skipped: [],
@@ -282,8 +285,17 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     const run = importer.begin({ wb, batchId, fileName: source.fileName, options });
     let records = 0;
     const deferredValues = new Map<number, Record<string, string>>();
-    const count = (status: AcceptedStatus, cents: number) => {
-      if (status === 'new') {
+    const unregistered = new Map<string, UnregisteredCostCentre>();
+    const count = (status: AcceptedStatus, cents: number, outcome?: { costCentre?: string; costCentreName?: string }) => {
+      if (status === 'unregistered') {
+        result.unregistered += 1;
+        const code = outcome?.costCentre ?? '';
+        const entry = unregistered.get(code) ?? { code, rows: 0, totalCents: 0 };
+        entry.rows += 1;
+        entry.totalCents += cents;
+        if (entry.name === undefined && outcome?.costCentreName) entry.name = outcome.costCentreName;
+        unregistered.set(code, entry);
+      } else if (status === 'new') {
         result.imported += 1;
         result.totalCents += cents;
       } else if (status === 'updated') {
@@ -309,8 +321,9 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
       reader.reset(line, cells, numbers);
       let status: RowOutcome['status'];
       let cents = 0;
+      let outcome: RowOutcome;
       try {
-        const outcome = run.row(reader);
+        outcome = run.row(reader);
         status = outcome.status;
         cents = outcome.cents ?? 0;
       } catch (error) {
@@ -325,7 +338,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
       if (status === 'deferred') {
         if (deferredValues.size < previewLimit) deferredValues.set(line, reader.values());
       } else {
-        count(status, cents);
+        count(status, cents, status === 'unregistered' ? outcome : undefined);
         if (wantsPreview()) result.rows.push({ line, status, values: reader.values() });
       }
       records += 1;
@@ -363,7 +376,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
         reject({ line: outcome.line, column, reason: outcome.rejection.reason });
         if (values) result.rows.push({ line: outcome.line, status: 'rejected', values, reason: column ? `${column}: ${outcome.rejection.reason}` : outcome.rejection.reason });
       } else {
-        count(outcome.status, outcome.cents ?? 0);
+        count(outcome.status, outcome.cents ?? 0, outcome);
         if (values) result.rows.push({ line: outcome.line, status: outcome.status, values });
       }
     }
@@ -372,12 +385,23 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
       result.rows.length = Math.min(result.rows.length, previewLimit);
       result.rejected.sort((a, b) => a.line - b.line);
     }
+    result.unregisteredCostCentres = [...unregistered.values()].sort((a, b) => a.code.localeCompare(b.code));
     result.extra = run.finish();
     const sha256 = hash.digest('hex');
     if (request.strict && result.rejectedCount > 0) {
       throw new ApiError('import_rejected', `${source.fileName}: ${result.rejectedCount} regel(s) afgekeurd; met --strict wordt dan niets geïmporteerd. Eerste: regel ${result.rejected[0].line}${result.rejected[0].column ? `, kolom ${result.rejected[0].column}` : ''}: ${result.rejected[0].reason}.`, { rejected: result.rejected });
     }
-    const summary = { imported: result.imported, duplicates: result.duplicates, updated: result.updated, outsideDepartment: result.outsideDepartment, rejected: result.rejectedCount, totalCents: result.totalCents, ...result.extra };
+    const summary = {
+      imported: result.imported,
+      duplicates: result.duplicates,
+      updated: result.updated,
+      outsideDepartment: result.outsideDepartment,
+      outsideDepartmentCents: result.outsideDepartmentCents,
+      unregistered: result.unregistered,
+      rejected: result.rejectedCount,
+      totalCents: result.totalCents,
+      ...result.extra,
+    };
     wb.run(wb.db.updateTable('import_batch').set({ file_sha256: sha256, result_json: JSON.stringify(summary) }).where('id', '=', batchId));
     wb.audit({ action: 'import', table: importer.table, rowId: batchId, new: summary, note: `${importer.title} uit ${source.fileName} (sha256 ${sha256.slice(0, 12)}…)` });
     // A mark that was only assumed is not remembered: the next file of this source must decide (or ask) again.

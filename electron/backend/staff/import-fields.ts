@@ -1,4 +1,5 @@
 import type { FieldSpec } from '../../../shared/import/types.ts';
+import { SCOPE_COST_CENTRE_FIELD, SCOPE_DEPARTMENT_FIELD } from '../import/department-scope.ts';
 
 /** Column names of HR systems' roster exports (Dutch and English), compared without case, spaces or punctuation. */
 export const ROSTER_FIELDS: FieldSpec[] = [
@@ -78,4 +79,7 @@ export const SALARY_TABLE_FIELDS: FieldSpec[] = [
   },
   { key: 'validFrom', label: 'Ingangsdatum', type: 'date', required: false, synonyms: ['Ingangsdatum', 'Geldig vanaf', 'Datum ingang', 'Per', 'Valid from', 'Effective date'] },
   { key: 'year', label: 'Jaar', type: 'integer', required: false, synonyms: ['Jaar', 'Boekjaar', 'Salarisjaar', 'Year'] },
+  // Some organisations keep a table per department or cost centre in one file.
+  SCOPE_DEPARTMENT_FIELD,
+  SCOPE_COST_CENTRE_FIELD,
 ];

@@ -3,6 +3,7 @@ import { formatDate, formatNumber } from '../../../shared/format/nl.ts';
 import { addDays, maxDate } from '../../../shared/domain/staff/calendar.ts';
 import { isEmployedOn, type Terms } from '../../../shared/domain/staff/terms.ts';
 import { parseDate } from '../../../shared/import/values.ts';
+import { DepartmentScope } from '../import/department-scope.ts';
 import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome } from '../import/importer.ts';
 import { RowRejection, type RowReader } from '../import/row-reader.ts';
 import { applyTermsFrom, changeEmployeeRow, insertEmployee, latestTermsFrom, loadEmployees, type StoredEmployee } from './employees.ts';
@@ -21,7 +22,9 @@ const SCALE = /^(?:schaal\s*)?(\d{1,2})$/i;
 class RosterImportRun implements ImportRun {
   private readonly employees = new Map<string, StoredEmployee>();
   private readonly seen = new Map<string, number>();
-  private readonly departmentCostCentres: Set<string>;
+  /** Personnel numbers on a cost centre that is not registered yet: in the file, but not read. */
+  private readonly waiting = new Set<string>();
+  private readonly scope: DepartmentScope;
   private readonly positions;
   private readonly referenceDate: string;
   private termsChanged = 0;
@@ -38,7 +41,7 @@ class RosterImportRun implements ImportRun {
     for (const employee of loadEmployees(wb)) this.employees.set(employee.personnelNumber, employee);
     this.hadStaff =
       this.employees.size > 0 && wb.first(wb.db.selectFrom('import_batch').select('id').where('kind', '=', 'staff').where('id', '!=', context.batchId).limit(1)) !== undefined;
-    this.departmentCostCentres = new Set(wb.departmentCostCentres());
+    this.scope = new DepartmentScope(wb);
     this.positions = new Map(loadPositions(wb).map((p) => [p.code, p]));
     this.referenceDate = referenceDateOption(options.referenceDate);
   }
@@ -46,14 +49,21 @@ class RosterImportRun implements ImportRun {
   /** Every check that can reject a row comes before its first write: a rejected row leaves nothing behind. */
   row(reader: RowReader): RowOutcome {
     const personnelNumber = reader.required('personnelNumber');
+    const costCentre = reader.required('costCentre').toUpperCase();
+    const existing = this.employees.get(personnelNumber);
+    const scope = this.scope.costCentre(costCentre);
+    // Other departments' people are not ours to check, also when they appear twice (two appointments).
+    // Someone of ours on a cost centre that looks like ours but is not registered waits until it is: not
+    // moved out, not changed.
+    if (scope === 'unregistered') {
+      this.waiting.add(personnelNumber);
+      return this.scope.outcome(scope, 0, costCentre);
+    }
+    if (scope === 'outside' && (!existing || this.seen.has(personnelNumber))) return { status: 'outside' };
+    const ours = scope === 'ours';
     const earlier = this.seen.get(personnelNumber);
     if (earlier !== undefined) throw new RowRejection(`personeelsnummer ${personnelNumber} staat al op regel ${earlier}`, 'personnelNumber');
     this.seen.set(personnelNumber, reader.line);
-    const costCentre = reader.required('costCentre').toUpperCase();
-    const existing = this.employees.get(personnelNumber);
-    const ours = this.departmentCostCentres.has(costCentre);
-    // Other departments' people are not ours to check.
-    if (!ours && !existing) return { status: 'outside' };
     const startDate = reader.date('startDate');
     const endDate = reader.optionalDate('endDate');
     if (endDate !== null && endDate < startDate) {
@@ -159,7 +169,7 @@ class RosterImportRun implements ImportRun {
     // because a partial export must not end anyone's employment.
     let notInFile = 0;
     for (const employee of this.employees.values()) {
-      if (!this.seen.has(employee.personnelNumber) && isEmployedOn(employee, this.referenceDate)) notInFile += 1;
+      if (!this.seen.has(employee.personnelNumber) && !this.waiting.has(employee.personnelNumber) && isEmployedOn(employee, this.referenceDate)) notInFile += 1;
     }
     return { termsChanged: this.termsChanged, transferredIn: this.transferredIn, transferredOut: this.transferredOut, notInFile };
   }

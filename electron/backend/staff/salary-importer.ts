@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import { formatDate } from '../../../shared/format/nl.ts';
 import { parseDate } from '../../../shared/import/values.ts';
+import { amountOrZero, DepartmentScope } from '../import/department-scope.ts';
 import type { ImporterDefinition, ImportRun, ImportRunContext, RowOutcome } from '../import/importer.ts';
 import { RowRejection, type RowReader } from '../import/row-reader.ts';
 import { SALARY_TABLE_FIELDS } from './import-fields.ts';
@@ -10,12 +11,18 @@ import { writeEntry } from './salary-table.ts';
  * A salary table (scale × step → monthly amount). The table's date is the row's "ingangsdatum", else
  * 1 January of the row's year, else the import's `validFrom` option, else 1 January of the fiscal year.
  */
+function monthly(reader: RowReader): number {
+  return reader.amount('monthly');
+}
+
 class SalaryTableImportRun implements ImportRun {
   private readonly seen = new Map<string, number>();
   private readonly defaultValidFrom: string;
   private readonly dates = new Set<string>();
+  private readonly scope: DepartmentScope;
 
   constructor(private readonly context: ImportRunContext) {
+    this.scope = new DepartmentScope(context.wb);
     const option = context.options.validFrom;
     if (option !== undefined && option.trim() !== '') {
       const parsed = parseDate(option);
@@ -25,6 +32,9 @@ class SalaryTableImportRun implements ImportRun {
   }
 
   row(reader: RowReader): RowOutcome {
+    // A file with tables per department (or cost centre): the other departments' rows are counted, not read.
+    const scope = this.scope.ofRow(reader);
+    if (scope === 'outside' || scope === 'unregistered') return this.scope.outcome(scope, amountOrZero(monthly, reader), reader.text('costCentre').toUpperCase());
     const scale = reader.integer('scale');
     if (scale < 1 || scale > 18) throw new RowRejection(`schaal ${scale} bestaat niet (1 tot en met 18)`, 'scale');
     const step = reader.integer('step');

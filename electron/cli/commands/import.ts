@@ -3,12 +3,20 @@ import { formatCents } from '../../../shared/format/nl.ts';
 import type { ImportResult } from '../../../shared/import/types.ts';
 import { keyValueOption, mappingOption, printJson, requireOption, requirePositional, stringOption, UsageError, type Command } from '../command.ts';
 
+const rows = (count: number) => `${count} ${count === 1 ? 'regel' : 'regels'}`;
+
 function humanSummary(result: ImportResult, dryRun: boolean): string {
   const lines = [
     `${dryRun ? 'Proefimport (niets opgeslagen)' : 'Geïmporteerd'}: ${result.file}`,
-    `  nieuw: ${result.imported}, bijgewerkt: ${result.updated}, al aanwezig: ${result.duplicates}, andere afdeling: ${result.outsideDepartment}, afgekeurd: ${result.rejectedCount}`,
+    `  nieuw: ${result.imported}, bijgewerkt: ${result.updated}, al aanwezig: ${result.duplicates}, niet van deze afdeling: ${result.outsideDepartment}, afgekeurd: ${result.rejectedCount}`,
     `  totaal geïmporteerd: ${formatCents(result.totalCents)}`,
   ];
+  if (result.outsideDepartment > 0) lines.push(`  totaal niet van deze afdeling: ${formatCents(result.outsideDepartmentCents)} (${rows(result.outsideDepartment)}, niet geïmporteerd)`);
+  for (const costCentre of result.unregisteredCostCentres ?? []) {
+    lines.push(
+      `  kostenplaats ${costCentre.code}${costCentre.name ? ` (${costCentre.name})` : ''} begint met de afdelingscode maar staat niet in de lijst van kostenplaatsen: ${rows(costCentre.rows)}, ${formatCents(costCentre.totalCents)}, niet geïmporteerd. Voeg de kostenplaats toe (Instellingen, Kostenplaatsen van de afdeling) en importeer opnieuw.`,
+    );
+  }
   if (result.skipped.length > 0) lines.push(`  overgeslagen (titel-, totaal- en voetregels): ${result.skipped.length} (regel ${result.skipped.slice(0, 10).map((s) => s.line).join(', ')}${result.skipped.length > 10 ? ', …' : ''})`);
   const question = (result as ImportResult & { decimalMarkQuestion?: string }).decimalMarkQuestion;
   if (question) lines.push(`  ${question}`);

@@ -243,7 +243,7 @@ export function describeImportResult(result: Record<string, unknown>, words: Wor
   const head = words.t('audit.importSummary.lines', { count: imported }) + (total !== 0 ? `, ${formatCents(total)}` : '');
   const rest = Object.entries(result)
     .filter(([key, value]) => key !== 'imported' && key !== 'totalCents' && typeof value === 'number' && value !== 0)
-    .map(([key, value]) => `${fieldLabel(key, words).toLowerCase()}: ${formatNumber(value as number)}`);
+    .map(([key, value]) => `${fieldLabel(key, words).toLowerCase()}: ${key.endsWith('Cents') ? formatCents(value as number) : formatNumber(value as number)}`);
   return [head, ...rest].join(' · ');
 }
 

@@ -69,7 +69,7 @@ describe('the Logboek in words', () => {
       dutch,
     );
     expect(text.what).toBe('Begroting geïmporteerd');
-    expect(text.summary).toBe('9 regels, € 2.500.973,00 · andere afdeling (overgeslagen): 36 · begrotingsregels aangemaakt: 9 · begrotingswijzigingen toegevoegd: 1');
+    expect(text.summary).toBe('9 regels, € 2.500.973,00 · niet van deze afdeling: 36 · begrotingsregels aangemaakt: 9 · begrotingswijzigingen toegevoegd: 1');
     expect(text.note).toBe('Begroting uit begroting-2027.csv');
   });
 
@@ -92,6 +92,11 @@ describe('the Logboek in words', () => {
     );
     expect(text).toMatchObject({ what: 'Budget line changed', summary: 'Still expected: € 0,00 → € 1,00' });
     expect(describeImportResult({ imported: 1, totalCents: 0 }, english)).toBe('1 line');
+  });
+
+  it('says what of an organisation-wide file was not the department’s, with its total in euros', () => {
+    const summary = describeImportResult({ imported: 18, duplicates: 0, updated: 0, outsideDepartment: 58, outsideDepartmentCents: 5_000_000, unregistered: 2, rejected: 1, totalCents: 123_456 }, dutch);
+    expect(summary).toBe('18 regels, € 1.234,56 · niet van deze afdeling: 58 · bedrag niet van deze afdeling: € 50.000,00 · onbekende kostenplaats (niet ingelezen): 2 · afgekeurd: 1');
   });
 
   it('formats values the Dutch way', () => {

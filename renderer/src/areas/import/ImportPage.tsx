@@ -1,9 +1,9 @@
 import type { ColDef } from 'ag-grid-community';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProgressEvent } from '../../../../shared/api/progress.ts';
 import { formatCents, formatDateTime } from '../../../../shared/format/nl.ts';
-import type { ImportPreview, ImportResult, PreviewRow } from '../../../../shared/import/types.ts';
+import type { FieldSpec, ImportPreview, ImportResult, PreviewRow } from '../../../../shared/import/types.ts';
 import { api } from '../../api/client.ts';
 import { DataGrid } from '../../components/DataGrid.tsx';
 import { DateInput } from '../../components/DateField.tsx';
@@ -68,6 +68,41 @@ function ExtraCounts({ extra, testId }: { extra: Record<string, number>; testId:
 
 const DELIMITER_NAMES: Record<string, string> = { ';': 'puntkomma', ',': 'komma', '\t': 'tab' };
 
+/** A missing requirement as the user reads it: field labels, "Bedrag of Debet of Credit" for alternatives. */
+function missingLabel(fields: FieldSpec[], key: string): string {
+  return key
+    .split(' of ')
+    .map((alternative) => alternative.split('+').map((k) => fields.find((f) => f.key === k)?.label ?? k).join(' + '))
+    .join(' of ');
+}
+
+/** What the file held that is not this department's: its count and total, never among the rejections. */
+function OutsideDepartment({ result, testId }: { result: ImportResult & { fields?: FieldSpec[] }; testId: string }) {
+  const { t } = useTranslation();
+  if (result.outsideDepartment === 0) return null;
+  const total = hasAmounts(result) ? t('import.together', { total: formatCents(result.outsideDepartmentCents) }) : '';
+  return (
+    <p data-testid={testId}>
+      {t('import.outsideTotal', { count: result.outsideDepartment, total })}
+    </p>
+  );
+}
+
+/** Files of amounts (ledger, budget, assignments, salary table) have totals; rosters and absence lists do not. */
+function hasAmounts(result: ImportResult & { fields?: FieldSpec[] }): boolean {
+  const fields = result.fields ?? [];
+  return fields.length === 0 ? result.totalCents !== 0 || result.outsideDepartmentCents !== 0 : fields.some((f) => f.type === 'amount' && result.mapping[f.key]);
+}
+
+
+interface PreviewInput {
+  kind: string;
+  source: Source;
+  mapping: Record<string, string | null>;
+  decimalMark: ',' | '.' | '';
+  options: Record<string, string>;
+}
+
 export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbookKind: string; nativeDialogs: boolean; onImported?: () => void }) {
   const { t } = useTranslation();
   const status = useStatus();
@@ -82,9 +117,13 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
   const [options, setOptions] = useState<Record<string, string>>({});
   const kindOptions = kinds.find((k) => k.kind === kind)?.options ?? [];
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<(ImportResult & { fields?: FieldSpec[] }) | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A new file input for each kind, so the previous file's name does not stay in it.
+  const [fileInputKey, setFileInputKey] = useState(0);
+  // Only the answer to the latest request is shown: a slow preview of the previous file must not land on the new one.
+  const requestSeq = useRef(0);
   const history = useApi(() => api.import.history({}), [result]);
   const words = useWords();
   const kindLabel = (code: string) => {
@@ -92,48 +131,78 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
     return known ? t(known.labelKey) : code;
   };
 
-  const request = () => ({
-    kind,
-    source: source!,
-    mapping: Object.keys(mapping).length > 0 ? mapping : undefined,
-    dialect: decimalMark ? { decimalMark } : undefined,
-    options: kindOptions.some((o) => options[o.key]?.trim()) ? Object.fromEntries(kindOptions.filter((o) => options[o.key]?.trim()).map((o) => [o.key, options[o.key].trim()])) : undefined,
-  });
+  const request = (input: PreviewInput) => {
+    const optionKeys = (kinds.find((k) => k.kind === input.kind)?.options ?? []).map((o) => o.key).filter((key) => input.options[key]?.trim());
+    return {
+      kind: input.kind,
+      source: input.source,
+      mapping: Object.keys(input.mapping).length > 0 ? input.mapping : undefined,
+      dialect: input.decimalMark ? { decimalMark: input.decimalMark } : undefined,
+      options: optionKeys.length > 0 ? Object.fromEntries(optionKeys.map((key) => [key, input.options[key].trim()])) : undefined,
+    };
+  };
+  const current = (): PreviewInput | null => (source ? { kind, source, mapping, decimalMark, options } : null);
 
-  async function runPreview(nextSource = source) {
-    if (!nextSource) return;
+  /** Everything of the previous file or kind off the screen: its preview, mapping, question, result and error. */
+  function startClean() {
+    requestSeq.current += 1;
+    setPreview(null);
+    setMapping({});
+    setDecimalMark('');
+    setResult(null);
+    setError(null);
+    setProgress(null);
+  }
+
+  async function runPreview(input: PreviewInput | null = current()) {
+    if (!input) return;
+    const seq = ++requestSeq.current;
     setBusy(true);
     setError(null);
     setResult(null);
     try {
-      const next = await api.import.preview({ ...request(), source: nextSource, previewRows: 500 }, { onProgress: setProgress });
+      const next = await api.import.preview({ ...request(input), previewRows: 500 }, { onProgress: (event) => seq === requestSeq.current && setProgress(event) });
+      if (seq !== requestSeq.current) return;
       setPreview(next);
       setMapping(next.mapping);
     } catch (e) {
+      if (seq !== requestSeq.current) return;
       setPreview(null);
       setError(errorMessage(e));
     } finally {
-      setBusy(false);
-      setProgress(null);
+      if (seq === requestSeq.current) {
+        setBusy(false);
+        setProgress(null);
+      }
     }
   }
 
   async function commit() {
-    if (!source) return;
+    const input = current();
+    if (!input) return;
+    const seq = ++requestSeq.current;
     setBusy(true);
     setError(null);
     try {
-      const done = await api.import.commit({ ...request(), strict: false }, { onProgress: setProgress });
-      setResult(done);
+      const done = await api.import.commit({ ...request(input), strict: false }, { onProgress: setProgress });
+      setResult({ ...done, fields: preview?.fields });
       setPreview(null);
       status.info(t('import.done', { imported: done.imported, updated: done.updated, duplicates: done.duplicates, rejected: done.rejectedCount }));
       onImported?.();
     } catch (e) {
       setError(errorMessage(e));
     } finally {
-      setBusy(false);
-      setProgress(null);
+      if (seq === requestSeq.current) {
+        setBusy(false);
+        setProgress(null);
+      }
     }
+  }
+
+  async function chooseSource(next: Source) {
+    startClean();
+    setSource(next);
+    await runPreview({ kind, source: next, mapping: {}, decimalMark: '', options });
   }
 
   async function chooseNative() {
@@ -141,18 +210,34 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
     if (chosen) {
       const next = { token: chosen.token };
       chosenPaths.set(next, chosen.path);
-      setSource(next);
-      setMapping({});
-      await runPreview(next);
+      await chooseSource(next);
     }
   }
 
   async function chooseBrowser(file: File | undefined) {
     if (!file) return;
-    const next = { name: file.name, contentBase64: await fileToBase64(file) };
-    setSource(next);
-    setMapping({});
-    await runPreview(next);
+    await chooseSource({ name: file.name, contentBase64: await fileToBase64(file) });
+  }
+
+  function chooseKind(next: string) {
+    startClean();
+    setKind(next);
+    setSource(null);
+    setOptions({});
+    setBusy(false);
+    setFileInputKey((k) => k + 1);
+  }
+
+  /** The offer next to a cost centre that looks like hers: add it, then preview the same file again. */
+  async function addCostCentre(code: string, name: string | undefined) {
+    setError(null);
+    try {
+      await api.workbook.saveCostCentre({ code, name: name ?? '', taakveld: null });
+      status.info(t('import.costCentreAdded', { code }));
+      await runPreview();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
   }
 
   const rowColumns = useMemo<ColDef<PreviewRow>[]>(() => {
@@ -160,7 +245,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
     const mapped = preview.fields.filter((f) => preview.mapping[f.key]);
     return [
       { field: 'line', headerName: t('import.line'), width: 90, type: 'rightAligned' },
-      { field: 'status', headerName: t('import.status'), width: 150, valueFormatter: (p) => t(`import.statuses.${p.value as string}`) },
+      { field: 'status', headerName: t('import.status'), width: 210, valueFormatter: (p) => t(`import.statuses.${p.value as string}`) },
       ...mapped.map<ColDef<PreviewRow>>((f) => ({ colId: f.key, headerName: preview.mapping[f.key] ?? f.label, valueGetter: (p) => p.data?.values[f.key] ?? '', minWidth: 120 })),
       { field: 'reason', headerName: t('import.reason'), minWidth: 240 },
     ];
@@ -177,13 +262,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
             {t('import.kind')}
             <select
               value={kind}
-              onChange={(e) => {
-                setKind(e.target.value);
-                setPreview(null);
-                setSource(null);
-                setMapping({});
-                setOptions({});
-              }}
+              onChange={(e) => chooseKind(e.target.value)}
             >
               {kinds.map((k) => (
                 <option key={k.kind} value={k.kind}>
@@ -215,7 +294,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
           ) : (
             <label>
               {t('import.file')}
-              <input type="file" accept=".csv,.txt,.xlsx" disabled={busy} onChange={(e) => void chooseBrowser(e.target.files?.[0])} data-testid="import-file" />
+              <input key={fileInputKey} type="file" accept=".csv,.txt,.xlsx" disabled={busy} onChange={(e) => void chooseBrowser(e.target.files?.[0])} data-testid="import-file" />
             </label>
           )}
           {source && <span className="muted">{sourceName(source)}</span>}
@@ -279,7 +358,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
           </details>
           {preview.missingFields.length > 0 && (
             <p role="alert" className="form-error">
-              {t('import.missing', { fields: preview.missingFields.join(', ') })}
+              {t('import.missing', { fields: preview.missingFields.map((key) => missingLabel(preview.fields, key)).join(', ') })}
             </p>
           )}
           {preview.decimalMarkQuestion && (
@@ -290,9 +369,26 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
           <p data-testid="import-counts">
             {t('import.counts', { imported: preview.imported, updated: preview.updated, duplicates: preview.duplicates, outside: preview.outsideDepartment, rejected: preview.rejectedCount })}
           </p>
+          <OutsideDepartment result={preview} testId="import-outside" />
+          {preview.unregisteredCostCentres.length > 0 && (
+            <section className="import-offer" aria-labelledby="unregistered-title" data-testid="import-unregistered">
+              <h3 id="unregistered-title">{t('import.unregisteredTitle')}</h3>
+              <p>{t('import.unregisteredIntro')}</p>
+              <ul>
+                {preview.unregisteredCostCentres.map((c) => (
+                  <li key={c.code}>
+                    {t('import.unregisteredRow', { code: c.code, name: c.name ? ` (${c.name})` : '', count: c.rows, total: hasAmounts(preview) ? t('import.together', { total: formatCents(c.totalCents) }) : '' })}{' '}
+                    <button type="button" onClick={() => void addCostCentre(c.code, c.name)} disabled={busy}>
+                      {t('import.addCostCentre', { code: c.code })}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           <ExtraCounts extra={preview.extra} testId="import-extra" />
           <SkippedLines skipped={preview.skipped} testId="import-skipped" />
-          <p>{t('import.total', { total: formatCents(preview.totalCents) })}</p>
+          {hasAmounts(preview) && <p>{t('import.total', { total: formatCents(preview.totalCents) })}</p>}
           {preview.rejected.length > 0 && (
             <details open>
               <summary>
@@ -328,9 +424,13 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
       {result && (
         <section className="card" aria-labelledby="result-title">
           <h2 id="result-title">{t('import.done', { imported: result.imported, updated: result.updated, duplicates: result.duplicates, rejected: result.rejectedCount })}</h2>
+          <p data-testid="import-result-counts">
+            {t('import.counts', { imported: result.imported, updated: result.updated, duplicates: result.duplicates, outside: result.outsideDepartment, rejected: result.rejectedCount })}
+          </p>
+          <OutsideDepartment result={result} testId="import-result-outside" />
           <ExtraCounts extra={result.extra} testId="import-result-extra" />
           <SkippedLines skipped={result.skipped} testId="import-result-skipped" />
-          <p>{t('import.total', { total: formatCents(result.totalCents) })}</p>
+          {hasAmounts(result) && <p>{t('import.total', { total: formatCents(result.totalCents) })}</p>}
         </section>
       )}
 
