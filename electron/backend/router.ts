@@ -56,6 +56,16 @@ function forbiddenIssue(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue |
   return null;
 }
 
+/** What the operating system refused, in Dutch and with the place, instead of "EACCES" and a stack trace. */
+function fileSystemMessage(error: NodeJS.ErrnoException): ApiError | null {
+  const where = error.path ? ` (${error.path})` : '';
+  if (error.code === 'EACCES' || error.code === 'EPERM' || error.code === 'EROFS') {
+    return new ApiError('read_only', `Werkboek mag hier niet schrijven${where}: de map of het bestand is alleen-lezen. Kies een andere map, of vraag uw IT-afdeling om schrijfrechten.`);
+  }
+  if (error.code === 'ENOSPC') return new ApiError('internal', `De schijf is vol${where}; er is niets opgeslagen.`);
+  return null;
+}
+
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof z.ZodError) {
@@ -66,7 +76,7 @@ export function toApiError(error: unknown): ApiError {
     return new ApiError('invalid_input', `Ongeldige invoer: ${described.message}`, { issues: error.issues, fields: described.fields });
   }
   if (error instanceof Error) {
-    const mapped = sqliteMessage(error as Error & { code?: string });
+    const mapped = sqliteMessage(error as Error & { code?: string }) ?? fileSystemMessage(error as NodeJS.ErrnoException);
     if (mapped) return mapped;
     return new ApiError('internal', `Er ging iets onverwachts mis: ${error.message}`);
   }

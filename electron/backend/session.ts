@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors.ts';
-import type { AvailableWorkbook, WorkbookInfo } from '../../shared/domain/workbook/types.ts';
+import type { AvailableWorkbook, SavedCopy, WorkbookInfo } from '../../shared/domain/workbook/types.ts';
+import type { LockIdentity } from './db/lock.ts';
+import { formatDateTime } from '../../shared/format/nl.ts';
+import { copyWorkbookFile } from './workbook/copy.ts';
 import { LATEST_SCHEMA_VERSION } from './db/migrations/index.ts';
 import { defaultWorkbookFolder } from './data-dir.ts';
 import type { KeyProtector } from './exchange/key-protector.ts';
@@ -124,15 +127,39 @@ export class Session {
     return this.info()!;
   }
 
-  open(filePath: string, readOnly = false): WorkbookInfo {
+  open(filePath: string, readOnly = false, takeOver?: LockIdentity): WorkbookInfo {
     const absolute = path.resolve(filePath);
     if (this.current && path.resolve(this.current.path) === absolute && this.current.readOnly === readOnly) return this.info()!;
-    const result = openWorkbookFile(absolute, { readOnly, holder: this.options.holder });
+    const result = openWorkbookFile(absolute, { readOnly, holder: this.options.holder, takeOver });
     this.close();
     this.adopt(result);
+    if (takeOver && result.integrityChecked) {
+      this.lastOpen.warnings.push(
+        `U heeft het werkboek overgenomen van computer ${takeOver.hostname} (daar geopend sinds ${formatDateTime(takeOver.startedAt)}). Het is eerst gecontroleerd op beschadiging en is in orde.`,
+      );
+    }
     this.createProblems = [];
     if (this.options.rememberRecent !== false) this.recent.remember(absolute, this.title());
     return this.info()!;
+  }
+
+  /**
+   * A copy of a workbook the user may not write, saved where they chose and opened in its place (the
+   * original stays as it was); without a target, its bytes for a download.
+   */
+  saveCopy(from: string, target: string | null): SavedCopy {
+    const copy = copyWorkbookFile(path.resolve(from), target);
+    if (!copy.path) return { name: copy.name, path: null, contentBase64: copy.bytes!.toString('base64'), info: null };
+    try {
+      this.open(copy.path);
+    } catch (error) {
+      // A copy that does not open (a foreign schema, a newer version) is of no use to anyone.
+      for (const suffix of ['', '-wal', '-shm', '.lock']) fs.rmSync(copy.path + suffix, { force: true });
+      throw error;
+    }
+    const wb = this.requireWorkbook();
+    wb.tx(() => wb.audit({ action: 'backup', table: 'workbook_meta', rowId: 1, new: { copyOf: path.resolve(from) }, note: `Kopie van ${from}, gemaakt omdat daar niet geschreven kon worden` }));
+    return { name: copy.name, path: copy.path, contentBase64: null, info: this.info() };
   }
 
   private adopt(result: OpenResult): void {

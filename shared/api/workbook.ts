@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './contract.ts';
 import { codeSchema, emptyInput, nonEmpty, yearSchema } from './schemas.ts';
 import { pathRef, saveTargetSchema } from './files.ts';
-import type { ArchiveResult, AvailableWorkbook, AuditEntry, BackupEntry, BackupList, ClosedYear, CostCentre, RecentWorkbook, RestoreResult, WorkbookInfo } from '../domain/workbook/types.ts';
+import type { ArchiveResult, AvailableWorkbook, SavedCopy, AuditEntry, BackupEntry, BackupList, ClosedYear, CostCentre, RecentWorkbook, RestoreResult, WorkbookInfo } from '../domain/workbook/types.ts';
 import { settingsPatchSchema, type Settings } from '../domain/settings.ts';
 
 /** A workbook file name in the data folder: no folders, no path tricks; `.werkboek` is added when missing. */
@@ -14,6 +14,18 @@ export const workbookFileNameSchema = z
   .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'Een naam mag geen / \\ : * ? " < > | bevatten')
   .refine((name) => !/^\.+$/.test(name), 'Kies een naam')
   .transform((name) => (name.toLowerCase().endsWith('.werkboek') ? name : `${name}.werkboek`));
+
+/** The lock of a workbook as a refusal shows it (`details.lock`). */
+const lockIdentity = z.object({ pid: z.number().int(), hostname: z.string(), startedAt: z.string() });
+
+/** How a caller names an existing workbook: see `workbook.open`. */
+function workbookRef<T extends z.ZodRawShape>(extra: T) {
+  return z.union([
+    z.object({ path: pathRef('open'), ...extra }).strict(),
+    z.object({ recent: z.string().min(1), ...extra }).strict(),
+    z.object({ name: workbookFileNameSchema, ...extra }).strict(),
+  ]);
+}
 
 export const costCentreInput = z.object({ code: codeSchema, name: z.string().trim().max(100).default(''), taakveld: z.string().trim().max(20).nullable().default(null) });
 
@@ -38,14 +50,16 @@ export const workbookApi = {
         message: 'Een afdelingswerkboek heeft een afdelingscode en ten minste één kostenplaats nodig',
       }),
   ).returns<WorkbookInfo>(),
-  /** A path (command line) or an open dialog's token (desktop app); a workbook of the recent list; or one in the data folder by name. */
-  'workbook.open': method(
-    z.union([
-      z.object({ path: pathRef('open'), readOnly: z.boolean().default(false) }).strict(),
-      z.object({ recent: z.string().min(1), readOnly: z.boolean().default(false) }).strict(),
-      z.object({ name: workbookFileNameSchema, readOnly: z.boolean().default(false) }).strict(),
-    ]),
-  ).returns<WorkbookInfo>(),
+  /**
+   * A path (command line) or an open dialog's token (desktop app); a workbook of the recent list; or one in
+   * the data folder by name. `takeOver`: the lock (as the refusal showed it) the user chose to take over.
+   */
+  'workbook.open': method(workbookRef({ readOnly: z.boolean().default(false), takeOver: lockIdentity.optional() })).returns<WorkbookInfo>(),
+  /**
+   * A copy of a workbook the user may not write (a read-only folder or file), to work on: written where the
+   * user chose and opened, or returned as bytes (browser preview) without opening.
+   */
+  'workbook.saveCopy': method(z.object({ from: workbookRef({}), path: saveTargetSchema.optional() }).strict(), { longRunning: true }).returns<SavedCopy>(),
   /** The workbooks in the data folder's workbook folder (what the browser preview can open by name). */
   'workbook.available': method(emptyInput).returns<AvailableWorkbook[]>(),
   'workbook.close': method(emptyInput).returns<null>(),

@@ -70,7 +70,8 @@ test('a workbook open in another program is offered read-only', async ({ page, a
   // Another live process on this computer holds the workbook's lock, as the desktop app or the CLI would.
   const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
   try {
-    fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: other.pid, hostname: os.hostname(), startedAt: '2027-01-04T08:00:00Z', holder: 'Werkboek (venster)' }));
+    // Written after the process started, as its own lock would be (a lock older than its process is left over).
+    fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: other.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), holder: 'Werkboek (venster)' }));
     await page.getByRole('button', { name: /Openbare Ruimte/ }).first().click();
     const notice = page.getByRole('alert').filter({ hasText: 'al geopend door Werkboek (venster)' });
     await expect(notice).toBeVisible();
@@ -81,4 +82,21 @@ test('a workbook open in another program is offered read-only', async ({ page, a
   } finally {
     other.kill();
   }
+});
+
+test('a workbook left open on another computer shows who and when, and can be taken over', async ({ page, app }) => {
+  await app.open();
+  const file = await createDepartmentWorkbook(page, app.dir);
+  await page.getByRole('button', { name: 'Werkboek sluiten' }).click();
+  // The laptop that had it open was switched off: its lock stays behind.
+  fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: 4242, hostname: 'LAPTOP-BERT', startedAt: '2027-01-04T08:00:00.000Z', holder: 'Werkboek (venster)', user: 'bert' }));
+  await page.getByRole('button', { name: /Openbare Ruimte/ }).first().click();
+  const notice = page.getByRole('alert').filter({ hasText: 'van gebruiker bert op computer LAPTOP-BERT, sinds 04-01-2027 09:00' });
+  await expect(notice).toBeVisible();
+  await expect(notice).not.toContainText('2027-01-04');
+  await expectAccessible(page, 'lock of another computer');
+  await notice.getByRole('button', { name: 'Werkboek overnemen' }).click();
+  await expect(page.getByTestId('workbook-title')).toContainText('Openbare Ruimte');
+  await expect(page.getByText(/U heeft het werkboek overgenomen/)).toBeVisible();
+  await expect(page.getByText('Alleen-lezen', { exact: true })).toHaveCount(0);
 });

@@ -109,7 +109,8 @@ describe('workbook file', () => {
     session.close();
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
     try {
-      fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: sleeper.pid, hostname: (await import('node:os')).hostname(), startedAt: '2026-11-25T10:00:00Z', holder: 'Werkboek (venster)' }));
+      // Written after the process started, as its own lock would be (a lock older than its process is left over: the id was reused).
+      fs.writeFileSync(`${file}.lock`, JSON.stringify({ pid: sleeper.pid, hostname: (await import('node:os')).hostname(), startedAt: new Date().toISOString(), holder: 'Werkboek (venster)' }));
       await expect(client(dir).workbook.open({ path: file })).rejects.toMatchObject({ code: 'workbook_locked', message: expect.stringContaining('al geopend door Werkboek (venster)') });
       // Read-only opening is still possible.
       const info = await client(dir).workbook.open({ path: file, readOnly: true });

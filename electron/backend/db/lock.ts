@@ -1,13 +1,84 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors.ts';
+import { formatDateTime } from '../../../shared/format/nl.ts';
 
-interface LockInfo {
+export interface LockInfo {
   pid: number;
   hostname: string;
   startedAt: string;
   holder: string;
+  /** The operating-system user; older locks do not have it. */
+  user?: string;
 }
+
+/** Which lock the user saw and chose to take over: it is taken over only while it is still that lock. */
+export interface LockIdentity {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+}
+
+export interface LockOptions {
+  takeOver?: LockIdentity;
+}
+
+/** Locks this process holds (resolved paths): a lock with our own pid that is not among them is an old one. */
+const heldHere = new Set<string>();
+
+function currentUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return '';
+  }
+}
+
+/** The folder is not writable for us (permissions, a read-only share or medium). */
+export function isWriteRefused(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  return code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+}
+
+export function readOnlyFolderError(workbookPath: string): ApiError {
+  const folder = path.dirname(path.resolve(workbookPath));
+  return new ApiError(
+    'read_only',
+    `De map ${folder} is alleen-lezen: Werkboek mag daar niet schrijven, dus ${path.basename(workbookPath)} kan daar niet worden bewerkt. Open het werkboek alleen-lezen, of sla een kopie op in een map waar u wel mag schrijven en werk daarin verder.`,
+    { readOnlyFolder: folder, canSaveCopy: true },
+  );
+}
+
+/**
+ * Linux only: whether the process with this id started after the lock was written, which means the id
+ * was given to another program after the lock's owner ended (the lock is left over). Elsewhere unknown.
+ */
+function startedAfter(pid: number, lockTime: string): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22 (start time in clock ticks since boot) comes after the command name, which may hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    const bootTime = Number(/^btime (\d+)$/m.exec(fs.readFileSync('/proc/stat', 'utf8'))?.[1]);
+    const written = Date.parse(lockTime);
+    if (!Number.isFinite(ticks) || !Number.isFinite(bootTime) || !Number.isFinite(written)) return false;
+    // USER_HZ is 100 on every Linux the app runs on; a few seconds of margin cover the rounding.
+    return bootTime * 1000 + ticks * 10 > written + 5_000;
+  } catch {
+    return false;
+  }
+}
+
+/** Who holds a lock and since when, in Dutch: "Werkboek (venster) (proces 812) van gebruiker anne op computer LAPTOP-12, sinds 07-12-2026 14:40". */
+export function describeHolder(lock: LockInfo): string {
+  const user = lock.user ? ` van gebruiker ${lock.user}` : '';
+  return `${lock.holder} (proces ${lock.pid})${user} op computer ${lock.hostname}, sinds ${formatDateTime(lock.startedAt)}`;
+}
+
+const TAKE_OVER_HINT =
+  'Weet u zeker dat het daar niet meer open is (de computer is uitgezet, het programma is vastgelopen)? Dan kunt u het werkboek overnemen; Werkboek controleert het dan eerst op beschadiging.';
 
 export interface HeldLock {
   /** True when an earlier session left its lock behind: it did not close cleanly. */
@@ -114,40 +185,48 @@ function removeStaleLock(lockPath: string, stale: LockInfo | null): boolean {
  * workbook. SQLite's own locks would only make the second writer wait; this one lets us say who holds it.
  * (SQLite's locks stay underneath: even two writers could not corrupt the file, only wait for each other.)
  */
-export function acquireWorkbookLock(workbookPath: string, holder: string): HeldLock {
+export function acquireWorkbookLock(workbookPath: string, holder: string, options: LockOptions = {}): HeldLock {
   const lockPath = `${workbookPath}.lock`;
+  const key = path.resolve(lockPath);
+  const name = path.basename(workbookPath);
   let previousSessionCrashed = false;
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const info: LockInfo = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), holder };
-    if (createLockFile(lockPath, info)) {
+    const info: LockInfo = { pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), holder, user: currentUser() };
+    let created: boolean;
+    try {
+      created = createLockFile(lockPath, info);
+    } catch (error) {
+      if (isWriteRefused(error)) throw readOnlyFolderError(workbookPath);
+      throw error;
+    }
+    if (created) {
+      heldHere.add(key);
       let released = false;
       return {
         previousSessionCrashed,
         release() {
           if (released) return;
           released = true;
+          heldHere.delete(key);
           if (sameLock(readLock(lockPath), info)) fs.rmSync(lockPath, { force: true });
         },
       };
     }
     const existing = readLock(lockPath);
     const sameHost = existing?.hostname === os.hostname();
-    if (existing && sameHost && existing.pid !== process.pid && processAlive(existing.pid)) {
+    const chosen = existing && options.takeOver && sameLock(existing, { ...options.takeOver, holder: '' });
+    const ours = existing && sameHost && existing.pid === process.pid;
+    if (ours && heldHere.has(key)) {
+      throw new ApiError('workbook_locked', `Het werkboek ${name} is in dit venster of proces al geopend.`, { lock: existing });
+    }
+    // A live process, as far as we can tell, or another computer: only the user can say it is gone.
+    const liveHere = existing && sameHost && !ours && processAlive(existing.pid) && !startedAfter(existing.pid, existing.startedAt);
+    if ((liveHere || (existing && !sameHost)) && !chosen) {
       throw new ApiError(
         'workbook_locked',
-        `Het werkboek ${workbookPath} is al geopend door ${existing.holder} (proces ${existing.pid}) sinds ${existing.startedAt}. Sluit het daar eerst, of open het alleen-lezen.`,
-        { lock: existing },
+        `Het werkboek ${name} is al geopend door ${describeHolder(existing!)}. Sluit het daar eerst, of open het alleen-lezen. ${TAKE_OVER_HINT}`,
+        { lock: existing, canTakeOver: true },
       );
-    }
-    if (existing && !sameHost) {
-      throw new ApiError(
-        'workbook_locked',
-        `Het werkboek ${workbookPath} is geopend op computer ${existing.hostname} door ${existing.holder}. Sluit het daar eerst, of open het alleen-lezen.`,
-        { lock: existing },
-      );
-    }
-    if (existing && existing.pid === process.pid && sameHost) {
-      throw new ApiError('workbook_locked', `Het werkboek ${workbookPath} is in dit venster of proces al geopend.`, { lock: existing });
     }
     if (!existing) {
       // Unreadable: gone already (retry), or damaged; only an old damaged lock counts as left over.
@@ -161,7 +240,8 @@ export function acquireWorkbookLock(workbookPath: string, holder: string): HeldL
         throw new ApiError('workbook_locked', `Het werkboek ${workbookPath} wordt op dit moment door een ander programma geopend. Probeer het zo opnieuw.`);
       }
     }
-    // A lock whose process is gone: the previous session ended without closing.
+    // A lock whose process is gone (or whose id another program now has, or that the user chose to take
+    // over): the previous session ended without closing, so the caller checks the file first.
     if (removeStaleLock(lockPath, existing)) previousSessionCrashed = true;
   }
   throw new ApiError('workbook_locked', `Het werkboek ${workbookPath} kon niet worden vergrendeld.`);

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { CostCentre, WorkbookKind } from '../../../shared/domain/workbook/types.ts';
 import { APP_VERSION } from '../../../shared/version.ts';
-import { openSqlite } from '../db/database.ts';
-import { acquireWorkbookLock, type HeldLock } from '../db/lock.ts';
+import { openSqlite, openSqliteCopy } from '../db/database.ts';
+import { acquireWorkbookLock, isWriteRefused, readOnlyFolderError, type HeldLock, type LockIdentity } from '../db/lock.ts';
 import { describeDifferences, schemaDifferences } from '../db/schema-check.ts';
 import { LATEST_SCHEMA_VERSION, migrations } from '../db/migrations/index.ts';
 import type { Migration } from '../db/migrations/types.ts';
@@ -46,6 +46,8 @@ export interface OpenOptions {
   lock?: HeldLock;
   /** No automatic backup on this open (right after a restore, whose safety copy is the backup). */
   skipOpenBackup?: boolean;
+  /** The lock the user saw and chose to take over (see db/lock.ts). */
+  takeOver?: LockIdentity;
 }
 
 const SYNCED_FOLDER = /(onedrive|dropbox|google ?drive|icloud|sharepoint|nextcloud|owncloud)/i;
@@ -140,8 +142,21 @@ export function createWorkbookFile(filePath: string, input: CreateWorkbookInput)
   if (fs.existsSync(filePath)) {
     throw new ApiError('workbook_exists', `Er bestaat al een bestand ${filePath}. Kies een andere naam; het bestaande bestand is niet gewijzigd.`);
   }
-  fs.mkdirSync(path.dirname(filePath), { recursive: true });
-  const lock = acquireWorkbookLock(filePath, 'Werkboek');
+  try {
+    fs.mkdirSync(path.dirname(filePath), { recursive: true });
+  } catch (error) {
+    if (isWriteRefused(error)) throw new ApiError('read_only', `In de map ${path.dirname(filePath)} mag Werkboek niet schrijven. Kies een andere map voor het nieuwe werkboek.`);
+    throw error;
+  }
+  let lock: HeldLock;
+  try {
+    lock = acquireWorkbookLock(filePath, 'Werkboek');
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'read_only') {
+      throw new ApiError('read_only', `De map ${path.dirname(filePath)} is alleen-lezen: Werkboek mag daar geen werkboek maken. Kies een andere map voor het nieuwe werkboek.`);
+    }
+    throw error;
+  }
   let sqlite: Database.Database | undefined;
   try {
     sqlite = openSqlite(filePath);
@@ -206,10 +221,11 @@ export function openWorkbookFile(filePath: string, options: OpenOptions = {}): O
   if (readOnly && userVersion < LATEST_SCHEMA_VERSION) {
     throw new ApiError('read_only', `Het werkboek ${path.basename(filePath)} moet eerst worden bijgewerkt naar de nieuwe schemaversie; dat kan niet alleen-lezen.`);
   }
-  const lock = readOnly ? null : (options.lock ?? acquireWorkbookLock(filePath, options.holder ?? 'Werkboek'));
+  if (!readOnly && !options.lock) assertWritable(filePath);
+  const lock = readOnly ? null : (options.lock ?? acquireWorkbookLock(filePath, options.holder ?? 'Werkboek', { takeOver: options.takeOver }));
   let sqlite: Database.Database | undefined;
   try {
-    sqlite = openSqlite(filePath, { readonly: readOnly, fileMustExist: true });
+    sqlite = readOnly ? openReadOnly(filePath) : openSqlite(filePath, { fileMustExist: true });
     if (!readOnly) applyPragmas(sqlite);
     else sqlite.pragma('foreign_keys = ON');
     let integrityChecked = false;
@@ -247,6 +263,59 @@ export function openWorkbookFile(filePath: string, options: OpenOptions = {}): O
     sqlite?.close();
     lock?.release();
     if (error instanceof ApiError) throw error;
+    if (isWriteRefused(error) || (error as { code?: string }).code?.startsWith('SQLITE_READONLY')) throw readOnlyFolderError(filePath);
     throw new ApiError('workbook_corrupt', `Het werkboek ${path.basename(filePath)} kon niet worden geopend: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Opening for writing needs the folder (lock, WAL, backups) and the file to be writable. Saying so before
+ * anything is tried gives the user the reason and the way out, not "EACCES" and a stack trace.
+ */
+function assertWritable(filePath: string): void {
+  for (const target of [path.dirname(filePath), filePath]) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch (error) {
+      if (!isWriteRefused(error)) continue;
+      if (target === filePath) {
+        throw new ApiError(
+          'read_only',
+          `Het bestand ${path.basename(filePath)} is alleen-lezen: Werkboek mag het niet wijzigen. Open het alleen-lezen, of sla een kopie op en werk daarin verder.`,
+          { readOnlyFile: filePath, canSaveCopy: true },
+        );
+      }
+      throw readOnlyFolderError(filePath);
+    }
+  }
+}
+
+/**
+ * Read-only. SQLite reads a WAL workbook through a shared-memory file beside it, which it cannot make in a
+ * folder where we may not write; the workbook, closed cleanly (no -wal file), is then read from a copy in
+ * memory, which nothing writes back.
+ */
+export function openReadOnly(filePath: string): Database.Database {
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = openSqlite(filePath, { readonly: true, fileMustExist: true });
+    // SQLite opens lazily: the first read is where it finds it cannot make the shared-memory file.
+    sqlite.prepare('SELECT count(*) FROM sqlite_schema').get();
+    return sqlite;
+  } catch (error) {
+    sqlite?.close();
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_READONLY') && code !== 'SQLITE_CANTOPEN') throw error;
+    if (fs.existsSync(`${filePath}-wal`)) {
+      throw new ApiError(
+        'read_only',
+        `${path.basename(filePath)} is niet netjes gesloten en staat in een map waar Werkboek niet mag schrijven, dus ook alleen-lezen is het niet te openen. Kopieer het werkboek samen met ${path.basename(filePath)}-wal naar een map waar u wel mag schrijven, en open het daar.`,
+      );
+    }
+    const bytes = fs.readFileSync(filePath);
+    // A deserialized copy cannot use WAL (bytes 18 and 19 of the header say which journal the file uses).
+    bytes[18] = 1;
+    bytes[19] = 1;
+    return openSqliteCopy(bytes);
   }
 }

@@ -2,6 +2,7 @@ import { auditSubjects } from './audit-subjects.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { workbookApi } from '../../../shared/api/workbook.ts';
 import type { Handlers } from '../router.ts';
+import type { Session } from '../session.ts';
 import path from 'node:path';
 import { archiveAsBase64, writeArchive } from './archive.ts';
 import { closeYear, listClosedYears, reopenYear } from './year-close.ts';
@@ -9,6 +10,11 @@ import { backupFolderFor, createBackup, listBackups, resolveBackupSource, rotate
 import { backupsToKeep } from './file.ts';
 import { getSettings, updateSettings } from './settings.ts';
 import { nowIso } from './workbook.ts';
+
+/** The file a workbook reference names: a path (CLI) or dialog choice, a recent workbook, or one in the data folder. */
+function workbookPathOf(ref: { path: string } | { recent: string } | { name: string }, session: Session): string {
+  return 'path' in ref ? ref.path : 'recent' in ref ? session.recentPath(ref.recent) : session.dataFolderPath(ref.name);
+}
 
 export const workbookHandlers: Handlers<typeof workbookApi> = {
   'workbook.create': (input, { session }) => {
@@ -24,9 +30,10 @@ export const workbookHandlers: Handlers<typeof workbookApi> = {
       costCentres: input.costCentres.map((cc) => ({ code: cc.code, name: cc.name, taakveld: cc.taakveld })),
     });
   },
-  'workbook.open': (input, { session }) => {
-    const file = 'path' in input ? input.path : 'recent' in input ? session.recentPath(input.recent) : session.dataFolderPath(input.name);
-    return session.open(file, input.readOnly);
+  'workbook.open': (input, { session }) => session.open(workbookPathOf(input, session), input.readOnly, input.takeOver),
+  'workbook.saveCopy': (input, ctx) => {
+    ctx.progress?.report('Kopie maken', null, null);
+    return ctx.session.saveCopy(workbookPathOf(input.from, ctx.session), input.path ?? null);
   },
   'workbook.available': (_input, { session }) => session.availableWorkbooks(),
   'workbook.close': (_input, { session }) => {

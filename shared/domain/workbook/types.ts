@@ -34,6 +34,14 @@ export interface RecentWorkbook {
   exists: boolean;
 }
 
+/** `workbook.saveCopy`: where the copy went and the workbook now open, or its bytes (browser preview). */
+export interface SavedCopy {
+  name: string;
+  path: string | null;
+  contentBase64: string | null;
+  info: WorkbookInfo | null;
+}
+
 /** A workbook file in the data folder (the browser preview opens workbooks there by name). */
 export interface AvailableWorkbook {
   name: string;

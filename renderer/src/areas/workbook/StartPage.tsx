@@ -8,11 +8,37 @@ import { CreateCentralForm } from '../consolidation/CreateCentralForm.tsx';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { FormError } from '../../components/forms.tsx';
-import { chooseFilesToOpen } from '../../components/files.ts';
+import { chooseFilesToOpen, saveOrDownload } from '../../components/files.ts';
 import { EMPTY_LOCATION, LocationField, locationInput, type WorkbookLocation } from './LocationField.tsx';
 
 /** How the start page names a workbook to open: a dialog's token, a recent workbook, or a name in the data folder. */
 type OpenRef = { path: { token: string } } | { recent: string } | { name: string };
+
+interface LockIdentity {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+}
+
+/** A workbook that could not be opened for writing, and the ways on: read-only, taking over its lock, a copy. */
+interface Blocked {
+  ref: OpenRef;
+  name: string;
+  message: string;
+  takeOver?: LockIdentity;
+  canSaveCopy?: boolean;
+}
+
+/** The file name of a workbook chosen in the open dialog, for the name of a copy. */
+const chosenNames = new WeakMap<OpenRef, string>();
+
+function blockedBy(ref: OpenRef, error: ApiError): Blocked | null {
+  const details = (error.details ?? {}) as { lock?: LockIdentity; canTakeOver?: boolean; canSaveCopy?: boolean };
+  const name = 'name' in ref ? ref.name : 'recent' in ref ? (ref.recent.split(/[\\/]/).pop() ?? '') : (chosenNames.get(ref) ?? 'werkboek');
+  if (error.code === 'workbook_locked') return { ref, name, message: error.message, takeOver: details.canTakeOver && details.lock ? details.lock : undefined };
+  if (error.code === 'read_only' && details.canSaveCopy) return { ref, name, message: error.message, canSaveCopy: true };
+  return null;
+}
 
 const WORKBOOK_FILTER = [{ name: 'Werkboek', extensions: ['werkboek'] }];
 
@@ -28,7 +54,7 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
   const [busy, setBusy] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   /** A workbook another window or program has open: it can still be opened read-only. */
-  const [locked, setLocked] = useState<{ ref: OpenRef; message: string } | null>(null);
+  const [locked, setLocked] = useState<Blocked | null>(null);
   const chosenName = openName || available.data?.[0]?.name || '';
 
   const update = (key: keyof typeof form) => (event: React.ChangeEvent<HTMLInputElement>) => setForm({ ...form, [key]: event.target.value });
@@ -60,14 +86,15 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
     }
   }
 
-  async function open(ref: OpenRef, readOnly = false) {
+  async function open(ref: OpenRef, readOnly = false, takeOver?: LockIdentity) {
     setBusy(true);
     setLocked(null);
     try {
-      const info = await api.workbook.open({ ...ref, readOnly });
+      const info = await api.workbook.open({ ...ref, readOnly, ...(takeOver ? { takeOver } : {}) });
       onOpened(info);
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'workbook_locked' && !readOnly) setLocked({ ref, message: error.message });
+      const blocked = !readOnly && error instanceof ApiError ? blockedBy(ref, error) : null;
+      if (blocked) setLocked(blocked);
       else status.error(errorMessage(error));
       recent.reload();
       available.reload();
@@ -76,9 +103,36 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
     }
   }
 
+  /** A workbook in a folder the user may not write: a copy where they choose (desktop) or a download (browser). */
+  async function saveCopy(blocked: Blocked) {
+    setBusy(true);
+    try {
+      const saved = await saveOrDownload({
+        nativeDialogs,
+        title: t('start.saveCopy'),
+        defaultName: t('start.copyName', { name: blocked.name.replace(/\.werkboek$/i, '') }),
+        filters: WORKBOOK_FILTER,
+        mime: 'application/vnd.sqlite3',
+        make: async (target) => {
+          const copy = await api.workbook.saveCopy({ from: blocked.ref, ...(target ? { path: target } : {}) });
+          if (copy.info) onOpened(copy.info);
+          return copy;
+        },
+      });
+      if (saved && 'downloaded' in saved) status.info(t('start.copyDownloaded', { file: saved.downloaded }));
+    } catch (error) {
+      status.error(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   async function browseOpen(readOnly: boolean) {
     const [chosen] = await chooseFilesToOpen(t('start.openTitle'), WORKBOOK_FILTER);
-    if (chosen) await open({ path: { token: chosen.token } }, readOnly);
+    if (!chosen) return;
+    const ref = { path: { token: chosen.token } };
+    chosenNames.set(ref, chosen.name);
+    await open(ref, readOnly);
   }
 
   return (
@@ -185,9 +239,21 @@ export function StartPage({ onOpened, nativeDialogs }: { onOpened: (info: Workbo
           {locked && (
             <div role="alert" className="warning locked-notice">
               <p>{locked.message}</p>
-              <button type="button" onClick={() => void open(locked.ref, true)} disabled={busy}>
-                {t('start.openReadOnly')}
-              </button>
+              <div className="button-row">
+                <button type="button" onClick={() => void open(locked.ref, true)} disabled={busy}>
+                  {t('start.openReadOnly')}
+                </button>
+                {locked.takeOver && (
+                  <button type="button" onClick={() => void open(locked.ref, false, locked.takeOver)} disabled={busy}>
+                    {t('start.takeOver')}
+                  </button>
+                )}
+                {locked.canSaveCopy && (
+                  <button type="button" onClick={() => void saveCopy(locked)} disabled={busy}>
+                    {t('start.saveCopy')}
+                  </button>
+                )}
+              </div>
             </div>
           )}
           <h3>{t('start.recent')}</h3>
