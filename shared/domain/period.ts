@@ -48,3 +48,44 @@ export function monthsOf(period: Period): string[] {
   const first = Number(period.start.slice(5, 7));
   return Array.from({ length: period.months }, (_, i) => `${period.year}-${String(first + i).padStart(2, '0')}`);
 }
+
+/**
+ * The day a report of a period judges what is overdue on (Poortwachter steps, decision moments): the
+ * period's last day; while the period is still running, today, so a step due next week is not "late" yet.
+ * A period that has not begun (a report made ahead, or a workbook of next year) is judged on its last day.
+ */
+export function judgementDay(period: Pick<Period, 'start' | 'end'>, today: string): string {
+  return today >= period.start && today < period.end ? today : period.end;
+}
+
+function quarterOf(day: string): string {
+  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+}
+
+/**
+ * The day pages of a workbook open on for its year: today while the year runs; otherwise the last day of
+ * the latest month of that year with data, or — without data — the year's first day (a year still to come)
+ * or its last (a year gone by). Never a day outside the year.
+ */
+export function defaultDayOf(year: number, latestData: string | null, today: string): string {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  if (today >= start && today <= end) return today;
+  if (latestData && latestData >= start && latestData <= end) return parsePeriod(latestData.slice(0, 7))!.end;
+  return today < start ? start : end;
+}
+
+/**
+ * The month, quarter and year a page or report of a workbook opens on: the latest of its year that has
+ * data (no later than today while the year runs), else today's while the year runs, else the year's first
+ * (a year still to come) or last (a year gone by). Never a period outside the year.
+ */
+export function defaultPeriodsOf(year: number, latestData: string | null, today: string): { month: string; quarter: string; year: string; day: string } {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const inYear = today >= start && today <= end;
+  let day: string;
+  if (latestData && latestData >= start && latestData <= end) day = inYear && latestData > today ? today : latestData;
+  else day = inYear ? today : today < start ? start : end;
+  return { month: day.slice(0, 7), quarter: quarterOf(day), year: String(year), day: defaultDayOf(year, latestData, today) };
+}

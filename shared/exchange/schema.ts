@@ -283,7 +283,10 @@ export const poortwachterMilestoneSchema = z
     label: text(200),
     dueDate: isoDate,
     completedOn: isoDate.nullable(),
-    status: z.enum(['open', 'done', 'overdue']).meta({ description: 'As on the period end.' }),
+    status: z.enum(['open', 'done', 'overdue']).meta({
+      description:
+        "On the period's last day (the day the package was made while the period still ran): done by then; overdue (due before it, not done, the person still sick on it); open (not yet due). A step not done in a timeline that ended before that day is not sent.",
+    }),
   })
   .strict();
 

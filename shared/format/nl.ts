@@ -64,3 +64,14 @@ export function formatPeriod(period: string): string {
 }
 
 export const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+const PERIOD_END_WORDS = { quarter: ['einde kwartaal', 'het kwartaal loopt nog'], month: ['einde maand', 'de maand loopt nog'], year: ['einde jaar', 'het jaar loopt nog'] } as const;
+
+/**
+ * The day a report of a period judges what is overdue on, with why that day: "31-03-2027 (einde
+ * kwartaal)", or "15-05-2027 (vandaag; het kwartaal loopt nog)" for a period not yet over.
+ */
+export function formatJudgementDay(period: { kind: 'quarter' | 'month' | 'year'; end: string }, day: string): string {
+  const [ended, running] = PERIOD_END_WORDS[period.kind];
+  return `${formatDate(day)} (${day === period.end ? ended : `vandaag; ${running}`})`;
+}

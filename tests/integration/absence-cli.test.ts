@@ -56,13 +56,18 @@ describe('werkboek command line: absence import, report keys and purge', () => {
     expect(report.absence.costCentres.OR01).toMatchObject({ name: '', percentage: 8.79, reports: 14 });
     expect(report.absence.costCentres.OR02).toMatchObject({ percentage: null, reports: 0, employees: 0 });
 
-    expect(report.poortwachter.asOf).toBe(today);
-    const overdue = report.poortwachter.overdue.filter((i) => i.caseNumber === 'NU-1');
+    // A report of a period judges the Poortwachter steps on the period's last day (2027 has not begun yet, or is over) …
+    expect(report.poortwachter.asOf).toBe(today >= '2027-01-01' && today < '2027-12-31' ? today : '2027-12-31');
+    // … and a period still running on today, today: the case NU-1 began 43 days ago.
+    type Poortwachter = { poortwachter: Record<string, Array<Record<string, unknown>>> & { asOf: string } };
+    const running = werkboek(['report', file, '--json', '--period', today.slice(0, 4)], env).json<Poortwachter>();
+    expect(running.poortwachter.asOf).toBe(today);
+    const overdue = running.poortwachter.overdue.filter((i) => i.caseNumber === 'NU-1');
     expect(overdue.map((i) => [i.step, i.due, i.daysLeft])).toEqual([
       ['sickReport', addDays(today, -37), -37],
       ['problemAnalysis', addDays(today, -2), -2],
     ]);
-    const due = report.poortwachter.dueNext28Days.filter((i) => i.caseNumber === 'NU-1');
+    const due = running.poortwachter.dueNext28Days.filter((i) => i.caseNumber === 'NU-1');
     expect(due.map((i) => [i.step, i.due, i.daysLeft])).toEqual([['actionPlan', addDays(today, 12), 12]]);
     expect(due[0]).toMatchObject({ personnelNumber: '100091', label: 'Plan van aanpak, casemanager benoemd' });
   });

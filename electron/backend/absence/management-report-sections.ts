@@ -2,8 +2,8 @@ import { BAND_KEYS, type BandKey } from '../../../shared/domain/absence/bands.ts
 import { dayNumber } from '../../../shared/domain/absence/days.ts';
 import { computeAbsenceMetrics, type AbsenceFigures } from '../../../shared/domain/absence/metrics.ts';
 import { MONTH_ABBREVIATIONS_NL } from '../../../shared/domain/overview/figures.ts';
-import { parsePeriod } from '../../../shared/domain/period.ts';
-import { formatDate, formatPeriod, MONTHS_NL } from '../../../shared/format/nl.ts';
+import { judgementDay, parsePeriod } from '../../../shared/domain/period.ts';
+import { formatDate, formatJudgementDay, formatPeriod, MONTHS_NL } from '../../../shared/format/nl.ts';
 import type { ReportBlock, ReportColumn, ReportValue } from '../management-report/model.ts';
 import type { ManagementReportSectionProvider } from '../management-report/registry.ts';
 import type { Workbook } from '../workbook/workbook.ts';
@@ -113,18 +113,20 @@ export const absenceReportSection: ManagementReportSectionProvider = {
 };
 
 /**
- * A short Poortwachter status at the quarter's end: chains running, steps overdue and due within the
- * lead time after it, steps done in the quarter (and how many after their deadline), and the list of
+ * A short Poortwachter status at the quarter's end (today while the quarter still runs: `judgementDay`),
+ * as the HR package and the central consolidation judge it: chains running, steps overdue and due within
+ * the lead time after it, steps done in the quarter (and how many after their deadline), and the list of
  * overdue and nearly due steps by case and personnel number (names only when the head chose so).
  * Notes are never in it: they are free text.
  */
 export const poortwachterReportSection: ManagementReportSectionProvider = {
   key: 'poortwachter',
   order: 40,
-  build(wb, { period, includeNames, settings }) {
+  build(wb, { period, includeNames, settings, generatedOn }) {
     if (!hasEmployees(wb)) return null;
     const leadDays = settings.poortwachterLeadDays;
-    const chains = poortwachterChainsOn(wb, period.end, leadDays);
+    const day = judgementDay(period, generatedOn);
+    const chains = poortwachterChainsOn(wb, day, leadDays);
     const attention = attentionOn(chains, leadDays);
     let done = 0;
     let doneLate = 0;
@@ -135,7 +137,8 @@ export const poortwachterReportSection: ManagementReportSectionProvider = {
         if (step.due !== null && step.doneOn > step.due) doneLate += 1;
       }
     }
-    const end = formatDate(period.end);
+    const end = formatDate(day);
+    const judged = formatJudgementDay(period, day);
     const columns: ReportColumn[] = [
       { title: 'Verzuimgeval', type: 'text', width: 1 },
       { title: 'Personeelsnummer', type: 'text', width: 0.9 },
@@ -158,7 +161,7 @@ export const poortwachterReportSection: ManagementReportSectionProvider = {
       blocks: [
         {
           kind: 'keyFigures',
-          title: `Stand op ${end}`,
+          title: `Stand op ${judged}`,
           items: [
             { label: 'Lopende verzuimtrajecten', value: chains.filter((c) => c.running).length, type: 'integer' },
             { label: 'Stappen te laat', value: attention.overdue.length, type: 'integer' },

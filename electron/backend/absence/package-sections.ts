@@ -1,7 +1,7 @@
 import { BAND_KEYS } from '../../../shared/domain/absence/bands.ts';
 import { localToday } from '../../../shared/domain/absence/days.ts';
-import { chainsOf, milestoneExchangeCode, MILESTONES, poortwachterSchedule } from '../../../shared/domain/absence/poortwachter.ts';
-import type { Period } from '../../../shared/domain/period.ts';
+import { chainsOf, isInformational, milestoneExchangeCode, poortwachterSchedule, stepOnDay } from '../../../shared/domain/absence/poortwachter.ts';
+import { judgementDay, type Period } from '../../../shared/domain/period.ts';
 import type { AbsenceCase, AbsenceMetrics, PoortwachterMilestone } from '../../../shared/exchange/schema.ts';
 import type { PackageSection } from '../exchange/sections.ts';
 import { getSettings } from '../workbook/settings.ts';
@@ -77,17 +77,18 @@ export function absenceCasesOfPeriod(wb: Workbook, period: Period): AbsenceCase[
 
 export const hrAbsenceCasesSection: PackageSection = { kind: 'hr-summary', key: 'absenceCases', area: 'absence', build: absenceCasesOfPeriod };
 
-const INFORMATIONAL = new Set<string>(MILESTONES.filter((m) => m.informational).map((m) => m.key));
-
 /**
  * The steps of every timeline still running at some time in the period (its latest case known at the
- * period's end overlaps the period), with their due dates and their status on the period's last day:
- * done (registered as done by then), overdue (due before it and not done by then) or open. A step done
- * after the period's end keeps that date in `completedOn`, so central can judge it on a later day.
- * Steps that were no longer needed (recovery came first) and the informational end of wage payment
- * are left out. Each step is listed under the latest case of its chain, where the head registers it.
+ * period's end overlaps the period), with their due dates and their status on the period's judgement day
+ * (its last day; the day the package is made while the period still runs), by the rule the quarterly
+ * report and the central consolidation share (`stepOnDay`): done, overdue or open. A step done after
+ * that day keeps its date in `completedOn`, so central can judge it on a later day. Steps that were no
+ * longer needed (recovery came first), steps that lapsed (the person recovered before they were done:
+ * no longer late, since they can no longer be taken) and the informational end of wage payment are left
+ * out. Each step is listed under the latest case of its
+ * chain, where the head registers it.
  */
-export function poortwachterOfPeriod(wb: Workbook, period: Period): PoortwachterMilestone[] {
+export function poortwachterOfPeriod(wb: Workbook, period: Period, today = localToday()): PoortwachterMilestone[] {
   const chains = chainsAsOfPeriodEnd(wb, period).filter(({ known }) => overlapsPeriod(known[known.length - 1], period));
   // Steps registered on a later relapse belong to the whole chain: read them from the full chain.
   const records = recordsOf(
@@ -95,12 +96,15 @@ export function poortwachterOfPeriod(wb: Workbook, period: Period): Poortwachter
     chains.map((c) => c.full),
   );
   const leadDays = getSettings(wb).poortwachterLeadDays;
+  const day = judgementDay(period, today);
   const milestones: PoortwachterMilestone[] = [];
   for (const { personnelNumber, full, known } of chains) {
     const last = known[known.length - 1];
     for (const step of poortwachterSchedule(known, records.get(full)!, period.end, leadDays)) {
-      if (step.due === null || INFORMATIONAL.has(step.key)) continue;
-      const doneByPeriodEnd = step.doneOn !== null && step.doneOn <= period.end;
+      if (isInformational(step.key)) continue;
+      const status = stepOnDay(step, last.lastDay, day);
+      // Not needed, or lapsed (the person recovered without it: it can no longer be taken, so it is not late).
+      if (status === null || status === 'lapsed' || step.due === null) continue;
       milestones.push({
         caseId: last.caseNumber,
         personnelNumber,
@@ -108,7 +112,7 @@ export function poortwachterOfPeriod(wb: Workbook, period: Period): Poortwachter
         label: step.label,
         dueDate: step.due,
         completedOn: step.doneOn,
-        status: doneByPeriodEnd ? 'done' : step.due < period.end ? 'overdue' : 'open',
+        status,
       });
     }
   }

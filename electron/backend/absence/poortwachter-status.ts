@@ -1,4 +1,4 @@
-import { chainsOf, poortwachterSchedule, type ScheduledStep, type StepRecord } from '../../../shared/domain/absence/poortwachter.ts';
+import { chainsOf, isInformational, poortwachterSchedule, stepOnDay, type ScheduledStep, type StepRecord } from '../../../shared/domain/absence/poortwachter.ts';
 import type { AttentionItem } from '../../../shared/domain/absence/types.ts';
 import type { Workbook } from '../workbook/workbook.ts';
 import { sicknessPeriods } from './cases.ts';
@@ -14,7 +14,11 @@ export interface ChainOnDay {
   personnelNumber: string;
   employeeName: string;
   firstDay: string;
-  /** Still sick at the end of the day. */
+  /** The day the chain is seen on. */
+  day: string;
+  /** Last sick day of its latest case as known on the day: null when still sick after it. */
+  lastSickDay: string | null;
+  /** Still sick on the day (its last sick day is the day or later). */
   running: boolean;
   steps: ScheduledStep[];
 }
@@ -65,7 +69,9 @@ export function poortwachterChainsOn(wb: Workbook, day: string, leadDays: number
       personnelNumber: employee.personnel_number,
       employeeName: displayName(employee),
       firstDay: known[0].firstDay,
-      running: last.lastDay === null,
+      day,
+      lastSickDay: last.lastDay,
+      running: last.lastDay === null || last.lastDay >= day,
       steps: poortwachterSchedule(known, recordsOn(records.get(chain)!, day), day, leadDays),
     });
   }
@@ -73,16 +79,17 @@ export function poortwachterChainsOn(wb: Workbook, day: string, leadDays: number
 }
 
 /**
- * Overdue steps and steps due within the lead time in chains still running on the day: the rule of
- * the Poortwachter page's attention list (absence/poortwachter.ts), applied to the chains as they stood.
+ * Overdue steps (the shared rule `stepOnDay`: also what the HR package and the central consolidation
+ * count) and steps due within the lead time in chains still running on the day, as they stood.
  */
 export function attentionOn(chains: ChainOnDay[], leadDays: number): { overdue: AttentionItem[]; dueSoon: AttentionItem[] } {
   const overdue: AttentionItem[] = [];
   const dueSoon: AttentionItem[] = [];
   for (const chain of chains) {
-    if (!chain.running) continue;
     for (const step of chain.steps) {
-      if (step.due === null || step.daysLeft === null || step.status === 'done' || step.status === 'notNeeded') continue;
+      if (step.due === null || step.daysLeft === null) continue;
+      const state = stepOnDay(step, chain.lastSickDay, chain.day);
+      if (state !== 'overdue' && state !== 'open') continue;
       const item: AttentionItem = {
         caseId: chain.caseId,
         caseNumber: chain.caseNumber,
@@ -93,7 +100,8 @@ export function attentionOn(chains: ChainOnDay[], leadDays: number): { overdue: 
         due: step.due,
         daysLeft: step.daysLeft,
       };
-      if (step.status === 'overdue') overdue.push(item);
+      // The end of wage payment is a date to know, never a step that is late.
+      if (state === 'overdue' && !isInformational(step.key)) overdue.push(item);
       else if (step.daysLeft >= 0 && step.daysLeft <= leadDays) dueSoon.push(item);
     }
   }

@@ -3,8 +3,9 @@ import { localToday } from '../../../shared/domain/absence/days.ts';
 import type { AbsenceFigures } from '../../../shared/domain/absence/metrics.ts';
 import type { AttentionItem } from '../../../shared/domain/absence/types.ts';
 import type { ReportSection } from '../report.ts';
+import { judgementDay } from '../../../shared/domain/period.ts';
 import { absenceMetrics } from './metrics.ts';
-import { poortwachterAttention } from './poortwachter.ts';
+import { attentionOn, poortwachterChainsOn } from './poortwachter-status.ts';
 
 const round = (value: number | null, decimals = 2) => (value === null ? null : Math.round(value * 10 ** decimals) / 10 ** decimals);
 
@@ -30,13 +31,15 @@ const item = (i: AttentionItem) => ({ caseNumber: i.caseNumber, personnelNumber:
 
 /**
  * `absence.*`: the metrics of the period (department and per cost centre); `poortwachter.*`: the
- * steps overdue and due within 28 days as of today (the timeline runs on the calendar, not the period).
+ * steps overdue and due within 28 days on the period's judgement day `poortwachter.asOf` (its last day, or
+ * today while it still runs), by the rule the HR package and the central consolidation share.
  */
 export const absenceReportSection: ReportSection = (wb, period) => {
   if (wb.meta.kind !== 'department') return {};
   const today = localToday();
   const metrics = absenceMetrics(wb, period, today);
-  const attention = poortwachterAttention(wb, today, 28);
+  const asOf = judgementDay(period, today);
+  const attention = attentionOn(poortwachterChainsOn(wb, asOf, 28), 28);
   return {
     absence: {
       ...figures(metrics.department, metrics.bandRanges),
@@ -44,7 +47,7 @@ export const absenceReportSection: ReportSection = (wb, period) => {
       costCentres: Object.fromEntries(metrics.costCentres.map((c) => [c.code, { name: c.name, ...figures(c.figures, metrics.bandRanges) }])),
     },
     poortwachter: {
-      asOf: today,
+      asOf,
       overdue: attention.overdue.map(item),
       dueNext28Days: attention.dueSoon.map(item),
     },

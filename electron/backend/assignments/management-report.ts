@@ -1,5 +1,6 @@
 import { isOpenStatus, KIND_LABELS, MOMENT_LABELS, STATUS_LABELS } from '../../../shared/domain/assignments/rules.ts';
 import { SIGNAL_TEXTS } from '../../../shared/domain/assignments/signals.ts';
+import { formatJudgementDay } from '../../../shared/format/nl.ts';
 import type { ReportColumn, ReportValue } from '../management-report/model.ts';
 import type { ManagementReportSectionProvider } from '../management-report/registry.ts';
 import { assignmentsInPeriod, overdueMomentsOf } from './report.ts';
@@ -69,7 +70,7 @@ export const assignmentsManagementReportSection: ManagementReportSectionProvider
         },
         {
           kind: 'table',
-          title: `Verlopen beslismomenten op ${dutchDate(asOf)}`,
+          title: `Verlopen beslismomenten op ${formatJudgementDay(period, asOf)}`,
           columns: [
             { title: 'Opdracht', type: 'text', width: 1 },
             { title: 'Omschrijving', type: 'text', width: 3 },

@@ -6,11 +6,10 @@ import { asOfFor, evaluate, type Evaluated } from './service.ts';
 
 /**
  * The assignments that ran in a period (their period overlaps it), with money booked up to the period's
- * end and signals as on the period's end (or today, for a period not yet over: overdue is about what was
- * known). Shared by `werkboek report`, the management report and the overview.
+ * end and signals as on the period's end (or today, for a period still running: `judgementDay`). Shared by `werkboek report`, the management report and the overview.
  */
 export function assignmentsInPeriod(wb: Workbook, period: Pick<Period, 'start' | 'end' | 'year'>): { asOf: string; items: Evaluated[] } {
-  const asOf = asOfFor(period.end);
+  const asOf = asOfFor(period);
   const items = evaluate(wb, { asOf, year: period.year, until: period.end }).filter((e) => e.row.startDate <= period.end && e.row.endDate >= period.start);
   return { asOf, items };
 }

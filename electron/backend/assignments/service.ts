@@ -2,7 +2,8 @@ import type { Selectable } from 'kysely';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { AssignmentPatch } from '../../../shared/api/assignments.ts';
 import { localToday } from '../../../shared/domain/absence/days.ts';
-import { addDays, minDate } from '../../../shared/domain/staff/calendar.ts';
+import { addDays } from '../../../shared/domain/staff/calendar.ts';
+import { judgementDay, type Period } from '../../../shared/domain/period.ts';
 import { hireCostBetween } from '../../../shared/domain/staff/hires.ts';
 import { moneyFigures } from '../../../shared/domain/assignments/money.ts';
 import { isHireKind, KIND_LABELS, MOMENT_LABELS, OUTCOME_LABELS, STATUS_LABELS } from '../../../shared/domain/assignments/rules.ts';
@@ -656,7 +657,10 @@ export function removeDepartmentLink(wb: Workbook, id: number, linkId: number): 
   return getAssignment(wb, id);
 }
 
-/** Until the given day at the latest, but never after today: "overdue" is about what was known. */
-export function asOfFor(periodEnd: string): string {
-  return minDate(periodEnd, today());
+/**
+ * The day a period's report judges decision moments on: its last day, or today while it still runs
+ * (`judgementDay`, as Poortwachter steps are judged).
+ */
+export function asOfFor(period: Pick<Period, 'start' | 'end'>): string {
+  return judgementDay(period, today());
 }

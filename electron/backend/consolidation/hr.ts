@@ -4,7 +4,8 @@ import { BAND_KEYS, bandRanges } from '../../../shared/domain/absence/bands.ts';
 import { dayNumber, localToday } from '../../../shared/domain/absence/days.ts';
 import { computeAbsenceMetrics, type AbsenceFigures, type CaseInput, type EmployeeInput, type MetricsPeriod } from '../../../shared/domain/absence/metrics.ts';
 import type { DurationBands } from '../../../shared/domain/absence/settings.ts';
-import { parsePeriod, type Period } from '../../../shared/domain/period.ts';
+import { stepOnDay } from '../../../shared/domain/absence/poortwachter.ts';
+import { judgementDay, parsePeriod, type Period } from '../../../shared/domain/period.ts';
 import { occupationOn, type FormationPosition } from '../../../shared/domain/staff/formation.ts';
 import type { EmployeeHistory } from '../../../shared/domain/staff/terms.ts';
 import type { HrAbsenceFigures, HrConsolidation, HrCostCentre, HrDepartment, HrFormationFigures, HrOverdueMilestone, HrReportedMetrics } from '../../../shared/exchange/central.ts';
@@ -374,9 +375,10 @@ function employersOn(departments: DepartmentData[], day: string): Map<string, De
 }
 
 /**
- * Poortwachter steps due before `asOf` and not done by then, in timelines still running on `asOf` (the
- * case is open, or ends on or after that day): after recovery a missed step can no longer be taken, as
- * on the department's own attention list. Judged on what the latest package says.
+ * Poortwachter steps overdue on `asOf` by the rule the department's quarterly report and its package
+ * share (`stepOnDay`): due before it, not done by then, in a timeline still running on it (the case is
+ * open, or ends on or after that day); after recovery a missed step can no longer be taken. Judged on
+ * what the latest package says.
  *
  * The municipality stays the employer when someone moves to another department while ill, so the
  * timeline goes on there: a step of a case whose person no longer works in the registering department,
@@ -388,10 +390,8 @@ function overdueMilestones(d: DepartmentData, asOf: string, employers: Map<strin
   for (const list of d.cases.values()) for (const c of list) caseById.set(c.caseId, c);
   const result: HrOverdueMilestone[] = [];
   for (const m of d.milestones) {
-    if (m.due_date >= asOf) continue;
-    if (m.completed_on !== null && m.completed_on <= asOf) continue;
     const sickness = caseById.get(m.case_id);
-    if (sickness === undefined || (sickness.lastSickDay !== null && sickness.lastSickDay < asOf)) continue;
+    if (sickness === undefined || stepOnDay({ due: m.due_date, doneOn: m.completed_on }, sickness.lastSickDay, asOf) !== 'overdue') continue;
     let department = d.code;
     const now = employers.get(m.personnel_number) ?? [];
     if (now.length > 0 && !now.includes(d)) {
@@ -428,10 +428,14 @@ export function requireHrPeriod(code: string): Period {
   return period;
 }
 
-/** The HR consolidation of a period; `asOf` (default today) is the day overdue Poortwachter steps are judged on. */
-export function hrConsolidation(wb: Workbook, periodCode: string, asOf = localToday()): HrConsolidation {
+/**
+ * The HR consolidation of a period; `asOf` is the day overdue Poortwachter steps are judged on, by default
+ * the period's judgement day (its last day, or today while it still runs), as the departments' reports do.
+ */
+export function hrConsolidation(wb: Workbook, periodCode: string, asOfDay?: string): HrConsolidation {
   wb.requireKind('central-hr');
   const period = requireHrPeriod(periodCode);
+  const asOf = asOfDay ?? judgementDay(period, localToday());
   const bands = getSettings(wb).absenceDurationBands;
   const metricsPeriod: MetricsPeriod = { start: dayNumber(period.start), end: dayNumber(period.end), months: period.months };
   const departments = loadDepartments(wb, period.code);

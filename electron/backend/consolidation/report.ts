@@ -71,7 +71,7 @@ export function centralReport(wb: Workbook, periodCode: string, asOf?: string): 
       accounts: Object.fromEntries(f.accounts.map((a) => [a.account, { name: a.accountName, ...figures(a) }])),
     };
   }
-  if (wb.meta.kind === 'central-hr') Object.assign(report, hrReportKeys(hrConsolidation(wb, period.code, matrix.asOf)));
+  if (wb.meta.kind === 'central-hr') Object.assign(report, hrReportKeys(hrConsolidation(wb, period.code, asOf)));
   return report;
 }
 
@@ -174,7 +174,7 @@ export async function centralXlsx(wb: Workbook, periodCode: string, asOf?: strin
   const matrix = completeness(wb, { period: period.code, asOf });
   const book = newWorkbook(nowIso());
   const counts = matrix.counts[period.code];
-  const hr = wb.meta.kind === 'central-hr' ? hrConsolidation(wb, period.code, matrix.asOf) : null;
+  const hr = wb.meta.kind === 'central-hr' ? hrConsolidation(wb, period.code, asOf) : null;
   addFactsSheet(book, 'Overzicht', [
     ['Organisatie', wb.meta.organisation],
     ['Werkboek', wb.meta.kind === 'central-finance' ? 'Centraal financieel werkboek' : 'Centraal HR-werkboek'],

@@ -1,5 +1,6 @@
 import { forecastBasisText, forecastMethodLabel } from '../../../shared/domain/budget/forecast.ts';
-import { formatPeriod } from '../../../shared/format/nl.ts';
+import { judgementDay, parsePeriod } from '../../../shared/domain/period.ts';
+import { formatDate, formatPeriod } from '../../../shared/format/nl.ts';
 import type { Envelope, FinanceLine, FinancePayload, Formation, HrPayload } from '../../../shared/exchange/schema.ts';
 import { formatFingerprint } from '../../../shared/exchange/types.ts';
 import { addFactsSheet, addTableSheet, newWorkbook, sumBy, workbookBuffer, type SheetColumn } from './xlsx-sheets.ts';
@@ -89,7 +90,7 @@ function addFinanceSheets(book: ReturnType<typeof newWorkbook>, payload: Finance
   }
 }
 
-function addHrSheets(book: ReturnType<typeof newWorkbook>, payload: HrPayload): void {
+function addHrSheets(book: ReturnType<typeof newWorkbook>, payload: HrPayload, judgedOn: string): void {
   if (payload.formation) {
     addTableSheet(
       book,
@@ -153,7 +154,8 @@ function addHrSheets(book: ReturnType<typeof newWorkbook>, payload: HrPayload): 
         { header: 'Mijlpaal', kind: 'text', value: (m) => m.label },
         { header: 'Uiterlijk', kind: 'date', value: (m) => m.dueDate },
         { header: 'Gedaan op', kind: 'date', value: (m) => m.completedOn },
-        { header: 'Status op einde periode', kind: 'text', value: (m) => ({ open: 'open', done: 'gedaan', overdue: 'te laat' })[m.status], width: 16 },
+        // The day the department judged the steps on (the period's end, or the day it made the package while the period ran).
+        { header: `Status op ${formatDate(judgedOn)}`, kind: 'text', value: (m) => ({ open: 'open', done: 'gedaan', overdue: 'te laat' })[m.status], width: 16 },
       ],
       rows,
     );
@@ -196,7 +198,7 @@ export async function packageXlsx(envelope: Envelope): Promise<Buffer> {
     ...forecastFacts(envelope),
   ]);
   if (envelope.kind === 'finance-summary') addFinanceSheets(book, envelope.payload);
-  else addHrSheets(book, envelope.payload);
+  else addHrSheets(book, envelope.payload, judgementDay(parsePeriod(envelope.period)!, envelope.createdAt.slice(0, 10)));
   const bottlenecks = envelope.payload.bottlenecks;
   if (bottlenecks) {
     addTableSheet(

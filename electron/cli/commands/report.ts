@@ -29,11 +29,13 @@ function human(report: Record<string, unknown>): string {
       `Verzuim: ${formatPercent(absence.percentage, 2) || '–'}, meldingsfrequentie ${absence.frequency ?? '–'}, ${absence.reports} ziekmeldingen, gemiddelde duur ${absence.averageDurationDays ?? '–'} dagen, nulverzuim ${formatPercent(absence.zeroAbsencePercentage) || '–'}`,
     );
   }
-  const poortwachter = report.poortwachter as { overdue: unknown[]; dueNext28Days: unknown[] } | undefined;
-  if (poortwachter) lines.push(`Poortwachter: ${poortwachter.overdue.length} stap(pen) te laat, ${poortwachter.dueNext28Days.length} binnen 28 dagen`);
-  const assignments = report.assignments as { open: number; overCeiling: number; decisionsOverdue: number } | undefined;
+  const poortwachter = report.poortwachter as { asOf: string; overdue: unknown[]; dueNext28Days: unknown[] } | undefined;
+  if (poortwachter) lines.push(`Poortwachter op ${formatDate(poortwachter.asOf)}: ${poortwachter.overdue.length} stap(pen) te laat, ${poortwachter.dueNext28Days.length} binnen 28 dagen`);
+  const assignments = report.assignments as { asOf: string; open: number; overCeiling: number; decisionsOverdue: number } | undefined;
   if (assignments) {
-    lines.push(`Opdrachten: ${assignments.open} lopend of in voorbereiding, ${assignments.overCeiling} over het plafond, ${assignments.decisionsOverdue} beslismoment(en) verlopen`);
+    lines.push(
+      `Opdrachten: ${assignments.open} lopend of in voorbereiding, ${assignments.overCeiling} over het plafond, ${assignments.decisionsOverdue} beslismoment(en) verlopen op ${formatDate(assignments.asOf)}`,
+    );
   }
   lines.push('Gebruik --json voor alle cijfers.');
   return lines.join('\n');

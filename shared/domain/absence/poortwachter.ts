@@ -182,6 +182,33 @@ function evaluations(planDue: string, records: ReadonlyMap<string, StepRecord>, 
   return result;
 }
 
+/** What a step was on a given day, in reports and packages. */
+export type StepOnDay = 'done' | 'overdue' | 'open' | 'lapsed';
+
+/**
+ * The one rule for "overdue" that the department's quarterly report, its HR package (and the package's
+ * readable XLSX) and the central HR consolidation share. On `day` a step is:
+ * - done: registered as done on or before the day (a step done later was not done yet);
+ * - lapsed: the timeline had ended before the day (last sick day before it: the person recovered) without
+ *   the step, which fell due while they were sick: a missed step can no longer be taken after recovery;
+ * - overdue: due before the day, in a timeline still running on it (sick that day, or the last sick day
+ *   unknown or later);
+ * - open: not due before the day.
+ * Null for a step that fell due after the recovery (not needed) or has no due date.
+ * `lastSickDay` is the last sick day of the chain's latest case as known at the time (null while sick).
+ */
+export function stepOnDay(step: { due: string | null; doneOn: string | null }, lastSickDay: string | null, day: string): StepOnDay | null {
+  if (step.due === null) return null;
+  if (step.doneOn !== null && step.doneOn <= day) return 'done';
+  if (lastSickDay !== null && lastSickDay < day) return step.due <= lastSickDay ? 'lapsed' : null;
+  return step.due < day ? 'overdue' : 'open';
+}
+
+/** Milestones that are only a date to know (the end of wage payment): never overdue, never in a package. */
+export function isInformational(stepKey: string): boolean {
+  return MILESTONES.some((m) => m.key === stepKey && m.informational === true);
+}
+
 /** Keys a user may register as done: the milestones that are not informational, and evaluations. */
 export function isStepKey(key: string): boolean {
   if (/^evaluation-[1-9]\d?$/.test(key)) return true;

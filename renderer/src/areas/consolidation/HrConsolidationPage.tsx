@@ -5,6 +5,7 @@ import type { SuppressionReason } from '../../../../shared/exchange/suppression.
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { errorMessage, useApi } from '../../components/useApi.ts';
+import { judgementDay, parsePeriod } from '../../../../shared/domain/period.ts';
 import { exportConsolidation, localToday, PeriodSelect, ReviewForm, usePeriodChoice } from './period-review.tsx';
 import './consolidation.css';
 import { DateField } from '../../components/DateField.tsx';
@@ -76,7 +77,11 @@ function Th({ children, num }: { children: ReactNode; num?: boolean }) {
 export function HrConsolidationPage({ readOnly, nativeDialogs }: { readOnly: boolean; nativeDialogs: boolean }) {
   const { t } = useTranslation();
   const { periods, period, setPeriod } = usePeriodChoice();
-  const [asOf, setAsOf] = useState(localToday());
+  // Overdue steps are judged on the period's last day (today while it still runs), as the departments'
+  // quarterly reports and packages judge them, unless P&O chooses another day.
+  const [chosenAsOf, setAsOf] = useState<string | null>(null);
+  const parsed = period ? parsePeriod(period) : null;
+  const asOf = chosenAsOf ?? (parsed ? judgementDay(parsed, localToday()) : localToday());
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [tick, setTick] = useState(0);
@@ -111,6 +116,7 @@ export function HrConsolidationPage({ readOnly, nativeDialogs }: { readOnly: boo
           value={period}
           onChange={(chosen) => {
             setPeriod(chosen);
+            setAsOf(null);
             setSelected(null);
           }}
         />
