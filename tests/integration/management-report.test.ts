@@ -6,6 +6,7 @@ import { formatDate } from '../../shared/format/nl.ts';
 import { pdfPages } from '../helpers/pdf.ts';
 import { peopleWorkbook } from '../helpers/people-workbook.ts';
 import { smallWorkbook } from '../helpers/small-workbook.ts';
+import { insertEmployees } from '../helpers/employees.ts';
 import { departmentWorkbook } from '../helpers/workbook.ts';
 
 const today = formatDate(new Date().toISOString().slice(0, 10));
@@ -89,7 +90,7 @@ describe('quarterly management report', () => {
     expect(all).not.toContain('Later gesignaleerd');
     // No personal names unless the head chooses so.
     expect(all).not.toContain('Pieter Jansen');
-    expect(all).toContain('Zonder namen van personen');
+    expect(all).toContain('Zonder namen en personeelsnummers');
 
     const withNames = await pdfPages(Buffer.from((await client.managementReport.render({ quarter: '2027-Q1', format: 'pdf', includeNames: true })).contentBase64, 'base64'));
     expect(withNames.join('\n')).toContain('Pieter Jansen');
@@ -174,9 +175,23 @@ describe('quarterly management report: formation, absence and Poortwachter', () 
 
   const NAMES = ['Anna', 'Jansen', 'Bram', 'Vries', 'Cor Bakker', 'Bakker', 'Dirk', 'Smit'];
 
-  it('puts formation, the quarter’s absence with its trend and the Poortwachter status in the PDF, by personnel number only', async () => {
+  it('puts formation, the quarter’s absence with its trend and the Poortwachter status in the PDF; the four people’s figures only in the report with names', async () => {
     const { client } = await prepared();
-    const pages = await pdfPages(Buffer.from((await client.managementReport.render({ quarter: '2027-Q2', format: 'pdf' })).contentBase64, 'base64'));
+    // The report for the director, P&O and control: a department of four people is fewer than five.
+    const anonymous = (await pdfPages(Buffer.from((await client.managementReport.render({ quarter: '2027-Q2', format: 'pdf' })).contentBase64, 'base64'))).join('\n');
+    expect(anonymous).toMatch(/Verzuimpercentage\n< 5\nZelfde kwartaal 2026\n< 5\n2027 t\/m 30-06-2027\n< 5/);
+    expect(anonymous).toMatch(/OR01\nBeheer\nx\nx\nx\nx\nx\nx/);
+    expect(anonymous).toContain('Het verzuimpercentage per maand is weggelaten');
+    expect(anonymous).not.toContain('Verzuimpercentage per maand: 2027');
+    expect(anonymous).toMatch(/Lopende verzuimtrajecten\n< 5\nStappen te laat\n< 5/);
+    expect(anonymous).toContain('De stappen per verzuimgeval zijn weggelaten');
+    expect(anonymous).not.toContain('V-COR');
+    expect(anonymous).not.toMatch(/\b100[1-4]\b/);
+    expect(anonymous).toMatch(/Formatie en bezetting op 30-06-2027/);
+    for (const name of NAMES) expect(anonymous).not.toContain(name);
+
+    // The head's own report with names: every figure, unsuppressed.
+    const pages = await pdfPages(Buffer.from((await client.managementReport.render({ quarter: '2027-Q2', format: 'pdf', includeNames: true })).contentBase64, 'base64'));
     pages.forEach((text, i) => {
       expect(text).toContain('Gemeente Voorbeeld · OR Openbare Ruimte');
       expect(text).toContain('Managementrapportage 2e kwartaal 2027 (2027-Q2)');
@@ -203,23 +218,20 @@ describe('quarterly management report: formation, absence and Poortwachter', () 
 
     // Poortwachter on 30 June: Cor's sick report is late; his problem analysis (done 5 July) and plan of action are due.
     expect(all).toMatch(/Lopende verzuimtrajecten\n1\nStappen te laat\n1\nStappen binnen 28 dagen\n2\nStappen gedaan in het kwartaal\n1\nwaarvan na de termijn\n0/);
-    expect(all).toMatch(/V-COR\n1003\nZiekmelding bij bedrijfsarts\/arbodienst\n07-06-2027\nte laat \(23 dagen\)/);
-    expect(all).toMatch(/V-COR\n1003\nProbleemanalyse\n12-07-2027\nnog 12 dagen/);
+    expect(all).toMatch(/V-COR\n1003\nCor Bakker\nZiekmelding bij bedrijfsarts\/arbodienst\n07-06-2027\nte laat \(23 dagen\)/);
+    expect(all).toMatch(/V-COR\n1003\nCor Bakker\nProbleemanalyse\n12-07-2027\nnog 12 dagen/);
 
-    // Never a note, never a name without the head's choice.
+    // Never a note, in either report.
     expect(all).not.toContain('Notitie die nooit');
-    for (const name of NAMES) expect(all).not.toContain(name);
-
-    const withNames = (await pdfPages(Buffer.from((await client.managementReport.render({ quarter: '2027-Q2', format: 'pdf', includeNames: true })).contentBase64, 'base64'))).join('\n');
-    expect(withNames).toMatch(/V-COR\n1003\nCor Bakker\nZiekmelding bij bedrijfsarts\/arbodienst/);
-    expect(withNames).not.toContain('Notitie die nooit');
+    expect(anonymous).not.toContain('Notitie die nooit');
   });
 
   it('counts a step done late, and writes the same sections as XLSX with typed cells', async () => {
     const { client, dir, cases } = await prepared();
     await client.absence.setStep({ today: '2027-07-10', caseId: cases.cor.id, step: 'sickReport', doneOn: '2027-06-09', note: null });
     const xlsxPath = path.join(dir, 'q2.xlsx');
-    await client.managementReport.write({ quarter: '2027-Q2', xlsxPath });
+    // With names: the head's own report, whose figures are not suppressed (see the PDF test for the other).
+    await client.managementReport.write({ quarter: '2027-Q2', xlsxPath, includeNames: true });
     const workbook = await readXlsx(fs.readFileSync(xlsxPath));
     expect(workbook.worksheets.map((s) => s.name)).toEqual(['Begroting', 'Formatie en bezetting', 'Verzuim', 'Poortwachter', 'Knelpunten']);
 
@@ -249,11 +261,19 @@ describe('quarterly management report: formation, absence and Poortwachter', () 
     expect(rowStartingWith(poortwachter, 'Stappen te laat')[1]).toBe(0);
     expect(rowStartingWith(poortwachter, 'Stappen gedaan in het kwartaal')[1]).toBe(2);
     expect(rowStartingWith(poortwachter, 'waarvan na de termijn')[1]).toBe(1);
-    expect(rowStartingWith(poortwachter, 'V-COR')).toEqual(['V-COR', '1003', 'Probleemanalyse', new Date('2027-07-12T00:00:00Z'), 'nog 12 dagen']);
+    expect(rowStartingWith(poortwachter, 'V-COR')).toEqual(['V-COR', '1003', 'Cor Bakker', 'Probleemanalyse', new Date('2027-07-12T00:00:00Z'), 'nog 12 dagen']);
 
+    // Without names: no name, no personnel number, and the figures of fewer than five people as "< 5".
+    await client.managementReport.write({ quarter: '2027-Q2', xlsxPath });
+    const anonymous = await readXlsx(fs.readFileSync(xlsxPath));
     const cells: string[] = [];
-    for (const sheet of workbook.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    for (const sheet of anonymous.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
     for (const name of NAMES) expect(cells.join('\n')).not.toContain(name);
+    expect(cells).not.toContain('1003');
+    expect(cells).not.toContain('V-COR');
+    expect(rowStartingWith(anonymous.getWorksheet('Verzuim')!, 'Verzuimpercentage')[1]).toBe('< 5');
+    expect(rowStartingWith(anonymous.getWorksheet('Verzuim')!, 'OR02').slice(2, 8)).toEqual(['x', 'x', 'x', 'x', 'x', 'x']);
+    expect(rowStartingWith(anonymous.getWorksheet('Poortwachter')!, 'Stappen te laat')[1]).toBe('< 5');
   });
 
   it('leaves the staff sections out of a workbook without staff', async () => {
@@ -264,5 +284,60 @@ describe('quarterly management report: formation, absence and Poortwachter', () 
     expect(all).not.toContain('Formatie en bezetting');
     expect(all).not.toContain('Poortwachter');
     expect(all).toContain('Knelpunten');
+  });
+});
+
+describe('quarterly management report: small groups (issue 17 item 3)', () => {
+  let close: () => void = () => undefined;
+  afterEach(() => close());
+
+  /** Thirteen people: OR01 six, OR02 two (one of them sick in May), OR03 five. */
+  async function prepared() {
+    const wb = await departmentWorkbook();
+    close = () => wb.session.close();
+    const people = [
+      ...['1001', '1002', '1003', '1004', '1005', '1006'].map((nr) => ({ nr, cc: 'OR01' })),
+      ...['2001', '2002'].map((nr) => ({ nr, cc: 'OR02' })),
+      ...['3001', '3002', '3003', '3004', '3005'].map((nr) => ({ nr, cc: 'OR03' })),
+    ];
+    const ids = insertEmployees(
+      wb.session,
+      people.map((p) => ({ personnelNumber: p.nr, firstName: 'Voornaam', lastName: `Achternaam${p.nr}`, start: '2026-01-01', terms: [{ from: '2026-01-01', hours: 36, costCentre: p.cc }] })),
+    );
+    await wb.client.absence.register({ today: '2027-06-15', employeeId: ids.get('2001')!, firstDay: '2027-05-03', caseNumber: 'V-OR02' });
+    return wb;
+  }
+
+  it('shows a cost centre of two people as "< 5" with a complementary one, and no personnel numbers', async () => {
+    const { client } = await prepared();
+    const pdf = (await pdfPages(Buffer.from((await client.managementReport.render({ quarter: '2027-Q2', format: 'pdf' })).contentBase64, 'base64'))).join('\n');
+    expect(pdf).toMatch(/OR02\nGroen\n< 5\n< 5\n< 5\n< 5\n< 5\n< 5/);
+    // The smallest other cost centre goes too: else the department total minus OR01 and OR03 gives OR02 back.
+    expect(pdf).toMatch(/OR03\nProjecten\nx\nx\nx\nx\nx\nx/);
+    expect(pdf).toMatch(/OR01\nBeheer\n0,0 %\n0,0\n0\n/);
+    expect(pdf).toMatch(/Afdeling OR\n\d+,\d %/);
+    // One case in its duration band: that band is fewer than five as well.
+    expect(pdf).toMatch(/Lang\n43–365 dagen\n< 5\n< 5/);
+    expect(pdf).toContain('Cijfers over een groep van minder dan 5 medewerkers');
+    // Poortwachter: the department (13) is shown, by case number only.
+    expect(pdf).toContain('V-OR02');
+    expect(pdf).not.toMatch(/\b2001\b/);
+    expect(pdf).not.toContain('Personeelsnummer');
+    expect(pdf).not.toMatch(/Achternaam|Voornaam/);
+
+    const xlsx = await readXlsx(Buffer.from((await client.managementReport.render({ quarter: '2027-Q2', format: 'xlsx' })).contentBase64, 'base64'));
+    const absence = xlsx.getWorksheet('Verzuim')!;
+    expect(rowStartingWith(absence, 'OR02').slice(2, 8)).toEqual(['< 5', '< 5', '< 5', '< 5', '< 5', '< 5']);
+    expect(rowStartingWith(absence, 'OR03').slice(2, 8)).toEqual(['x', 'x', 'x', 'x', 'x', 'x']);
+    expect(rowStartingWith(absence, 'OR01')[7]).toBe(6);
+    const cells: string[] = [];
+    for (const sheet of xlsx.worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.value))));
+    expect(cells).not.toContain('2001');
+    expect(cells.join('\n')).not.toMatch(/Achternaam|Voornaam/);
+
+    // Asked with names, the head gets the unsuppressed report with personnel number and name.
+    const named = (await pdfPages(Buffer.from((await client.managementReport.render({ quarter: '2027-Q2', format: 'pdf', includeNames: true })).contentBase64, 'base64'))).join('\n');
+    expect(named).toMatch(/OR02\nGroen\n\d+,\d %/);
+    expect(named).toMatch(/V-OR02\n2001\nVoornaam Achternaam2001/);
   });
 });

@@ -312,7 +312,7 @@ export function renderPdf(report: ManagementReport): Promise<Buffer> {
   doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text('Managementrapportage', MARGIN.left, MARGIN.top);
   doc.font('Helvetica').fontSize(12).fillColor(INK).text(safe(`${meta.organisation} · afdeling ${meta.departmentCode} ${meta.departmentName}`));
   doc.text(safe(`${meta.periodLabel} (${formatDate(meta.period.start)} t/m ${formatDate(meta.period.end)})`));
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(meta.includeNames ? 'Met namen van personen, op keuze van de budgethouder.' : 'Zonder namen van personen; medewerkers alleen met personeelsnummer.');
+  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(meta.includeNames ? 'Met namen en personeelsnummers, op keuze van de budgethouder: voor eigen gebruik, niets weggelaten.' : 'Zonder namen en personeelsnummers; cijfers over minder dan 5 medewerkers zijn weggelaten.');
   doc.moveDown(1);
 
   report.sections.forEach((section, index) => {
