@@ -280,7 +280,8 @@ describe('HR round trip: three department workbooks → signed HR packages → c
     fs.writeFileSync(file, JSON.stringify(signed));
     const result = await central.client.central.import({ sources: [{ path: file }], trustNew: true });
     expect(result.files[0]).toMatchObject({ outcome: 'rejected', code: 'schema' });
-    expect(result.files[0].reason).toMatch(/payload\.absenceCases\.1\.firstDay: verzuimgeval .* overlapt met verzuimgeval .* van dezelfde medewerker/);
+    expect(result.files[0].reason).toMatch(/VT-hr\.wbx: het pakket is niet volgens het pakketformaat/);
+    expect(result.files[0].detail).toMatch(/absenceCases\.1\.firstDay: verzuimgeval .* overlapt met verzuimgeval .* van dezelfde medewerker/);
     expect((await central.client.central.departments({})).map((d) => d.code)).not.toContain('VT');
   });
 
