@@ -14,6 +14,8 @@ export interface ImportSource {
   fileName: string;
   size: number;
   head(bytes: number): Buffer;
+  /** `length` bytes from `position` (fewer at the end of the file): the end of a ZIP, say. */
+  read(position: number, length: number): Buffer;
   chunks(): AsyncIterable<Buffer>;
   /** The whole file at once, for small files (packages, key files): one read instead of a stream. */
   readAll(): Buffer;
@@ -38,10 +40,13 @@ export function openImportSource(input: ImportSourceInput): ImportSource {
       fileName: path.basename(filePath),
       size: stat.size,
       head(bytes) {
-        const buffer = Buffer.alloc(Math.min(bytes, stat.size));
+        return this.read(0, bytes);
+      },
+      read(position, length) {
+        const buffer = Buffer.alloc(Math.max(0, Math.min(length, stat.size - position)));
         const fd = fs.openSync(filePath, 'r');
         try {
-          const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+          const read = fs.readSync(fd, buffer, 0, buffer.length, position);
           return buffer.subarray(0, read);
         } finally {
           fs.closeSync(fd);
@@ -67,6 +72,7 @@ export function openImportSource(input: ImportSourceInput): ImportSource {
     fileName: path.basename(input.name),
     size: content.length,
     head: (bytes) => content.subarray(0, bytes),
+    read: (position, length) => content.subarray(position, position + length),
     async *chunks() {
       for (let offset = 0; offset < content.length; offset += CHUNK) yield content.subarray(offset, offset + CHUNK);
     },

@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import { isoDate } from '../../../shared/import/values.ts';
 import type { HeadRecord } from './sniff.ts';
 import type { ImportSource } from './source.ts';
+import { checkXlsxLimits } from './xlsx-limits.ts';
 
 /**
  * Cell values to the text an export would have had: numbers with a decimal comma (for the preview and
@@ -35,6 +36,8 @@ type RowHandler = (record: HeadRecord) => boolean | void;
 
 /** Streams the first worksheet row by row; the handler returns false to stop early. */
 export async function forEachXlsxRow(source: ImportSource, onRow: RowHandler): Promise<void> {
+  // A decompression bomb is refused here, before ExcelJS unpacks anything (preview and import alike).
+  await checkXlsxLimits(source);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(source.nodeStream() as never, {
     worksheets: 'emit',
     sharedStrings: 'cache',

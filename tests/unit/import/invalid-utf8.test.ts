@@ -8,6 +8,7 @@ function chunked(bytes: Buffer, size: number): ImportSource {
     fileName: 'x.csv',
     size: bytes.length,
     head: (n) => bytes.subarray(0, n),
+    read: (position, n) => bytes.subarray(position, position + n),
     async *chunks() {
       for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
     },
