@@ -10,7 +10,7 @@ import { financeConsolidation, reviewPackage } from './finance.ts';
 import { hrConsolidation } from './hr.ts';
 import { importPackages } from './import.ts';
 import { getDepartment, listDepartments, listPeriods, registerDepartment, requireCentral, savePeriod, setExpectedPeriods } from './registry.ts';
-import { centralReport, centralXlsx } from './report.ts';
+import { centralReport, centralXlsx, writeCentralXlsx } from './report.ts';
 
 export const centralHandlers: Handlers<typeof centralApi> = {
   'central.departments': (_input, ctx) => listDepartments(ctx.wb()),
@@ -56,13 +56,13 @@ export const centralHandlers: Handlers<typeof centralApi> = {
   },
   'central.report': (input, ctx) => centralReport(ctx.wb(), input.period, input.asOf),
   'central.exportXlsx': async (input, ctx) => {
-    const { name, bytes } = await centralXlsx(ctx.wb(), input.period, input.asOf);
     if (input.path) {
       const target = path.resolve(input.path);
       fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, bytes);
+      await writeCentralXlsx(ctx.wb(), input.period, target, input.asOf);
       return { name: path.basename(target), path: target, contentBase64: null };
     }
+    const { name, bytes } = await centralXlsx(ctx.wb(), input.period, input.asOf);
     return { name, path: null, contentBase64: bytes.toString('base64') };
   },
 };

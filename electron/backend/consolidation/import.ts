@@ -188,19 +188,31 @@ function store(wb: Workbook, pkg: VerifiedPackage, fileName: string, text: strin
       superseded_by: null,
       // The package as received (the signed original), not a re-serialisation of it.
       envelope_json: text,
+      // The small parts of a finance payload the consolidation needs (migration 14), so it need not parse the envelope.
+      extras_json:
+        env.kind === 'finance-summary'
+          ? JSON.stringify({
+              personnelCosts: env.payload.personnelCosts ?? null,
+              externalHire: env.payload.externalHire ?? null,
+              bottlenecks: env.payload.bottlenecks?.length ?? null,
+              year: env.payload.basis.year,
+              monthsBooked: env.payload.basis.monthsBooked ?? null,
+              rhythmYear: env.payload.basis.rhythmYear ?? null,
+            })
+          : null,
     };
     const id = Number(
       wb
         .statement(
-          `INSERT INTO central_package (department_code, kind, period, sequence, status, package_sha256, payload_sha256, key_fingerprint, created_at, app_version, format_version, file_name, imported_at, imported_by, superseded_by, envelope_json)
-           VALUES (@department_code, @kind, @period, @sequence, @status, @package_sha256, @payload_sha256, @key_fingerprint, @created_at, @app_version, @format_version, @file_name, @imported_at, @imported_by, @superseded_by, @envelope_json)`,
+          `INSERT INTO central_package (department_code, kind, period, sequence, status, package_sha256, payload_sha256, key_fingerprint, created_at, app_version, format_version, file_name, imported_at, imported_by, superseded_by, envelope_json, extras_json)
+           VALUES (@department_code, @kind, @period, @sequence, @status, @package_sha256, @payload_sha256, @key_fingerprint, @created_at, @app_version, @format_version, @file_name, @imported_at, @imported_by, @superseded_by, @envelope_json, @extras_json)`,
         )
         .run(values).lastInsertRowid,
     );
     if (decision.supersedes) wb.run(wb.db.updateTable('central_package').set({ superseded_by: id }).where('id', '=', decision.supersedes.id));
     if (env.kind === 'finance-summary') storeFinanceLines(wb, id, env);
     else storeHrPackage(wb, id, env);
-    const { envelope_json: _json, ...logged } = values;
+    const { envelope_json: _json, extras_json: _extras, ...logged } = values;
     wb.audit({ action: 'import', table: 'central_package', rowId: id, old: decision.supersedes ? { supersededPackageId: decision.supersedes.id, sequence: decision.supersedes.sequence } : undefined, new: logged, note: `Pakket ${fileName}: ${decision.outcome}` });
     return id;
   });

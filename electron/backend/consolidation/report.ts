@@ -1,12 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { forecastMethodLabel } from '../../../shared/domain/budget/forecast.ts';
 import { parsePeriod } from '../../../shared/domain/period.ts';
 import type { Completeness, DeliveryStatus, FinanceConsolidation, FinanceFigures } from '../../../shared/exchange/central.ts';
 import { formatPeriod } from '../../../shared/format/nl.ts';
-import { addFactsSheet, addTableSheet, newWorkbook, workbookBuffer, type SheetColumn } from '../exchange/xlsx-sheets.ts';
+import { addFactsSheet, addTableSheet, finishStreamingWorkbook, streamingWorkbook, streamTableSheet, type SheetBook, type SheetColumn } from '../exchange/xlsx-sheets.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import { completeness } from './completeness.ts';
-import { financeConsolidation } from './finance.ts';
+import { financeConsolidation, financeLinePages, financeSummary } from './finance.ts';
 import { hrConsolidation } from './hr.ts';
 import { addHrSheets, hrFacts, hrReportKeys } from './hr-export.ts';
 import { requireCentral } from './registry.ts';
@@ -77,7 +80,7 @@ export function centralReport(wb: Workbook, periodCode: string, asOf?: string): 
 
 const STATUS_NL: Record<DeliveryStatus, string> = { delivered: 'geleverd', superseded: 'vervangen', late: 'te laat', missing: 'ontbreekt', pending: 'nog niet ontvangen' };
 
-function addCompletenessSheet(book: ReturnType<typeof newWorkbook>, matrix: Completeness): void {
+function addCompletenessSheet(book: SheetBook, matrix: Completeness): void {
   const names = new Map(matrix.departments.map((d) => [d.code, d.name]));
   addTableSheet<Completeness['cells'][number]>(
     book,
@@ -114,7 +117,9 @@ function totalsRow(offset: number, f: FinanceFigures): Record<number, number | s
   return row;
 }
 
-function addFinanceSheets(book: ReturnType<typeof newWorkbook>, f: FinanceConsolidation): void {
+/** The finance sheets; the lines are streamed from the workbook page by page (memory flat in their number). */
+async function addFinanceSheets(book: SheetBook, wb: Workbook, period: string): Promise<void> {
+  const f = financeSummary(wb, period);
   addTableSheet<FinanceConsolidation['departments'][number]>(
     book,
     'Per afdeling',
@@ -159,36 +164,64 @@ function addFinanceSheets(book: ReturnType<typeof newWorkbook>, f: FinanceConsol
     { header: 'Toelichting', kind: 'text', value: (l) => l.explanation, width: 60 },
     { header: 'Prognosemethode', kind: 'text', value: (l) => forecastMethodLabel(l.forecastMethod, rhythmYears.get(l.department)) || null, width: 16 },
   ];
-  addTableSheet(book, 'Afwijkingen', lineColumns, f.lines.filter((l) => l.explanationRequired));
-  addTableSheet(book, 'Alle regels', lineColumns, f.lines, totalsRow(4, f.totals));
+  const required = function* () {
+    for (const page of financeLinePages(wb, period)) yield page.filter((l) => l.explanationRequired);
+  };
+  await streamTableSheet(book, 'Afwijkingen', lineColumns, required());
+  await streamTableSheet(book, 'Alle regels', lineColumns, financeLinePages(wb, period), totalsRow(4, f.totals));
 }
 
 /**
- * The consolidated XLSX for the organisation's management report. Contains no personal data: no
- * names or personnel numbers, and HR figures of groups smaller than five people are suppressed.
+ * The consolidated XLSX for the organisation's management report, written to `target` as it is built
+ * (first under a temporary name, renamed when whole): memory stays flat for any number of lines.
+ * Contains no personal data: no names or personnel numbers, and HR figures of groups smaller than
+ * five people are suppressed.
  */
-export async function centralXlsx(wb: Workbook, periodCode: string, asOf?: string): Promise<{ name: string; bytes: Buffer }> {
+export async function writeCentralXlsx(wb: Workbook, periodCode: string, target: string, asOf?: string): Promise<{ name: string }> {
   requireCentral(wb);
   const period = parsePeriod(periodCode);
   if (!period) throw new ApiError('invalid_input', `Periode "${periodCode}" moet jjjj, jjjj-Qn of jjjj-mm zijn.`);
   const matrix = completeness(wb, { period: period.code, asOf });
-  const book = newWorkbook(nowIso());
   const counts = matrix.counts[period.code];
   const hr = wb.meta.kind === 'central-hr' ? hrConsolidation(wb, period.code, asOf) : null;
-  addFactsSheet(book, 'Overzicht', [
-    ['Organisatie', wb.meta.organisation],
-    ['Werkboek', wb.meta.kind === 'central-finance' ? 'Centraal financieel werkboek' : 'Centraal HR-werkboek'],
-    ['Periode', `${period.code} (${formatPeriod(period.code)})`],
-    ['Stand per', matrix.asOf],
-    ['Verwacht', counts?.expected ?? 0],
-    ['Geleverd (waarvan vervangen, te laat)', counts ? `${counts.delivered + counts.superseded + counts.late} (${counts.superseded}, ${counts.late})` : '0'],
-    ['Ontbreekt', counts?.missing ?? 0],
-    ['Nog niet ontvangen', counts?.pending ?? 0],
-    ...(hr ? hrFacts(hr) : []),
-  ]);
-  addCompletenessSheet(book, matrix);
-  if (hr) addHrSheets(book, hr);
-  else addFinanceSheets(book, financeConsolidation(wb, period.code));
-  const kind = wb.meta.kind === 'central-finance' ? 'financien' : 'hr';
-  return { name: `consolidatie-${kind}-${period.code}.xlsx`, bytes: await workbookBuffer(book) };
+  const partial = `${target}.partial`;
+  try {
+    const book = streamingWorkbook(partial, nowIso());
+    addFactsSheet(book, 'Overzicht', [
+      ['Organisatie', wb.meta.organisation],
+      ['Werkboek', wb.meta.kind === 'central-finance' ? 'Centraal financieel werkboek' : 'Centraal HR-werkboek'],
+      ['Periode', `${period.code} (${formatPeriod(period.code)})`],
+      ['Stand per', matrix.asOf],
+      ['Verwacht', counts?.expected ?? 0],
+      ['Geleverd (waarvan vervangen, te laat)', counts ? `${counts.delivered + counts.superseded + counts.late} (${counts.superseded}, ${counts.late})` : '0'],
+      ['Ontbreekt', counts?.missing ?? 0],
+      ['Nog niet ontvangen', counts?.pending ?? 0],
+      ...(hr ? hrFacts(hr) : []),
+    ]);
+    addCompletenessSheet(book, matrix);
+    if (hr) addHrSheets(book, hr);
+    else await addFinanceSheets(book, wb, period.code);
+    await finishStreamingWorkbook(book);
+    fs.renameSync(partial, target);
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  return { name: centralXlsxName(wb, period.code) };
+}
+
+function centralXlsxName(wb: Workbook, period: string): string {
+  return `consolidatie-${wb.meta.kind === 'central-finance' ? 'financien' : 'hr'}-${period}.xlsx`;
+}
+
+/** The same XLSX as bytes (the browser preview's download), through a temporary file. */
+export async function centralXlsx(wb: Workbook, periodCode: string, asOf?: string): Promise<{ name: string; bytes: Buffer }> {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'werkboek-xlsx-'));
+  try {
+    const file = path.join(work, 'consolidatie.xlsx');
+    const { name } = await writeCentralXlsx(wb, periodCode, file, asOf);
+    return { name, bytes: fs.readFileSync(file) };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }

@@ -57,6 +57,8 @@ export interface CentralPackageTable {
   superseded_by: number | null;
   /** The package exactly as received, for history and re-verification. */
   envelope_json: string;
+  /** Finance packages: `{ personnelCosts, externalHire, bottlenecks, year, monthsBooked, rhythmYear }` (migration 14), so the consolidation need not parse the envelope. */
+  extras_json: string | null;
 }
 
 export interface CentralFinanceLineTable {

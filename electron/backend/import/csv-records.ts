@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { Readable } from 'node:stream';
+import { ApiError } from '../../../shared/api/errors.ts';
 import type { Dialect, TextEncodingName } from '../../../shared/import/types.ts';
 import type { ImportSource } from './source.ts';
 
@@ -53,7 +54,7 @@ export class UndecodableText extends Error {
   }
 }
 
-async function* decoded(source: ImportSource, encoding: TextEncodingName, onChunk: (chunk: Buffer, bytesRead: number) => void): AsyncGenerator<string> {
+async function* decoded(source: ImportSource, encoding: TextEncodingName, onChunk: (chunk: Buffer, bytesRead: number) => void, onNul: () => void): AsyncGenerator<string> {
   // fatal: a byte that is not text in this encoding must stop the import, never become "\uFFFD".
   const decoder = new TextDecoder(encoding, { fatal: true });
   const decode = (chunk?: Buffer) => {
@@ -68,10 +69,39 @@ async function* decoded(source: ImportSource, encoding: TextEncodingName, onChun
     read += chunk.length;
     onChunk(chunk as Buffer, read);
     const text = decode(chunk as Buffer);
+    if (text.includes('\0')) onNul();
     if (text) yield text;
   }
   const tail = decode();
+  if (tail.includes('\0')) onNul();
   if (tail) yield tail;
+}
+
+/**
+ * A NUL character (byte 0) in a text file: a damaged file, or one that is partly binary. Stored, it would
+ * end up in names and descriptions where no one sees it and every comparison trips over it; the sniffer
+ * only sees the head of the file, so the records are checked once one has been seen.
+ */
+function nulRefusal(fileName: string, line: number, cells: string[], columns: string[] | null): ApiError | null {
+  let physical = line;
+  for (let i = 0; i < cells.length; i += 1) {
+    const at = cells[i].indexOf('\0');
+    if (at < 0) {
+      physical += cells[i].split('\n').length - 1;
+      continue;
+    }
+    const before = cells[i].slice(0, at);
+    physical += before.split('\n').length - 1;
+    // Counted from where the field starts on that line (a quoted field can span lines).
+    const position = at - (before.lastIndexOf('\n') + 1) + 1;
+    const column = columns?.[i]?.trim() ? `kolom ${columns[i].trim()}` : `kolom ${i + 1}`;
+    return new ApiError(
+      'file_unreadable',
+      `${fileName}, regel ${physical}, ${column}: een NUL-teken (byte 0) op positie ${position} van het veld. Een tekstbestand bevat zo'n teken niet: het bestand is beschadigd of deels binair. Er is niets geïmporteerd; maak de export opnieuw.`,
+      { line: physical, column: columns?.[i] ?? null, position },
+    );
+  }
+  return null;
 }
 
 const QUOTE_ERRORS: Record<string, string> = {
@@ -139,8 +169,18 @@ export function forEachCsvRecord(source: ImportSource, dialect: Dialect, sink: R
     let failed = false;
     let recordEnd = 0;
     const delimiter = dialect.delimiter ?? ';';
+    let nulSeen = false;
+    let header: string[] | null = null;
     const runOn = (pending: string): never => {
       const record = Papa.parse<string[]>(pending, { delimiter, preview: 1 });
+      if (!record.errors.some((e) => e.code === 'MissingQuotes')) {
+        // No quote left open: the line itself is this long (no line breaks, or not a CSV file at all).
+        throw new ApiError(
+          'file_unreadable',
+          `${source.fileName}, regel ${nextLine}: de regel is langer dan ${Math.round(runOnLimit / 1024 / 1024)} MB zonder regeleinde; zo lang is geen regel van een export. Is het een CSV-bestand met regeleinden? Er is niets geïmporteerd.`,
+          { line: nextLine },
+        );
+      }
       const cells = record.data[0] ?? [];
       const found = runOnField(nextLine, cells, ['MissingQuotes']);
       const field: RunOnField = found
@@ -150,7 +190,12 @@ export function forEachCsvRecord(source: ImportSource, dialect: Dialect, sink: R
       // A sink that does not refuse the file itself still must not get the rest of it as one field.
       throw new Error(`line ${nextLine}: quoted field open beyond ${runOnLimit} characters`);
     };
-    const text = decoded(source, dialect.encoding as TextEncodingName, (chunk, read) => sink.chunk(chunk, read));
+    const text = decoded(
+      source,
+      dialect.encoding as TextEncodingName,
+      (chunk, read) => sink.chunk(chunk, read),
+      () => (nulSeen = true),
+    );
     const stream = Readable.from(watchingForRunOn(text, () => recordEnd, runOn, runOnLimit));
     stream.on('error', (error) => {
       // Stop handling records at once: the caller rolls back, and nothing may be written after that.
@@ -171,6 +216,11 @@ export function forEachCsvRecord(source: ImportSource, dialect: Dialect, sink: R
           if (cell.includes('\n')) nextLine += cell.split('\n').length - 1;
         }
         try {
+          if (line === dialect.headerLine) header = cells;
+          if (nulSeen) {
+            const refusal = nulRefusal(source.fileName, line, cells, header);
+            if (refusal) throw refusal;
+          }
           if (results.errors.length > 0) {
             const codes = [...new Set(results.errors.map((e) => e.code as string))];
             const reason = codes.map((code) => QUOTE_ERRORS[code] ?? code).join('; ');

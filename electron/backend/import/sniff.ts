@@ -38,8 +38,46 @@ function detectBinaryFormat(head: Buffer, fileName: string): 'xlsx' | null {
   return null;
 }
 
-export function detectEncoding(head: Buffer, isWholeFile: boolean): TextEncodingName {
+/**
+ * UTF-16 without a byte-order mark, recognised by its zero bytes: text of Latin letters, digits and
+ * separators has one in every pair of bytes, the second (little-endian, what Windows writes) or the
+ * first (big-endian). UTF-8 and Windows-1252 text has none.
+ */
+function utf16ByZeros(head: Buffer): 'le' | 'be' | null {
+  const pairs = Math.min(head.length, 8192) >> 1;
+  if (pairs < 2) return null;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < pairs; i += 1) {
+    const first = head[2 * i];
+    const second = head[2 * i + 1];
+    if (first !== 0 && second === 0) le += 1;
+    else if (first === 0 && second !== 0) be += 1;
+  }
+  if (le >= pairs * 0.6 && be <= pairs * 0.02) return 'le';
+  if (be >= pairs * 0.6 && le <= pairs * 0.02) return 'be';
+  return null;
+}
+
+/** Many zero bytes, nearly all at even or nearly all at odd positions: the pattern of UTF-16 text. */
+function zerosOnOneSide(head: Buffer): boolean {
+  const length = Math.min(head.length, 8192);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < length; i += 1) if (head[i] === 0) (i % 2 === 0 ? (even += 1) : (odd += 1));
+  return even + odd > length / 5 && Math.max(even, odd) > (even + odd) * 0.9;
+}
+
+export function detectEncoding(head: Buffer, isWholeFile: boolean, fileName = 'Het bestand'): TextEncodingName {
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  const utf16 = head.length >= 2 && head[0] === 0xfe && head[1] === 0xff ? 'be' : utf16ByZeros(head);
+  if (utf16 === 'le') return 'utf-16le';
+  if (utf16 === 'be') {
+    throw new ApiError(
+      'file_unreadable',
+      `${fileName} lijkt tekst in UTF-16 (big-endian) te zijn, een codering die Werkboek niet leest. Open het bestand in Excel of Kladblok en sla het op als CSV UTF-8 (puntkomma-gescheiden); er is niets geïmporteerd.`,
+    );
+  }
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   // A head cut off in the middle of a multi-byte character is still UTF-8: drop up to three trailing bytes.
   const candidates = isWholeFile ? [head] : [0, 1, 2, 3].map((cut) => head.subarray(0, Math.max(0, head.length - cut)));
@@ -181,10 +219,17 @@ export async function sniff(source: ImportSource, fields: FieldSpec[], overrides
     };
   }
   const isWholeFile = head.length >= source.size;
-  const encoding = overrides.encoding ?? detectEncoding(head, isWholeFile);
+  const encoding = overrides.encoding ?? detectEncoding(head, isWholeFile, source.fileName);
   let text = decodeHead(head, encoding);
   if (looksBinary(text)) {
-    throw new ApiError('file_unreadable', `${source.fileName} is geen tekstbestand (CSV) en geen Excel-bestand (.xlsx); het lijkt een binair bestand met een andere extensie.`);
+    // Text whose every other byte is zero but that did not pass for UTF-16 above (a mix of scripts, say).
+    const maybeUtf16 = encoding !== 'utf-16le' && zerosOnOneSide(head);
+    throw new ApiError(
+      'file_unreadable',
+      maybeUtf16
+        ? `${source.fileName} is geen tekst in UTF-8 of Windows-1252; het is misschien tekst in UTF-16 (veel nul-bytes). Open het in Excel of Kladblok en sla het op als CSV UTF-8 (puntkomma-gescheiden); er is niets geïmporteerd.`
+        : `${source.fileName} is geen tekstbestand (CSV) en geen Excel-bestand (.xlsx); het lijkt een binair bestand met een andere extensie.`,
+    );
   }
   if (!isWholeFile) {
     // Keep only whole lines; the last one may be cut off.

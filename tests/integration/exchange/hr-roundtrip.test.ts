@@ -256,7 +256,8 @@ describe('HR round trip: three department workbooks → signed HR packages → c
     expect(row('SO')[col('Verzuim (%)')]).toBe('x');
     expect(all).toMatch(/zijn weggelaten \("< 5"\)/);
     const overdue = sheets.get('Poortwachter te laat')!;
-    expect(overdue.slice(1, 4).map((r) => [r[0], r[2], r[3]])).toEqual([
+    // A blank cell reads back as undefined from the streamed file (an empty inline string has no value).
+    expect(overdue.slice(1, 4).map((r) => [r[0], r[2] ?? '', r[3]])).toEqual([
       ['BZ', '', '< 5'],
       ['OR', 'ZIEKMELDING', 1],
       ['SO', '', 'x'],

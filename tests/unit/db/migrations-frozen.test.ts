@@ -24,6 +24,7 @@ const SHIPPED: Record<string, string> = {
   '0011_ledger_month.ts': 'bc958c5d04187061d932194600d7f62f30f75fab6779d277d09bc268b8615472',
   '0012_central_key_fingerprint.ts': 'e6aa96752a3ff8266e570f64ecd07750925c734425cb4568aacf633723e6c7be',
   '0013_finance_forecast_method.ts': '45e6dd3cd684b6b2cadf01cc4da498f21ac58bc8c26f218a57230a1665f73ec4',
+  '0014_central_package_extras.ts': '94621823b95bef57a58feaf7e06931115a2a3f6ea18387bf7d909316ade45b35',
 };
 
 const dir = path.resolve(import.meta.dirname, '../../../electron/backend/db/migrations');
