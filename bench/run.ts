@@ -43,7 +43,9 @@ function child<T>(script: string, args: string[], attempt = 1): T {
 const entries: BenchEntry[] = [];
 const add = (entry: BenchEntry) => {
   entries.push(entry);
-  log(`${entry.name.padEnd(44)} ${entry.seconds.toFixed(3).padStart(9)} s   floor ${entry.floorSeconds.toFixed(3).padStart(9)} s   ratio ${entry.ratio.toFixed(2).padStart(6)}   peak ${String(entry.peakRssMb).padStart(7)} MB`);
+  const same = entry.detail?.sameIndexesFloorSeconds;
+  const sameText = typeof same === 'number' ? `   same-indexes floor ${same.toFixed(3)} s (ratio ${(entry.detail?.sameIndexesRatio as number).toFixed(2)})` : '';
+  log(`${entry.name.padEnd(44)} ${entry.seconds.toFixed(3).padStart(9)} s   floor ${entry.floorSeconds.toFixed(3).padStart(9)} s   ratio ${entry.ratio.toFixed(2).padStart(6)}   peak ${String(entry.peakRssMb).padStart(7)} MB${sameText}`);
 };
 const wanted = (name: string) => !values.only || name.includes(values.only);
 const ratio = (seconds: number, floor: number) => Math.round((seconds / floor) * 100) / 100;
@@ -61,23 +63,37 @@ if (wanted('ledger')) {
     // Floor and import take turns; the best of each counts. Three rounds where a round takes seconds,
     // one at full size, where a round takes more than a minute and a disturbance is small beside it.
     const rounds = lines <= 300_000 ? 3 : 1;
+    const noIndexFloors: Array<{ seconds: number; peakRssMb: number }> = [];
     const floors: Array<{ seconds: number; peakRssMb: number }> = [];
     const runs: Array<{ seconds: number; peakRssMb: number; imported: number }> = [];
     for (let round = 0; round < rounds; round += 1) {
-      floors.push(child('ledger-import.ts', ['floor', file, path.join(work, `floor-${lines}`)]));
+      noIndexFloors.push(child('ledger-import.ts', ['floor', file, path.join(work, `floor-${lines}`), 'no-index']));
+      floors.push(child('ledger-import.ts', ['floor', file, path.join(work, `floor-${lines}`), 'same-indexes']));
       runs.push(child('ledger-import.ts', ['import', file, path.join(work, `import-${lines}`)]));
     }
     const fastest = <T extends { seconds: number }>(list: T[]): T => list.reduce((a, b) => (b.seconds < a.seconds ? b : a));
+    const noIndexFloor = fastest(noIndexFloors);
     const floor = fastest(floors);
     const run = fastest(runs);
     add({
       name: `ledger-import-${lines}`,
       seconds: run.seconds,
-      floorSeconds: floor.seconds,
-      ratio: ratio(run.seconds, floor.seconds),
+      // The ratio is to the physical floor: the same rows into a table without indexes.
+      floorSeconds: noIndexFloor.seconds,
+      ratio: ratio(run.seconds, noIndexFloor.seconds),
       // Memory is the highest of the rounds, not that of the fastest.
       peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
-      detail: { lines, megabytes: Math.round(bytes / 1e5) / 10, imported: run.imported, floorPeakRssMb: Math.max(...floors.map((f) => f.peakRssMb)), linesPerSecond: Math.round(lines / run.seconds), rounds: { seconds: runs.map((r) => r.seconds), floorSeconds: floors.map((f) => f.seconds) } },
+      detail: {
+        lines,
+        megabytes: Math.round(bytes / 1e5) / 10,
+        imported: run.imported,
+        floor: 'read, split, insert the same rows into ledger_line without any index, one transaction',
+        sameIndexesFloorSeconds: floor.seconds,
+        sameIndexesRatio: ratio(run.seconds, floor.seconds),
+        floorPeakRssMb: Math.max(...floors.map((f) => f.peakRssMb), ...noIndexFloors.map((f) => f.peakRssMb)),
+        linesPerSecond: Math.round(lines / run.seconds),
+        rounds: { seconds: runs.map((r) => r.seconds), floorSeconds: noIndexFloors.map((f) => f.seconds), sameIndexesFloorSeconds: floors.map((f) => f.seconds) },
+      },
     });
     biggestWorkbook = path.join(work, `import-${lines}`, 'bench.werkboek');
     if (!smallWorkbook) smallWorkbook = biggestWorkbook;
@@ -100,6 +116,35 @@ if (wanted('ledger')) {
   const detail = { peakRssOf: 'the benchmark process (preview host and Playwright client)', bigWorkbookLines: ledgerSizes[ledgerSizes.length - 1], smallWorkbookLines: ledgerSizes[0], browser: 'Chromium (Debian), headless' };
   add({ name: 'open-to-first-rows', seconds: open.big.firstPage, floorSeconds: open.empty.firstPage, ratio: ratio(open.big.firstPage, open.empty.firstPage), peakRssMb: open.peakRssMb, detail: { ...detail, floor: 'an empty workbook', smallWorkbookSeconds: open.small.firstPage } });
   add({ name: 'open-ledger-page-first-rows', seconds: open.big.ledgerPage, floorSeconds: open.small.ledgerPage, ratio: ratio(open.big.ledgerPage, open.small.ledgerPage), peakRssMb: open.peakRssMb, detail: { ...detail, floor: 'the smallest workbook (an empty one has no rows to show)' } });
+}
+
+// ── The command line: start, and a ledger import as a script runs it ─────
+if (wanted('cli')) {
+  const start = child<{ seconds: number; floorSeconds: number; rounds: unknown }>('cli.ts', ['start']);
+  add({ name: 'cli-start-help', seconds: start.seconds, floorSeconds: start.floorSeconds, ratio: ratio(start.seconds, start.floorSeconds), peakRssMb: 0, detail: { figure: '`werkboek help`, spawn to exit', floor: "`node -e \"require('better-sqlite3')\"`, spawn to exit", rounds: start.rounds } });
+  const lines = Math.max(1000, Math.round(200_000 * scale));
+  const file = path.join(work, `cli-grootboek-${lines}.csv`);
+  const { bytes } = writeLedgerFile(file, lines);
+  const run = child<{ seconds: number; floorSeconds: number; sameIndexesFloorSeconds: number; peakRssMb: number; imported: number; rounds: unknown }>('cli.ts', ['import', file, path.join(work, 'cli-import')]);
+  add({
+    name: `cli-import-ledger-${lines}`,
+    seconds: run.seconds,
+    floorSeconds: run.floorSeconds,
+    ratio: ratio(run.seconds, run.floorSeconds),
+    peakRssMb: run.peakRssMb,
+    detail: {
+      lines,
+      megabytes: Math.round(bytes / 1e5) / 10,
+      imported: run.imported,
+      figure: '`werkboek import … --kind ledger FILE --json` into a fresh workbook, spawn to exit',
+      floor: 'bench/floor/ledger-raw.mjs as its own process: read, split, insert into ledger_line without any index, one transaction',
+      sameIndexesFloorSeconds: run.sameIndexesFloorSeconds,
+      sameIndexesRatio: ratio(run.seconds, run.sameIndexesFloorSeconds),
+      rounds: run.rounds,
+    },
+  });
+  fs.rmSync(file, { force: true });
+  fs.rmSync(path.join(work, 'cli-import'), { recursive: true, force: true });
 }
 
 // ── Absence metrics for a year per cost centre, at three staff sizes ───────

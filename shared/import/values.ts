@@ -217,12 +217,32 @@ export interface DateOptions {
   twoDigitYears?: boolean;
 }
 
+const isDigit = (code: number) => code >= 48 && code <= 57;
+const twoDigits = (text: string, at: number) => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+
+/**
+ * The common case of a ledger line, "31-12-2026" exactly, read without patterns: a million-line import
+ * reads a million dates. Null for anything else (or a date that does not exist), which the full reading
+ * below then handles, with its messages.
+ */
+function dutchDateFast(text: string): string | null {
+  if (text.length !== 10 || text.charCodeAt(2) !== 45 || text.charCodeAt(5) !== 45) return null;
+  for (const at of [0, 1, 3, 4, 6, 7, 8, 9]) if (!isDigit(text.charCodeAt(at))) return null;
+  const day = twoDigits(text, 0);
+  const month = twoDigits(text, 3);
+  const year = twoDigits(text, 6) * 100 + twoDigits(text, 8);
+  if (year < 1900 || year > 2200 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${text.slice(6, 10)}-${text.slice(3, 5)}-${text.slice(0, 2)}`;
+}
+
 /**
  * "31-12-2026", "1-2-2027", "31/12/2026", "31.12.2026", "2026-12-31", "20261231" → ISO.
  * Day-month order is Dutch unless a profile says otherwise; a two-digit year is refused because it is
  * ambiguous, unless `twoDigitYears` says to read it as a spreadsheet does.
  */
 export function parseDate(raw: string, order: DateOrder = 'dmy', options: DateOptions = {}): Parsed<string> {
+  const fast = order === 'dmy' ? dutchDateFast(raw) : null;
+  if (fast !== null) return ok(fast);
   const text = raw.trim();
   if (text === '') return fail('datum ontbreekt');
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$/.exec(text);

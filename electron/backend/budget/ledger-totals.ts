@@ -13,17 +13,19 @@ interface MonthTotal {
  * always agree with the ledger itself.
  */
 export class LedgerTotals {
-  private readonly months = new Map<string, MonthTotal>();
+  /** Keyed by budget line and month as one number (line × 10⁶ + yyyymm): no key string per ledger line. */
+  private readonly months = new Map<number, MonthTotal>();
 
+  /** `bookingDate` is ISO (yyyy-mm-dd). */
   add(budgetLineId: number, bookingDate: string, cents: number): void {
-    const month = bookingDate.slice(0, 7);
-    const key = `${budgetLineId}|${month}`;
+    const yearMonth = (bookingDate.charCodeAt(0) - 48) * 100_000 + (bookingDate.charCodeAt(1) - 48) * 10_000 + (bookingDate.charCodeAt(2) - 48) * 1000 + (bookingDate.charCodeAt(3) - 48) * 100 + (bookingDate.charCodeAt(5) - 48) * 10 + (bookingDate.charCodeAt(6) - 48);
+    const key = budgetLineId * 1_000_000 + yearMonth;
     const total = this.months.get(key);
     if (total) {
       total.lines += 1;
       total.cents += cents;
     } else {
-      this.months.set(key, { budgetLineId, month, lines: 1, cents });
+      this.months.set(key, { budgetLineId, month: bookingDate.slice(0, 7), lines: 1, cents });
     }
   }
 

@@ -56,7 +56,11 @@ export class RowReader {
     const index = this.indexes[field];
     if (index === undefined) return '';
     const value = this.cells[index];
-    return value === undefined ? '' : value.trim();
+    if (value === undefined) return '';
+    // Most cells begin and end with a visible ASCII character: nothing to trim, so no copy per cell.
+    const first = value.charCodeAt(0);
+    const last = value.charCodeAt(value.length - 1);
+    return first > 32 && first < 127 && last > 32 && last < 127 ? value : value.trim();
   }
 
   has(field: string): boolean {

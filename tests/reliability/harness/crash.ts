@@ -47,6 +47,8 @@ export interface CrashScenario {
 
 interface FileState {
   userVersion: number;
+  /** Tables, indexes and triggers as SQL: an import that drops indexes for a bulk load must leave them as they were. */
+  schema: string;
   tables: Record<string, string>;
 }
 
@@ -64,7 +66,8 @@ function inspect(file: string, ignoreColumns: Record<string, string[]> = {}, che
   // Read-write only so SQLite can recover the WAL after the crash; nothing is written.
   const db = new Database(file, { fileMustExist: true });
   try {
-    const state = { userVersion: db.pragma('user_version', { simple: true }) as number, tables: fingerprint(db, { ignoreColumns: { audit_log: ['note'], ...ignoreColumns } }) };
+    const schema = db.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name").raw(true).all();
+    const state = { userVersion: db.pragma('user_version', { simple: true }) as number, schema: JSON.stringify(schema), tables: fingerprint(db, { ignoreColumns: { audit_log: ['note'], ...ignoreColumns } }) };
     checkPartial?.(db);
     return state;
   } finally {

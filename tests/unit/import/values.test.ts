@@ -170,6 +170,17 @@ describe('parseDate', () => {
     expect(copied('29-02-27')).toMatch(/bestaat niet/);
     expect(copied('31-12-027')).toMatch(/jaar van vier cijfers/);
   });
+  it('reads dd-mm-jjjj the quick way exactly as the full way, valid or not', () => {
+    // A leading space takes the full way (the quick one only reads exactly ten characters).
+    for (const year of ['0999', '1899', '1900', '2000', '2024', '2027', '2100', '2200', '2201']) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const raw = `${String(day).padStart(2, '0')}-${String(month).padStart(2, '0')}-${year}`;
+          expect(parseDate(raw), raw).toEqual(parseDate(` ${raw}`));
+        }
+      }
+    }
+  });
 });
 
 describe('parseDecimal and parseUserAmountCents', () => {
