@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { BAND_KEYS, bandRanges } from '../../../shared/domain/absence/bands.ts';
 import { dayNumber, localToday } from '../../../shared/domain/absence/days.ts';
-import { computeAbsenceMetrics, type AbsenceFigures, type CaseInput, type EmployeeInput, type MetricsPeriod } from '../../../shared/domain/absence/metrics.ts';
+import { AbsenceMetricsAccumulator, computeAbsenceMetrics, type AbsenceFigures, type CaseInput, type EmployeeInput, type MetricsPeriod } from '../../../shared/domain/absence/metrics.ts';
 import type { DurationBands } from '../../../shared/domain/absence/settings.ts';
 import { stepOnDay } from '../../../shared/domain/absence/poortwachter.ts';
 import { judgementDay, parsePeriod, type Period } from '../../../shared/domain/period.ts';
@@ -86,9 +86,14 @@ function groupBy<T, K>(rows: readonly T[], key: (row: T) => K, order?: (a: T, b:
 const byNumber = (a: number, b: number) => a - b;
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The current HR packages of exactly this period, with their stored rows. */
-function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
-  const packages = wb.all(
+/** Departments read at a time: memory holds this many departments' people and cases, whatever the size of the organisation. */
+const DEPARTMENTS_PER_BATCH = 20;
+
+type PackageRow = ReturnType<typeof currentPackages>[number];
+
+/** The current HR packages of exactly this period, one row each, in department order. */
+function currentPackages(wb: Workbook, period: string) {
+  return wb.all(
     wb.db
       .selectFrom('central_package as p')
       .innerJoin('central_department as d', 'd.code', 'p.department_code')
@@ -101,39 +106,46 @@ function loadDepartments(wb: Workbook, period: string): DepartmentData[] {
       .where('p.status', '=', 'current')
       .orderBy('p.department_code'),
   );
-  // Every row of the period's current packages in one query per table: the packages as a subquery,
-  // served by the package_id indexes, instead of lists of ids handed back and forth. The four large
-  // tables (hundreds of thousands of rows for a large organisation) come as arrays (SqlRunner.tuples),
-  // in no particular order: sorting them in SQLite took longer than fetching them, so each person's
-  // terms, each case's episodes and so on are put in order below, in their small groups.
-  const current = wb.db.selectFrom('central_package').select('id').where('kind', '=', 'hr-summary').where('period', '=', period).where('status', '=', 'current');
-  const currentSql = current.compile();
-  const inCurrent = `IN (${currentSql.sql})`;
-  const params = currentSql.parameters as unknown[];
+}
+
+/**
+ * These packages with their stored rows; with `people`, only those personnel numbers' records (staff,
+ * terms, cases), for the few people the organisation must join across departments.
+ */
+function loadDepartments(wb: Workbook, packages: PackageRow[], people?: string[]): DepartmentData[] {
+  // One query per table for the whole batch, the package ids (and personnel numbers) as a JSON array
+  // parameter, served by the package_id indexes. The four large tables come as arrays
+  // (SqlRunner.tuples), in no particular order: sorting them in SQLite took longer than fetching them,
+  // so each person's terms, each case's episodes and so on are put in order below, in their small groups.
+  const ids = JSON.stringify(packages.map((p) => p.id));
+  const inBatch = 'IN (SELECT value FROM json_each(?))';
+  const onlyPeople = people ? ` AND personnel_number ${inBatch}` : '';
+  const params: unknown[] = people ? [ids, JSON.stringify(people)] : [ids];
   const staff = wb.tuples<[number, number, string, string, string | null]>(
-    { columns: ['id', 'package_id', 'personnel_number', 'employment_start', 'employment_end'], from: `FROM central_hr_staff WHERE package_id ${inCurrent}` },
+    { columns: ['id', 'package_id', 'personnel_number', 'employment_start', 'employment_end'], from: `FROM central_hr_staff WHERE package_id ${inBatch}${onlyPeople}` },
     ...params,
   );
   const terms = wb.tuples<[number, string, string, string, number | null, number | null, number, string, string | null]>(
     {
       columns: ['t.staff_id', 't.valid_from', 't.cost_centre', 't.function_title', 't.salary_scale', 't.salary_step', 't.hours_per_week', 't.contract_type', 't.position_id'],
-      from: `FROM central_hr_terms AS t JOIN central_hr_staff AS s ON s.id = t.staff_id WHERE s.package_id ${inCurrent}`,
+      from: `FROM central_hr_terms AS t JOIN central_hr_staff AS s ON s.id = t.staff_id WHERE s.package_id ${inBatch}${onlyPeople.replace('personnel_number', 's.personnel_number')}`,
     },
     ...params,
   );
   const cases = wb.tuples<[number, number, string, string, string, string | null]>(
-    { columns: ['id', 'package_id', 'case_id', 'personnel_number', 'first_day', 'last_sick_day'], from: `FROM central_hr_case WHERE package_id ${inCurrent}` },
+    { columns: ['id', 'package_id', 'case_id', 'personnel_number', 'first_day', 'last_sick_day'], from: `FROM central_hr_case WHERE package_id ${inBatch}${onlyPeople}` },
     ...params,
   );
   const episodes = wb.tuples<[number, string, number]>(
     {
       columns: ['e.case_row_id', 'e.from_date', 'e.percentage'],
-      from: `FROM central_hr_episode AS e JOIN central_hr_case AS c ON c.id = e.case_row_id WHERE c.package_id ${inCurrent}`,
+      from: `FROM central_hr_episode AS e JOIN central_hr_case AS c ON c.id = e.case_row_id WHERE c.package_id ${inBatch}${onlyPeople.replace('personnel_number', 'c.personnel_number')}`,
     },
     ...params,
   );
-  const positions = wb.all(wb.db.selectFrom('central_hr_position').selectAll().where('package_id', 'in', current).orderBy('position_id'));
-  const milestones = wb.all(wb.db.selectFrom('central_hr_milestone').selectAll().where('package_id', 'in', current).orderBy('due_date'));
+  const packageIds = packages.map((p) => p.id);
+  const positions = people ? [] : wb.all(wb.db.selectFrom('central_hr_position').selectAll().where('package_id', 'in', packageIds).orderBy('position_id'));
+  const milestones = people ? [] : wb.all(wb.db.selectFrom('central_hr_milestone').selectAll().where('package_id', 'in', packageIds).orderBy('due_date'));
 
   const termsByStaff = new Map<number, TermsRow[]>();
   for (const [staffId, list] of groupBy(terms, (t) => t[0], (a, b) => byText(a[1], b[1]))) {
@@ -362,16 +374,12 @@ function sumFormation(list: HrFormationFigures[]): HrFormationFigures {
 
 // ── Poortwachter ─────────────────────────────────────────────────────────────
 
-/** Where each person works on a day, by personnel number: the departments whose spell covers it. */
-function employersOn(departments: DepartmentData[], day: string): Map<string, DepartmentData[]> {
-  const employers = new Map<string, DepartmentData[]>();
-  for (const d of departments) {
-    for (const person of d.people) {
-      if (person.start > day || (person.end !== null && person.end < day)) continue;
-      employers.set(person.personnelNumber, [...(employers.get(person.personnelNumber) ?? []), d]);
-    }
-  }
-  return employers;
+/** A step overdue on `asOf` by what its own department sent; where it counts is decided once every department is read. */
+interface OverdueCandidate {
+  packageId: number;
+  department: string;
+  milestone: DepartmentData['milestones'][number];
+  sickness: { firstDay: string; lastSickDay: string | null };
 }
 
 /**
@@ -379,30 +387,64 @@ function employersOn(departments: DepartmentData[], day: string): Map<string, De
  * share (`stepOnDay`): due before it, not done by then, in a timeline still running on it (the case is
  * open, or ends on or after that day); after recovery a missed step can no longer be taken. Judged on
  * what the latest package says.
- *
- * The municipality stays the employer when someone moves to another department while ill, so the
- * timeline goes on there: a step of a case whose person no longer works in the registering department,
- * but does in another one on `asOf`, counts there once. When that department registered the sickness
- * itself (its own case overlaps), its own steps count and the old department's do not.
  */
-function overdueMilestones(d: DepartmentData, asOf: string, employers: Map<string, DepartmentData[]>): HrOverdueMilestone[] {
+function overdueCandidates(d: DepartmentData, asOf: string): OverdueCandidate[] {
   const caseById = new Map<string, CaseData>();
   for (const list of d.cases.values()) for (const c of list) caseById.set(c.caseId, c);
-  const result: HrOverdueMilestone[] = [];
+  const result: OverdueCandidate[] = [];
   for (const m of d.milestones) {
     const sickness = caseById.get(m.case_id);
     if (sickness === undefined || stepOnDay({ due: m.due_date, doneOn: m.completed_on }, sickness.lastSickDay, asOf) !== 'overdue') continue;
-    let department = d.code;
+    result.push({ packageId: d.packageId, department: d.code, milestone: m, sickness: { firstDay: sickness.firstDay, lastSickDay: sickness.lastSickDay } });
+  }
+  return result;
+}
+
+/**
+ * The municipality stays the employer when someone moves to another department while ill, so the
+ * timeline goes on there: a step of a case whose person no longer works in the registering department,
+ * but does in another one on `asOf`, counts there once (the first such department by code). When that
+ * department registered the sickness itself (its own case overlaps), its own steps count and the old
+ * department's do not. Only the people of these steps are looked up: where they work on `asOf` and the
+ * cases each department registered for them.
+ */
+function placeOverdue(wb: Workbook, packages: PackageRow[], candidates: OverdueCandidate[], asOf: string): HrOverdueMilestone[] {
+  if (candidates.length === 0) return [];
+  const ids = JSON.stringify(packages.map((p) => p.id));
+  const people = JSON.stringify([...new Set(candidates.map((c) => c.milestone.personnel_number))]);
+  const codeOf = new Map(packages.map((p) => [p.id, p.department_code]));
+  const orderOf = new Map(packages.map((p, i) => [p.id, i]));
+  const inList = 'IN (SELECT value FROM json_each(?))';
+  const employed = wb.tuples<[number, string]>(
+    { columns: ['package_id', 'personnel_number'], from: `FROM central_hr_staff WHERE package_id ${inList} AND personnel_number ${inList} AND employment_start <= ? AND (employment_end IS NULL OR employment_end >= ?)` },
+    ids,
+    people,
+    asOf,
+    asOf,
+  );
+  const employers = new Map<string, number[]>();
+  for (const [packageId, personnelNumber] of employed) employers.set(personnelNumber, [...(employers.get(personnelNumber) ?? []), packageId]);
+  for (const list of employers.values()) list.sort((a, b) => orderOf.get(a)! - orderOf.get(b)!);
+  const registered = wb.tuples<[number, string, string, string | null]>(
+    { columns: ['package_id', 'personnel_number', 'first_day', 'last_sick_day'], from: `FROM central_hr_case WHERE package_id ${inList} AND personnel_number ${inList}` },
+    ids,
+    people,
+  );
+  const casesOf = groupBy(registered, ([packageId, personnelNumber]) => `${packageId}|${personnelNumber}`);
+
+  const result: HrOverdueMilestone[] = [];
+  for (const { packageId, department: registeredBy, milestone: m, sickness } of candidates) {
+    let department = registeredBy;
     const now = employers.get(m.personnel_number) ?? [];
-    if (now.length > 0 && !now.includes(d)) {
+    if (now.length > 0 && !now.includes(packageId)) {
       const successor = now[0];
-      const ownCase = (successor.cases.get(m.personnel_number) ?? []).some((c) => c.firstDay <= (sickness.lastSickDay ?? asOf) && (c.lastSickDay === null || c.lastSickDay >= sickness.firstDay));
+      const ownCase = (casesOf.get(`${successor}|${m.personnel_number}`) ?? []).some(([, , firstDay, lastSickDay]) => firstDay <= (sickness.lastSickDay ?? asOf) && (lastSickDay === null || lastSickDay >= sickness.firstDay));
       if (ownCase) continue;
-      department = successor.code;
+      department = codeOf.get(successor)!;
     }
     result.push({
       department,
-      registeredBy: d.code,
+      registeredBy,
       caseId: m.case_id,
       personnelNumber: m.personnel_number,
       milestone: m.milestone,
@@ -413,6 +455,29 @@ function overdueMilestones(d: DepartmentData, asOf: string, employers: Map<strin
     });
   }
   return result;
+}
+
+/**
+ * People in more than one department's package with absence (the period's transfers): the organisation
+ * counts each once, from all their records joined (mergePerson). Their records are read first, for them
+ * alone: a handful of people, however large the organisation.
+ */
+function joinedPeople(wb: Workbook, absencePackages: PackageRow[], nextId: () => number, transfers: HrConsolidation['transfers']): { inputs: Map<string, EmployeeInput>; notes: string[] } {
+  const inputs = new Map<string, EmployeeInput>();
+  const notes: string[] = [];
+  if (absencePackages.length === 0) return { inputs, notes };
+  const shared = wb.tuples<[string]>(
+    { columns: ['personnel_number'], from: 'FROM (SELECT personnel_number FROM central_hr_staff WHERE package_id IN (SELECT value FROM json_each(?)) GROUP BY personnel_number HAVING count(*) > 1)' },
+    JSON.stringify(absencePackages.map((p) => p.id)),
+  ).map(([personnelNumber]) => personnelNumber);
+  if (shared.length === 0) return { inputs, notes };
+  // Parts in department order; people in the order the departments list them, as the organisation meets them.
+  const parts = new Map<string, Array<{ department: string; input: EmployeeInput }>>();
+  for (const d of loadDepartments(wb, absencePackages, shared)) {
+    for (const x of employeeInputs(d, nextId)) parts.set(x.personnelNumber, [...(parts.get(x.personnelNumber) ?? []), { department: d.code, input: x.input }]);
+  }
+  for (const [personnelNumber, list] of parts) inputs.set(personnelNumber, mergePerson(personnelNumber, list, nextId, notes, transfers));
+  return { inputs, notes };
 }
 
 function reportedOf(m: AbsenceMetrics | null): HrReportedMetrics | null {
@@ -432,66 +497,87 @@ export function requireHrPeriod(code: string): Period {
  * The HR consolidation of a period; `asOf` is the day overdue Poortwachter steps are judged on, by default
  * the period's judgement day (its last day, or today while it still runs), as the departments' reports do.
  */
-export function hrConsolidation(wb: Workbook, periodCode: string, asOfDay?: string): HrConsolidation {
+export function hrConsolidation(wb: Workbook, periodCode: string, asOfDay?: string, options: { departmentsPerBatch?: number } = {}): HrConsolidation {
   wb.requireKind('central-hr');
   const period = requireHrPeriod(periodCode);
   const asOf = asOfDay ?? judgementDay(period, localToday());
   const bands = getSettings(wb).absenceDurationBands;
   const metricsPeriod: MetricsPeriod = { start: dayNumber(period.start), end: dayNumber(period.end), months: period.months };
-  const departments = loadDepartments(wb, period.code);
+  const packages = currentPackages(wb, period.code);
   const reviews = latestReviews(
     wb,
-    departments.map((d) => d.packageId),
+    packages.map((p) => p.id),
   );
   let id = 0;
   const nextId = () => ++id;
   const notes: string[] = [];
   const transfers: HrConsolidation['transfers'] = { peopleInTwoDepartmentsAtOnce: 0, peopleWithJoinedCases: 0 };
+  const joined = joinedPeople(
+    wb,
+    packages.filter((p) => p.has_absence === 1),
+    nextId,
+    transfers,
+  );
 
-  // Per department: its people alone, per cost centre as well.
-  const byPerson = new Map<string, Array<{ department: string; input: EmployeeInput }>>();
-  const rows: HrDepartment[] = departments.map((d) => {
-    const inputs = employeeInputs(d, nextId);
-    let absence: HrAbsenceFigures | null = null;
-    let costCentres: HrCostCentre[] = [];
-    if (d.hasAbsence) {
-      const result = computeAbsenceMetrics(
-        inputs.map((x) => x.input),
-        metricsPeriod,
-        { bands, scope: null, perCostCentre: true },
-      );
-      absence = absenceFigures(result.total, bands);
-      costCentres = [...result.costCentres.entries()]
-        .filter(([, f]) => f.employees > 0)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([code, f]) => ({ code, absence: absenceFigures(f, bands), suppressed: null }));
-      for (const x of inputs) byPerson.set(x.personnelNumber, [...(byPerson.get(x.personnelNumber) ?? []), { department: d.code, input: x.input }]);
-    } else {
-      notes.push(noAbsenceNote(d.code));
+  // Department by department (a batch at a time, so memory stays the same for 10 or 1.000 departments):
+  // its people alone, per cost centre as well; and each person into the organisation's sums, once, in the
+  // order the departments list them, so the sums are exactly those over the whole organisation at once.
+  const organisation = new AbsenceMetricsAccumulator(metricsPeriod, { bands, scope: null });
+  const counted = new Set<string>();
+  const rows: HrDepartment[] = [];
+  const candidates: OverdueCandidate[] = [];
+  const perBatch = options.departmentsPerBatch ?? DEPARTMENTS_PER_BATCH;
+  for (let first = 0; first < packages.length; first += perBatch) {
+    for (const d of loadDepartments(wb, packages.slice(first, first + perBatch))) {
+      const inputs = employeeInputs(d, nextId);
+      let absence: HrAbsenceFigures | null = null;
+      let costCentres: HrCostCentre[] = [];
+      if (d.hasAbsence) {
+        const result = computeAbsenceMetrics(
+          inputs.map((x) => x.input),
+          metricsPeriod,
+          { bands, scope: null, perCostCentre: true },
+        );
+        absence = absenceFigures(result.total, bands);
+        costCentres = [...result.costCentres.entries()]
+          .filter(([, f]) => f.employees > 0)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([code, f]) => ({ code, absence: absenceFigures(f, bands), suppressed: null }));
+        for (const x of inputs) {
+          const whole = joined.inputs.get(x.personnelNumber);
+          if (whole === undefined) organisation.add(x.input);
+          else if (!counted.has(x.personnelNumber)) {
+            organisation.add(whole);
+            counted.add(x.personnelNumber);
+          }
+        }
+      } else {
+        notes.push(noAbsenceNote(d.code));
+      }
+      candidates.push(...overdueCandidates(d, asOf));
+      rows.push({
+        code: d.code,
+        name: d.name,
+        packageId: d.packageId,
+        sequence: d.sequence,
+        createdAt: d.createdAt,
+        review: reviews.get(d.packageId) ?? null,
+        absence,
+        absenceSuppressed: null,
+        reported: reportedOf(d.reported),
+        formation: formationOf(d, period.end),
+        formationDelivered: d.hasFormation,
+        formationSuppressed: null,
+        costCentres,
+        overdue: 0,
+        bottlenecks: d.bottlenecks,
+      });
     }
-    return {
-      code: d.code,
-      name: d.name,
-      packageId: d.packageId,
-      sequence: d.sequence,
-      createdAt: d.createdAt,
-      review: reviews.get(d.packageId) ?? null,
-      absence,
-      absenceSuppressed: null,
-      reported: reportedOf(d.reported),
-      formation: formationOf(d, period.end),
-      formationDelivered: d.hasFormation,
-      formationSuppressed: null,
-      costCentres,
-      overdue: 0,
-      bottlenecks: d.bottlenecks,
-    };
-  });
+  }
+  notes.push(...joined.notes);
 
-  // The organisation: every person once, from all departments' days and cases together.
-  const merged = [...byPerson.entries()].map(([personnelNumber, parts]) => mergePerson(personnelNumber, parts, nextId, notes, transfers));
   const absenceDepartments = rows.filter((r) => r.absence !== null);
-  const organisationAbsence = absenceDepartments.length > 0 ? absenceFigures(computeAbsenceMetrics(merged, metricsPeriod, { bands, scope: null }).total, bands) : null;
+  const organisationAbsence = absenceDepartments.length > 0 ? absenceFigures(organisation.result().total, bands) : null;
   const organisationFormation = sumFormation(rows.filter((r) => r.formationDelivered).map((r) => r.formation));
 
   // Which figures may leave the HR workbook.
@@ -526,8 +612,7 @@ export function hrConsolidation(wb: Workbook, periodCode: string, asOfDay?: stri
   );
   for (const r of rows) r.formationSuppressed = organisationFormationSuppressed ? 'parent' : (hiddenFormation.get(r.code) ?? hiddenOccupation.get(r.code) ?? null);
 
-  const employers = employersOn(departments, asOf);
-  const overdue = departments.flatMap((d) => overdueMilestones(d, asOf, employers));
+  const overdue = placeOverdue(wb, packages, candidates, asOf);
   for (const r of rows) r.overdue = overdue.filter((o) => o.department === r.code).length;
   overdue.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.department.localeCompare(b.department) || a.caseId.localeCompare(b.caseId));
 

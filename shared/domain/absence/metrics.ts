@@ -251,34 +251,55 @@ function traceCase(absence: CaseInput, segments: Segment[], period: MetricsPerio
  * day in the period, and in a band on every cost centre it had sick days on.
  */
 export function computeAbsenceMetrics(employees: readonly EmployeeInput[], period: MetricsPeriod, options: MetricsOptions): MetricsResult {
-  const total = new Accumulator();
-  const perCostCentre = new Map<string, Accumulator>();
-  const inScope = (costCentre: string) => options.scope === null || options.scope.has(costCentre);
-  const accumulatorOf = (costCentre: string) => {
-    let acc = perCostCentre.get(costCentre);
+  const metrics = new AbsenceMetricsAccumulator(period, options);
+  for (const employee of employees) metrics.add(employee);
+  return metrics.result();
+}
+
+/**
+ * The same figures, employee by employee: a caller that has its people in parts (the central HR
+ * consolidation reads a large organisation department by department) adds them as they come and keeps
+ * no more than the sums. Adding the same employees in the same order gives exactly computeAbsenceMetrics.
+ */
+export class AbsenceMetricsAccumulator {
+  private readonly total = new Accumulator();
+  private readonly perCostCentre = new Map<string, Accumulator>();
+
+  constructor(
+    private readonly period: MetricsPeriod,
+    private readonly options: MetricsOptions,
+  ) {}
+
+  private inScope(costCentre: string): boolean {
+    return this.options.scope === null || this.options.scope.has(costCentre);
+  }
+
+  private accumulatorOf(costCentre: string): Accumulator {
+    let acc = this.perCostCentre.get(costCentre);
     if (!acc) {
       acc = new Accumulator();
-      perCostCentre.set(costCentre, acc);
+      this.perCostCentre.set(costCentre, acc);
     }
     return acc;
-  };
-  const wantCostCentres = options.perCostCentre === true;
+  }
 
-  for (const employee of employees) {
+  add(employee: EmployeeInput): void {
+    const { period, options, total } = this;
+    const wantCostCentres = options.perCostCentre === true;
     const segments = segmentsOf(employee, period.start, period.end);
-    if (segments.length === 0) continue;
+    if (segments.length === 0) return;
     const employedOn = new Set<string>();
     let employedInScope = false;
     for (const segment of segments) {
       const days = segment.to - segment.from + 1;
       employedOn.add(segment.costCentre);
-      if (inScope(segment.costCentre)) {
+      if (this.inScope(segment.costCentre)) {
         employedInScope = true;
         total.availableDays += days * segment.factor;
         total.personDays += days;
       }
       if (wantCostCentres) {
-        const acc = accumulatorOf(segment.costCentre);
+        const acc = this.accumulatorOf(segment.costCentre);
         acc.availableDays += days * segment.factor;
         acc.personDays += days;
       }
@@ -300,12 +321,12 @@ export function computeAbsenceMetrics(employees: readonly EmployeeInput[], perio
       let touchesScope = false;
       for (const [costCentre, weighted] of trace.sickByCostCentre) {
         sickOn.add(costCentre);
-        if (inScope(costCentre)) {
+        if (this.inScope(costCentre)) {
           inScopeDays += weighted;
           touchesScope = true;
         }
         if (wantCostCentres) {
-          const acc = accumulatorOf(costCentre);
+          const acc = this.accumulatorOf(costCentre);
           acc.sickDays += weighted;
           acc.bandCases[band] += 1;
           acc.bandDays[band] += weighted;
@@ -318,20 +339,20 @@ export function computeAbsenceMetrics(employees: readonly EmployeeInput[], perio
         total.bandDays[band] += inScopeDays;
       }
       if (isReport && trace.firstCostCentre !== null) {
-        if (inScope(trace.firstCostCentre)) total.reports += 1;
-        if (wantCostCentres) accumulatorOf(trace.firstCostCentre).reports += 1;
+        if (this.inScope(trace.firstCostCentre)) total.reports += 1;
+        if (wantCostCentres) this.accumulatorOf(trace.firstCostCentre).reports += 1;
       }
       if ((absence.lastDay === null || absence.lastDay > period.end) && trace.lastCountedDay === period.end && trace.lastCostCentre !== null) {
-        if (inScope(trace.lastCostCentre)) total.openCases += 1;
-        if (wantCostCentres) accumulatorOf(trace.lastCostCentre).openCases += 1;
+        if (this.inScope(trace.lastCostCentre)) total.openCases += 1;
+        if (wantCostCentres) this.accumulatorOf(trace.lastCostCentre).openCases += 1;
       }
       if (isClosed && trace.lastCostCentre !== null) {
-        if (inScope(trace.lastCostCentre)) {
+        if (this.inScope(trace.lastCostCentre)) {
           total.closedCases += 1;
           total.closedCaseDays += duration;
         }
         if (wantCostCentres) {
-          const acc = accumulatorOf(trace.lastCostCentre);
+          const acc = this.accumulatorOf(trace.lastCostCentre);
           acc.closedCases += 1;
           acc.closedCaseDays += duration;
         }
@@ -343,16 +364,18 @@ export function computeAbsenceMetrics(employees: readonly EmployeeInput[], perio
     }
     if (wantCostCentres) {
       for (const costCentre of employedOn) {
-        const acc = accumulatorOf(costCentre);
+        const acc = this.accumulatorOf(costCentre);
         acc.employees += 1;
         if (sickOn.has(costCentre)) acc.employeesWithAbsence += 1;
       }
     }
   }
 
-  const costCentres = new Map<string, AbsenceFigures>();
-  for (const [code, acc] of perCostCentre) costCentres.set(code, acc.figures(period));
-  return { total: total.figures(period), costCentres };
+  result(): MetricsResult {
+    const costCentres = new Map<string, AbsenceFigures>();
+    for (const [code, acc] of this.perCostCentre) costCentres.set(code, acc.figures(this.period));
+    return { total: this.total.figures(this.period), costCentres };
+  }
 }
 
 /** Figures of a cost centre nobody worked on in the period: zeros and empty ratios. */
