@@ -147,15 +147,23 @@ function hrPayload(code: string, index: number, next: () => number, options: HrO
  * `departments` signed packages of one kind for one quarter, each from its own department key, written
  * to `folder` as a department's export would be. Deterministic apart from the keys.
  */
-export function writePackages(folder: string, kind: 'finance-summary' | 'hr-summary', departments: number, options: HrOptions & { secondVersionOf?: number } = {}): { files: string[]; rows: number } {
+export function writePackages(
+  folder: string,
+  kind: 'finance-summary' | 'hr-summary',
+  departments: number,
+  /** keys: each department's key pair, kept across calls, so the packages of several periods come from the same departments. */
+  options: HrOptions & { secondVersionOf?: number; keys?: Map<string, crypto.KeyPairKeyObjectResult>; seed?: number } = {},
+): { files: string[]; rows: number } {
   fs.mkdirSync(folder, { recursive: true });
-  const next = random(kind === 'hr-summary' ? 5151 : 7171);
+  const next = random(options.seed ?? (kind === 'hr-summary' ? 5151 : 7171));
   const period = options.period ?? PERIOD;
   const files: string[] = [];
   let rows = 0;
   for (let i = 0; i < departments; i += 1) {
     const code = `D${String(i).padStart(3, '0')}`;
-    const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+    const pair = options.keys?.get(code) ?? crypto.generateKeyPairSync('ed25519');
+    options.keys?.set(code, pair);
+    const { privateKey, publicKey } = pair;
     // secondVersionOf: that department sent a corrected package (sequence 2), whose file name sorts before the first's.
     for (const sequence of i === options.secondVersionOf ? [1, 2] : [1]) {
       const payload = kind === 'finance-summary' ? financePayload(code, next) : hrPayload(code, i, next, options);

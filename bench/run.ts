@@ -174,6 +174,21 @@ if (wanted('central')) {
   }
 }
 
+// ── A year of monthly HR packages in one central workbook ─────────────────
+if (wanted('central')) {
+  const departments = Math.max(5, Math.round(100 * scale));
+  const run = child<{ seconds: number; floorSeconds: number; peakRssMb: number; packages: number; importSeconds: number }>('central-periods.ts', [String(departments), path.join(work, 'central-periods')]);
+  add({
+    name: `central-hr-12-periods-${departments}-departments`,
+    seconds: run.seconds,
+    floorSeconds: run.floorSeconds,
+    ratio: ratio(run.seconds, run.floorSeconds),
+    peakRssMb: run.peakRssMb,
+    detail: { departments, packages: run.packages, figure: 'HR consolidation of one month in a workbook holding twelve months of packages', floor: 'the same consolidation in a workbook holding only that month', importSecondsTwelveMonths: Math.round(run.importSeconds * 1000) / 1000 },
+  });
+  fs.rmSync(path.join(work, 'central-periods'), { recursive: true, force: true });
+}
+
 const output = { scale, machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` }, at: new Date().toISOString(), entries };
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench/results/latest.json'), `${JSON.stringify(output, null, 2)}\n`);
