@@ -66,6 +66,14 @@ export interface PreviewRow {
   reason?: string;
 }
 
+/** A matrix layout: each filled cell is one record of `rowField` (its row), `columnField` (its column) and `valueField` (the cell). */
+export interface ImportLayout {
+  rowField: string;
+  columnField: string;
+  valueField: string;
+  description: string;
+}
+
 export interface ImportResult {
   kind: ImportKind;
   file: string;
@@ -88,6 +96,10 @@ export interface ImportResult {
   outsideDepartmentCents: number;
   batchId: number | null;
   extra: Record<string, number>;
+  /** Set when the file is a matrix (the cao's salary table: scales as rows, steps as columns). */
+  layout?: ImportLayout;
+  /** Dutch sentences on how the file was read (its layout, a date taken from its title); absent when there is nothing to say. */
+  notes?: string[];
   dialect: Dialect;
   mapping: Record<string, string | null>;
 }

@@ -34,7 +34,7 @@ describe('werkboek command line: create, import, report', () => {
     const input = writeTemp(dir, 'eigen.csv', 'Dag;Plek;Rek;Euro\n01-01-2027;OR01;4999;5,00\n02-01-2027;OR01;4999;x\n');
     const result = werkboek(['import', file, '--kind', 'ledger', input, '--map', 'bookingDate=Dag', '--map', 'costCentre=Plek', '--map', 'account=Rek', '--map', 'amount=Euro', '--json'], env);
     expect(result.status).toBe(0);
-    expect(result.json()).toMatchObject({ imported: 1, rejected: [{ line: 3, column: 'Euro', reason: 'Bedrag: "x" is geen bedrag' }], totalCents: 500 });
+    expect(result.json()).toMatchObject({ imported: 1, rejected: [{ line: 3, column: 'Euro', reason: 'Euro: "x" is geen bedrag' }], totalCents: 500 });
   });
 
   it('reports budget figures in total and per cost centre', () => {

@@ -20,6 +20,8 @@ export interface ImportRunContext {
   fileName: string;
   /** The request's options, limited to the keys the importer declares. */
   options: Record<string, string>;
+  /** The non-empty lines above the header (a title block: "Salaristabel per 1 juli 2027"), each as one text. */
+  titleLines: string[];
 }
 
 /** What became of a deferred row. */
@@ -35,6 +37,24 @@ export interface ImportRun {
   settle?(): SettledRow[];
   /** Called once after the last row, still inside the transaction: final checks and extra counts. */
   finish(): Record<string, number>;
+  /** Dutch sentences for the preview and the result, after finish(): what the import took from where ("ingangsdatum uit de titel"). */
+  notes?(): string[];
+}
+
+/**
+ * A second layout of the same records: a matrix with one row per value of `rowField`, one column per
+ * value of `columnField` and a `valueField` in each cell, as the cao publishes its salary table (scales
+ * as rows, steps as columns). The pipeline reads each filled cell as one record of the three fields, on
+ * the row's line, naming the cell's column as the file does.
+ */
+export interface WideLayout {
+  rowField: string;
+  columnField: string;
+  valueField: string;
+  /** The value a column header names ("3", "Trede 3", "tr. 3" → "3"), or null for a column that names none. */
+  columnKey(header: string): string | null;
+  /** Dutch, for the preview and the CLI: the layout as recognised, given the column keys in file order. */
+  describe(keys: string[]): string;
 }
 
 /**
@@ -56,5 +76,7 @@ export interface ImporterDefinition {
   workbookKinds: Array<'department' | 'central-hr' | 'central-finance'>;
   /** Option keys this importer reads from the request (others are refused as a typo). */
   options?: string[];
+  /** A matrix layout the importer also reads (see WideLayout). */
+  wideLayout?: WideLayout;
   begin(context: ImportRunContext): ImportRun;
 }

@@ -174,14 +174,29 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
   const progress = request.progress;
   progress?.report('Bestand herkennen', 0, source.size);
 
-  const firstSniff = await sniff(source, importer.fields, request.dialect);
+  const firstSniff = await sniff(source, importer.fields, request.dialect, importer.wideLayout);
   const signature = headerSignature(importer.kind, firstSniff.columns);
   const remembered = loadProfile(wb, signature);
   const mapping = resolveMapping(importer.fields, firstSniff.columns, remembered?.mapping ?? null, request.mapping, source.fileName);
+  // A matrix (the cao's salary table): each filled cell of a value column is one record. The row's key is
+  // its column; the column's key and the cell come after the file's columns, as two virtual cells.
+  const wide = firstSniff.wide && importer.wideLayout ? { layout: importer.wideLayout, plan: firstSniff.wide } : null;
+  const width = firstSniff.columns.length;
+  if (wide) {
+    if (!request.mapping?.[wide.layout.rowField]) mapping[wide.layout.rowField] = firstSniff.columns[wide.plan.keyColumn];
+    mapping[wide.layout.columnField] = null;
+    mapping[wide.layout.valueField] = null;
+  }
   const indexes = columnIndexes(mapping, firstSniff.columns);
+  if (wide) {
+    indexes[wide.layout.columnField] = width;
+    indexes[wide.layout.valueField] = width + 1;
+  }
   const amountFields = importer.amountFields.filter((f) => f in indexes);
   // Numeric XLSX cells need no decimal mark; only amounts written as text decide it.
-  const amountSamples = firstSniff.sampleRecords.flatMap((r) => amountFields.filter((f) => r.numbers?.[indexes[f]] === undefined).map((f) => r.cells[indexes[f]] ?? ''));
+  const amountSamples = wide
+    ? firstSniff.sampleRecords.flatMap((r) => wide.plan.valueColumns.filter((v) => r.numbers?.[v.index] === undefined).map((v) => r.cells[v.index] ?? ''))
+    : firstSniff.sampleRecords.flatMap((r) => amountFields.filter((f) => r.numbers?.[indexes[f]] === undefined).map((f) => r.cells[indexes[f]] ?? ''));
   const decision = decideDecimalMark(amountSamples);
   // What the user chose wins; then what this file's own amounts show (a source can change its export);
   // the mark remembered for this header only decides a file whose amounts do not.
@@ -192,7 +207,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     decimalMark: chosenMark ?? decision.mark,
     dateOrder: request.dialect?.dateOrder ?? remembered?.dateOrder ?? 'dmy',
   };
-  const missing = missingFields(importer, mapping);
+  const missing = missingFields(importer, mapping).filter((key) => !wide || (key !== wide.layout.columnField && key !== wide.layout.valueField));
 
   const result: ImportPreview = {
     kind: importer.kind,
@@ -219,6 +234,10 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     rows: [],
     totalRows: 0,
   };
+  if (wide) {
+    const keys = wide.plan.valueColumns.map((v) => v.key);
+    result.layout = { rowField: wide.layout.rowField, columnField: wide.layout.columnField, valueField: wide.layout.valueField, description: wide.layout.describe(keys) };
+  }
   if (decimalMarkUndecided && decision.ambiguous !== null && missing.length === 0) {
     result.decimalMarkQuestion = decimalMarkQuestion(source.fileName, decision.ambiguous, firstSniff.sampleRecords, amountFields, indexes, mapping);
     // The preview runs on, so the user sees every row that reads two ways; the import itself waits for the choice.
@@ -236,6 +255,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
   const fieldMap = new Map(importer.fields.map((f) => [f.key, f]));
   const columnNames: Record<string, string> = {};
   for (const [field, column] of Object.entries(mapping)) if (column) columnNames[field] = column;
+  const valueColumns = wide ? wide.plan.valueColumns.map((v) => ({ ...v, header: firstSniff.columns[v.index] })) : [];
   const reader = new RowReader(indexes, columnNames, fieldMap, dialect.decimalMark, dialect.dateOrder, decimalMarkUndecided);
   const previewLimit = request.previewRows ?? 0;
   const headerKey = firstSniff.columns.map(normaliseHeader).join('|');
@@ -282,7 +302,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
         wb.db.insertInto('import_batch').values({ kind: importer.kind, file_name: source.fileName, file_sha256: '', imported_at: nowIso(), actor: wb.actor, result_json: '{}' }),
       ).lastInsertRowid,
     );
-    const run = importer.begin({ wb, batchId, fileName: source.fileName, options });
+    const run = importer.begin({ wb, batchId, fileName: source.fileName, options, titleLines: firstSniff.titleLines });
     let records = 0;
     const deferredValues = new Map<number, Record<string, string>>();
     const unregistered = new Map<string, UnregisteredCostCentre>();
@@ -317,6 +337,38 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
         result.skipped.push({ line, reason: skip });
         return;
       }
+      if (wide) onMatrixRow(line, cells, numbers);
+      else onDataRecord(line, cells, numbers);
+    };
+
+    /** One row of a matrix: a record for each filled value cell, in the order of the columns. */
+    const onMatrixRow = (line: number, cells: string[], numbers?: Array<number | undefined>) => {
+      const { layout } = wide!;
+      // The header again (a table copied page by page), with or without its corner.
+      if (valueColumns.every((v) => layout.columnKey((cells[v.index] ?? '').trim()) === v.key)) {
+        result.skipped.push({ line, reason: 'herhaalde kopregel overgeslagen' });
+        return;
+      }
+      for (const column of valueColumns) {
+        const cell = cells[column.index] ?? '';
+        if (cell.trim() === '') continue;
+        const virtual = new Array<string>(width + 2).fill('');
+        for (let i = 0; i < width && i < cells.length; i += 1) virtual[i] = cells[i];
+        virtual[width] = column.key;
+        virtual[width + 1] = cell;
+        let virtualNumbers: Array<number | undefined> | undefined;
+        if (numbers) {
+          virtualNumbers = new Array<number | undefined>(width + 2);
+          for (let i = 0; i < width; i += 1) virtualNumbers[i] = numbers[i];
+          virtualNumbers[width + 1] = numbers[column.index];
+        }
+        reader.setColumn(layout.columnField, column.header);
+        reader.setColumn(layout.valueField, column.header);
+        onDataRecord(line, virtual, virtualNumbers);
+      }
+    };
+
+    const onDataRecord = (line: number, cells: string[], numbers?: Array<number | undefined>) => {
       result.totalRows += 1;
       reader.reset(line, cells, numbers);
       let status: RowOutcome['status'];
@@ -387,6 +439,8 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     }
     result.unregisteredCostCentres = [...unregistered.values()].sort((a, b) => a.code.localeCompare(b.code));
     result.extra = run.finish();
+    const notes = [...(result.layout ? [result.layout.description] : []), ...(run.notes?.() ?? [])];
+    if (notes.length > 0) result.notes = notes;
     const sha256 = hash.digest('hex');
     if (request.strict && result.rejectedCount > 0) {
       throw new ApiError('import_rejected', `${source.fileName}: ${result.rejectedCount} regel(s) afgekeurd; met --strict wordt dan niets geïmporteerd. Eerste: regel ${result.rejected[0].line}${result.rejected[0].column ? `, kolom ${result.rejected[0].column}` : ''}: ${result.rejected[0].reason}.`, { rejected: result.rejected });

@@ -48,6 +48,11 @@ export class RowReader {
     return this.columnNames[field];
   }
 
+  /** For a matrix layout: the column a field's value comes from changes from record to record. */
+  setColumn(field: string, name: string): void {
+    this.columnNames[field] = name;
+  }
+
   isMapped(field: string): boolean {
     return field in this.indexes;
   }
@@ -67,8 +72,9 @@ export class RowReader {
     return this.text(field) !== '';
   }
 
+  /** How messages name a field: as the file's column does, else by the field's Dutch label (never its key). */
   label(field: string): string {
-    return this.fields.get(field)?.label ?? field;
+    return this.columnNames[field] ?? this.fields.get(field)?.label ?? field;
   }
 
   required(field: string): string {
@@ -86,6 +92,15 @@ export class RowReader {
     const number = this.number(field);
     if (number !== undefined) return this.parse(field, centsFromNumber(number));
     return this.parse(field, parseAmountCents(this.required(field), this.decimalMark, { markUndecided: this.decimalMarkUndecided }));
+  }
+
+  /** The amount, or why it is not one (without the column's name): for importers that say more than the column. */
+  tryAmount(field: string): Parsed<number> {
+    const number = this.number(field);
+    if (number !== undefined) return centsFromNumber(number);
+    const text = this.text(field);
+    if (text === '') return { ok: false, reason: 'ontbreekt' };
+    return parseAmountCents(text, this.decimalMark, { markUndecided: this.decimalMarkUndecided });
   }
 
   optionalAmount(field: string): number | null {

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { Dialect, DialectOverrides, FieldSpec, TextEncodingName } from '../../../shared/import/types.ts';
 import { HeaderMatcher, normaliseHeader } from '../../../shared/import/headers.ts';
+import type { WideLayout } from './importer.ts';
 import type { ImportSource } from './source.ts';
 import { runOnField } from './csv-records.ts';
 import { readXlsxHead } from './xlsx-records.ts';
@@ -20,11 +21,68 @@ export interface HeadRecord {
   numbers?: Array<number | undefined>;
 }
 
+/** Where a matrix layout's fields are (see WideLayout): the row's key column and the value columns with their keys. */
+export interface WidePlan {
+  keyColumn: number;
+  valueColumns: Array<{ index: number; key: string }>;
+}
+
 export interface Sniffed {
   dialect: Dialect;
   columns: string[];
   /** Records after the header in the head of the file: used to decide the decimal mark. */
   sampleRecords: HeadRecord[];
+  /** The non-empty lines above the header, each as one text (a title block). */
+  titleLines: string[];
+  /** Set when the header is that of the importer's matrix layout. */
+  wide?: WidePlan;
+}
+
+/** At least this many columns that name a value of the layout make a matrix ("0", "1", "2", … or "Trede 0", …). */
+const MIN_WIDE_COLUMNS = 3;
+
+/** The plan for a header row of a matrix layout, or null when the row is not one. */
+function widePlan(cells: string[], layout: WideLayout, fields: FieldSpec[]): WidePlan | null {
+  const keys = cells.map((cell) => (cell.trim() === '' ? null : layout.columnKey(cell.trim())));
+  const matcher = new HeaderMatcher(fields);
+  const rowFieldIndex = fields.findIndex((f) => f.key === layout.rowField);
+  // The row's key is under its own name ("Schaal"), else in the first column that names no value (often an empty corner).
+  let keyColumn = cells.findIndex((cell, i) => keys[i] === null && cell.trim() !== '' && (matcher.qualities(cell)[rowFieldIndex] ?? 9) < 2);
+  if (keyColumn < 0) keyColumn = keys.findIndex((key) => key === null);
+  if (keyColumn < 0) return null;
+  const valueColumns: WidePlan['valueColumns'] = [];
+  const seen = new Set<string>();
+  keys.forEach((key, index) => {
+    if (key === null || index === keyColumn || seen.has(key)) return;
+    seen.add(key);
+    valueColumns.push({ index, key });
+  });
+  return valueColumns.length >= MIN_WIDE_COLUMNS ? { keyColumn, valueColumns } : null;
+}
+
+/** The header, its columns and what lies above and below it in the head of the file. */
+function located(records: HeadRecord[], fields: FieldSpec[], overrides: DialectOverrides, layout: WideLayout | undefined): { header: HeadRecord; columns: string[]; sampleRecords: HeadRecord[]; titleLines: string[]; wide?: WidePlan } | null {
+  let header: HeadRecord | null = null;
+  let wide: WidePlan | null = null;
+  if (layout) {
+    for (const record of overrides.headerLine ? records.filter((r) => r.line === overrides.headerLine) : records.slice(0, HEADER_SEARCH_RECORDS)) {
+      wide = widePlan(record.cells, layout, fields);
+      if (wide) {
+        header = record;
+        break;
+      }
+    }
+  }
+  header ??= findHeader(records, fields, overrides.headerLine);
+  if (!header) return null;
+  const columns = header.cells.map((c) => c.trim());
+  // An empty corner above the row keys is named after the field it holds, so the mapping can show it.
+  if (wide && columns[wide.keyColumn] === '') columns[wide.keyColumn] = fields.find((f) => f.key === layout!.rowField)?.label ?? layout!.rowField;
+  const titleLines = records
+    .filter((r) => r.line < header!.line)
+    .map((r) => r.cells.map((c) => c.trim()).filter((c) => c !== '').join(' '))
+    .filter((text) => text !== '');
+  return { header, columns, sampleRecords: records.filter((r) => r.line > header!.line), titleLines, ...(wide ? { wide } : {}) };
 }
 
 function detectBinaryFormat(head: Buffer, fileName: string): 'xlsx' | null {
@@ -204,18 +262,18 @@ export function decodeHead(head: Buffer, encoding: TextEncodingName): string {
  * Decides format, encoding, delimiter and header line from the head of the file, and the decimal
  * mark from the values below the header. Each can be overridden by the user or a remembered profile.
  */
-export async function sniff(source: ImportSource, fields: FieldSpec[], overrides: DialectOverrides = {}): Promise<Sniffed> {
+export async function sniff(source: ImportSource, fields: FieldSpec[], overrides: DialectOverrides = {}, layout?: WideLayout): Promise<Sniffed> {
   if (source.size === 0) throw new ApiError('file_unreadable', `${source.fileName} is leeg; er is niets te importeren.`);
   const head = source.head(HEAD_BYTES);
   const binary = detectBinaryFormat(head, source.fileName);
   if (binary === 'xlsx') {
     const records = await readXlsxHead(source, HEADER_SEARCH_RECORDS + 200);
-    const header = findHeader(records, fields, overrides.headerLine);
-    if (!header) throw new ApiError('file_unreadable', `In ${source.fileName} staat geen tabel met kolomkoppen op het eerste werkblad.`);
+    const found = located(records, fields, overrides, layout);
+    if (!found) throw new ApiError('file_unreadable', `In ${source.fileName} staat geen tabel met kolomkoppen op het eerste werkblad.`);
+    const { header, ...rest } = found;
     return {
       dialect: { format: 'xlsx', encoding: 'xlsx', delimiter: null, headerLine: header.line, decimalMark: overrides.decimalMark ?? ',', dateOrder: overrides.dateOrder ?? 'dmy' },
-      columns: header.cells.map((c) => c.trim()),
-      sampleRecords: records.filter((r) => r.line > header.line),
+      ...rest,
     };
   }
   const isWholeFile = head.length >= source.size;
@@ -240,14 +298,14 @@ export async function sniff(source: ImportSource, fields: FieldSpec[], overrides
   for (const delimiter of DELIMITERS) parsed.set(delimiter, parseHeadRecords(text, delimiter, HEADER_SEARCH_RECORDS + 200));
   const delimiter = overrides.delimiter ?? DELIMITERS.reduce((best, d) => (scoreDelimiter(parsed.get(d)!) > scoreDelimiter(parsed.get(best)!) ? d : best), DELIMITERS[0]);
   const records = parsed.get(delimiter)!;
-  const header = findHeader(records, fields, overrides.headerLine);
-  if (!header) {
+  const found = located(records, fields, overrides, layout);
+  if (!found) {
     throw new ApiError('file_unreadable', `In ${source.fileName} is geen kopregel met kolomnamen gevonden (scheidingsteken "${delimiter === '\t' ? 'tab' : delimiter}"). Is het een CSV-export met een kopregel?`);
   }
+  const { header, ...rest } = found;
   return {
     dialect: { format: 'csv', encoding, delimiter, headerLine: header.line, decimalMark: overrides.decimalMark ?? ',', dateOrder: overrides.dateOrder ?? 'dmy' },
-    columns: header.cells.map((c) => c.trim()),
-    sampleRecords: records.filter((r) => r.line > header.line),
+    ...rest,
   };
 }
 

@@ -11,6 +11,7 @@ function humanSummary(result: ImportResult, dryRun: boolean): string {
     `  nieuw: ${result.imported}, bijgewerkt: ${result.updated}, al aanwezig: ${result.duplicates}, niet van deze afdeling: ${result.outsideDepartment}, afgekeurd: ${result.rejectedCount}`,
     `  totaal geïmporteerd: ${formatCents(result.totalCents)}`,
   ];
+  for (const note of result.notes ?? []) lines.push(`  ${note}`);
   if (result.outsideDepartment > 0) lines.push(`  totaal niet van deze afdeling: ${formatCents(result.outsideDepartmentCents)} (${rows(result.outsideDepartment)}, niet geïmporteerd)`);
   for (const costCentre of result.unregisteredCostCentres ?? []) {
     lines.push(

@@ -21,7 +21,7 @@ export const staffMessages = defineMessages({
         referenceDate: 'Peildatum van het bestand',
         referenceDateHint: 'Wijzigingen (uren, schaal, kostenplaats …) gaan in op deze datum. Leeg: vandaag.',
         validFrom: 'Ingangsdatum van de tabel',
-        validFromHint: 'Leeg: 1 januari van het boekjaar (tenzij het bestand een kolom Ingangsdatum of Jaar heeft).',
+        validFromHint: 'Leeg: 1 januari van het boekjaar, tenzij het bestand een kolom Ingangsdatum of Jaar heeft of de titel boven de tabel een datum noemt ("per 1 juli 2027").',
       },
     },
     staff: {
@@ -244,7 +244,7 @@ export const staffMessages = defineMessages({
         referenceDate: 'Reference date of the file',
         referenceDateHint: 'Changes (hours, scale, cost centre …) take effect on this date. Empty: today.',
         validFrom: 'Effective date of the table',
-        validFromHint: 'Empty: 1 January of the fiscal year (unless the file has an effective date or year column).',
+        validFromHint: 'Empty: 1 January of the fiscal year, unless the file has an effective date or year column or the title above the table gives a date ("per 1 juli 2027").',
       },
     },
     staff: {

@@ -242,7 +242,9 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
 
   const rowColumns = useMemo<ColDef<PreviewRow>[]>(() => {
     if (!preview) return [];
-    const mapped = preview.fields.filter((f) => preview.mapping[f.key]);
+    // In a matrix (the cao's salary table) the step and the amount come from each cell, not from a column.
+    const fromCells = preview.layout ? [preview.layout.columnField, preview.layout.valueField] : [];
+    const mapped = preview.fields.filter((f) => preview.mapping[f.key] || fromCells.includes(f.key));
     return [
       { field: 'line', headerName: t('import.line'), width: 90, type: 'rightAligned' },
       { field: 'status', headerName: t('import.status'), width: 210, valueFormatter: (p) => t(`import.statuses.${p.value as string}`) },
@@ -319,10 +321,17 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
               decimalMark: preview.dialect.decimalMark === ',' ? 'komma' : 'punt',
             })}
           </p>
+          {(preview.layout || preview.notes) && (
+            <ul data-testid="import-notes">
+              {[...new Set([...(preview.layout ? [preview.layout.description] : []), ...(preview.notes ?? [])])].map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
           <details open={preview.missingFields.length > 0 || preview.decimalMarkQuestion !== undefined}>
             <summary>{t('import.mapping')}</summary>
             <div className="mapping-grid">
-              {preview.fields.map((field) => (
+              {preview.fields.filter((field) => !preview.layout || (field.key !== preview.layout.columnField && field.key !== preview.layout.valueField)).map((field) => (
                 <div key={field.key} className="field">
                   <label htmlFor={selectId(field.key)}>
                     {field.label}

@@ -1,0 +1,122 @@
+import ExcelJS from 'exceljs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { werkboek } from '../helpers/cli.ts';
+import { sessionsClosedAfterEach, tempDir, writeTemp } from '../helpers/workbook.ts';
+
+/**
+ * The salary table as the cao publishes it: one row per scale, one column per step, one monthly amount
+ * per cell, with or without a title block above the header. Generated here (amounts are fictitious).
+ */
+const { workbook } = sessionsClosedAfterEach();
+
+/** Scale s, step t: 2.000 + 150 per scale + 60 per step, in cents. Scale 1 has steps 0–3 only. */
+const amount = (scale: number, step: number) => (2_000 + 150 * scale + 60 * step) * 100;
+const dutch = (cents: number) => `${Math.floor(cents / 100).toLocaleString('nl-NL')},${String(cents % 100).padStart(2, '0')}`;
+const steps = [0, 1, 2, 3, 4, 5];
+const stepsOf = (scale: number) => (scale === 1 ? steps.slice(0, 4) : steps);
+
+function caoCsv(header: string[], withTitle: boolean): string {
+  const lines = withTitle
+    ? ['Salaristabel CAO Gemeenten;;;;;;', 'Bedragen per maand, per 1 juli 2027;;;;;;', ';;;;;;', header.join(';')]
+    : [header.join(';')];
+  for (const scale of [1, 2, 3]) {
+    const cells = steps.map((step) => (stepsOf(scale).includes(step) ? `€ ${dutch(amount(scale, step))}` : ''));
+    lines.push([`schaal ${scale}`, ...cells].join(';'));
+  }
+  return lines.join('\r\n');
+}
+
+describe('the salary table in the layout the cao publishes (scales as rows, steps as columns)', () => {
+  it('reads it with a title block above the header, taking the table’s date from the title', async () => {
+    const { client, dir } = await workbook();
+    const input = writeTemp(dir, 'cao-salaristabel.csv', caoCsv(['Schaal', ...steps.map((s) => `Trede ${s}`)], true));
+    const preview = await client.import.preview({ kind: 'salary-table', source: { path: input }, previewRows: 50 });
+    expect(preview).toMatchObject({ missingFields: [], imported: 4 + 6 + 6, rejectedCount: 0, totalRows: 16, dialect: { headerLine: 4 } });
+    expect(preview.layout).toMatchObject({ rowField: 'scale', columnField: 'step', valueField: 'monthly' });
+    expect(preview.notes).toEqual([
+      'Tabel zoals de cao hem publiceert: schalen als regels, treden als kolommen (trede 0 tot en met 5); elk bedrag is één regel van de salaristabel.',
+      'Ingangsdatum 01-07-2027 uit de titel boven de tabel ("Bedragen per maand, per 1 juli 2027"); een andere datum kiest u bij Ingangsdatum van de tabel.',
+    ]);
+    expect(preview.mapping.scale).toBe('Schaal');
+    expect(preview.rows.slice(0, 2)).toEqual([
+      { line: 5, status: 'new', values: { scale: 'schaal 1', step: '0', monthly: '€ 2.150,00' } },
+      { line: 5, status: 'new', values: { scale: 'schaal 1', step: '1', monthly: '€ 2.210,00' } },
+    ]);
+
+    const result = await client.import.commit({ kind: 'salary-table', source: { path: input } });
+    expect(result).toMatchObject({ imported: 16, extra: { tables: 1 } });
+    expect(await client.salary.tables({})).toEqual([{ validFrom: '2027-07-01', entries: 16, scales: 3 }]);
+    const entries = await client.salary.entries({ validFrom: '2027-07-01' });
+    expect(entries.find((e) => e.scale === 3 && e.step === 5)?.monthlyCents).toBe(amount(3, 5));
+    expect(entries.some((e) => e.scale === 1 && e.step === 4)).toBe(false);
+    // The same table again changes nothing; an option date wins over the title's.
+    expect(await client.import.commit({ kind: 'salary-table', source: { path: input } })).toMatchObject({ imported: 0, duplicates: 16 });
+    const optioned = await client.import.preview({ kind: 'salary-table', source: { path: input }, options: { validFrom: '01-01-2028' } });
+    expect(optioned).toMatchObject({ imported: 16 });
+    expect(optioned.notes).toHaveLength(1);
+  });
+
+  it('reads it without a title block, with an empty corner and bare step numbers, from an XLSX sheet', async () => {
+    const { client, dir } = await workbook();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Salaristabel');
+    sheet.addRow(['', ...steps]);
+    for (const scale of [1, 2, 3]) sheet.addRow([scale, ...steps.map((step) => (stepsOf(scale).includes(step) ? amount(scale, step) / 100 : null))]);
+    const input = path.join(dir, 'cao.xlsx');
+    await book.xlsx.writeFile(input);
+    const result = await client.import.commit({ kind: 'salary-table', source: { path: input } });
+    expect(result).toMatchObject({ imported: 16, rejectedCount: 0, dialect: { format: 'xlsx', headerLine: 1 } });
+    expect(result.mapping.scale).toBe('Schaal');
+    // Without a date in the file or a title, the table is of 1 January of the fiscal year.
+    const entries = await client.salary.entries({ validFrom: '2027-01-01' });
+    expect(entries).toHaveLength(16);
+    expect(entries.find((e) => e.scale === 2 && e.step === 4)?.monthlyCents).toBe(amount(2, 4));
+  });
+
+  it('names the file’s own column in every message, and rejects a cell without taking the rest of its row', async () => {
+    const { client, dir } = await workbook();
+    const text = [
+      'Schaal/trede;T0;T1;T2;T3',
+      '1;2.150,00;2.210,00;twee;2.330,00',
+      '19;3.000,00;3.100,00;3.200,00;3.300,00',
+      'Schaal/trede;T0;T1;T2;T3',
+      '2;2.300,00;-5,00;2.420,00;',
+      '1;2.150,00;;;',
+    ].join('\r\n');
+    const result = await client.import.commit({ kind: 'salary-table', source: { path: writeTemp(dir, 'cao-fouten.csv', text) } });
+    expect(result.rejected).toEqual([
+      { line: 2, column: 'T2', reason: 'bedrag van schaal 1 trede 2: "twee" is geen bedrag' },
+      { line: 3, column: 'Schaal/trede', reason: 'schaal 19 bestaat niet (1 tot en met 18)' },
+      { line: 3, column: 'Schaal/trede', reason: 'schaal 19 bestaat niet (1 tot en met 18)' },
+      { line: 3, column: 'Schaal/trede', reason: 'schaal 19 bestaat niet (1 tot en met 18)' },
+      { line: 3, column: 'Schaal/trede', reason: 'schaal 19 bestaat niet (1 tot en met 18)' },
+      { line: 5, column: 'T1', reason: 'bedrag per maand moet meer dan nul zijn' },
+      { line: 6, column: 'T0', reason: 'schaal 1 trede 0 (per 01-01-2027) staat al op regel 2' },
+    ]);
+    expect(result).toMatchObject({ imported: 3 + 2, skipped: [{ line: 4, reason: 'herhaalde kopregel overgeslagen' }] });
+    for (const issue of result.rejected) expect(issue.reason).not.toMatch(/monthly|scale|step/);
+  });
+
+  it('keeps reading one row per scale and step, where a wrong amount names the file’s column', async () => {
+    const { client, dir } = await workbook();
+    const text = ['Salarisschaal;Trede;Maandsalaris', '8;0;3.100,00', '8;1;abc', 'schaal 9;0;3.400,00'].join('\n');
+    const result = await client.import.commit({ kind: 'salary-table', source: { path: writeTemp(dir, 'lang.csv', text) } });
+    expect(result.layout).toBeUndefined();
+    expect(result).toMatchObject({ imported: 2, rejected: [{ line: 3, column: 'Maandsalaris', reason: 'bedrag van schaal 8 trede 1: "abc" is geen bedrag' }] });
+  });
+
+  it('says in the command line how it read the table', () => {
+    const dir = tempDir();
+    const env = { WERKBOEK_DATA_DIR: path.join(dir, 'data') };
+    const file = path.join(dir, 'or.werkboek');
+    expect(werkboek(['create', file, '--org', 'Gemeente Voorbeeld', '--department', 'OR', '--name', 'Openbare Ruimte', '--year', '2027', '--cost-centres', 'OR01'], env).status).toBe(0);
+    const input = writeTemp(dir, 'cao.csv', caoCsv(['Schaal', ...steps.map(String)], true));
+    const human = werkboek(['import', file, '--kind', 'salary-table', input, '--dry-run'], env);
+    expect(human.status).toBe(0);
+    expect(human.stdout).toContain('schalen als regels, treden als kolommen (trede 0 tot en met 5)');
+    expect(human.stdout).toContain('Ingangsdatum 01-07-2027 uit de titel boven de tabel');
+    const json = werkboek(['import', file, '--kind', 'salary-table', input, '--json'], env).json();
+    expect(json).toMatchObject({ imported: 16, layout: { rowField: 'scale', columnField: 'step', valueField: 'monthly' }, notes: expect.arrayContaining([expect.stringContaining('per 1 juli 2027')]) });
+  });
+});
