@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
+import { browserPath } from './find-browser.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const buildDir = path.join(root, 'build');
@@ -58,7 +59,7 @@ async function render(page, svg, size) {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  const browser = await chromium.launch({ executablePath: process.env.WERKBOEK_CHROMIUM ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ executablePath: browserPath(), args: ['--no-sandbox', '--disable-gpu'] });
   const page = await browser.newPage();
   const sizes = [16, 24, 32, 48, 64, 128, 256, 512, 1024];
   for (const name of ['icon', 'werkboek-file', 'wbx-file']) {

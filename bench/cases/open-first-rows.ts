@@ -1,6 +1,7 @@
 import { chromium } from '@playwright/test';
 import path from 'node:path';
 import { startPreviewServer } from '../../electron/preview/server.ts';
+import { browserPath } from '../../scripts/find-browser.mjs';
 import { createBenchWorkbook } from '../generate.ts';
 import { peakRssMb, report } from '../measure.ts';
 
@@ -12,7 +13,7 @@ import { peakRssMb, report } from '../measure.ts';
  */
 const [bigFile, smallFile, rendererDir, dataDir] = process.argv.slice(2);
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
-const browser = await chromium.launch({ executablePath: process.env.WERKBOEK_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: browserPath(), args: CHROMIUM_ARGS });
 
 async function emptyWorkbook(): Promise<string> {
   const file = path.join(dataDir, 'leeg.werkboek');

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { browserPath } from '../../scripts/find-browser.mjs';
 
 /**
  * The browser and the preview host must agree on "today": the UI computes deadlines in the browser's
@@ -9,7 +10,7 @@ const timezoneId = process.env.WERKBOEK_E2E_TZ ?? 'Europe/Amsterdam';
 process.env.TZ = timezoneId;
 
 /**
- * End-to-end tests drive the real React UI in Debian's Chromium (never a downloaded browser)
+ * End-to-end tests drive the real React UI in a Chromium found on the machine (scripts/find-browser.mjs)
  * against the loopback preview host, started per test by the `app` fixture.
  */
 export default defineConfig({
@@ -28,7 +29,7 @@ export default defineConfig({
     viewport: { width: 1440, height: 900 },
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.WERKBOEK_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: browserPath(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
     },
   },
