@@ -2,18 +2,16 @@ import { z } from 'zod';
 import type { Contract, OutputOf, ParsedInputOf } from '../../shared/api/contract.ts';
 import { ApiError, type ApiResult } from '../../shared/api/errors.ts';
 import { describeInputIssues, plainIssueMessage, type InputIssue } from '../../shared/api/input-words.ts';
-import { nl } from '../../shared/i18n/nl.ts';
-import { wordsFrom } from '../../shared/i18n/translate.ts';
 import { FORBIDDEN_ISSUE, withFileAccess, type FileAccessPolicy } from '../../shared/api/files.ts';
 import { progressReporter, type ProgressReporter } from './progress.ts';
 import type { Session } from './session.ts';
 import type { Workbook } from './workbook/workbook.ts';
+import { backendWords, withLanguage } from './words.ts';
 import { closedYearError } from './workbook/year-close.ts';
 
 z.config(z.locales.nl());
 // Plain Dutch for zod's own messages ("ontbreekt" rather than "verwacht string, ontving undefined").
-z.config({ customError: (issue) => plainIssueMessage(issue as InputIssue) });
-const dutch = wordsFrom(nl);
+z.config({ customError: (issue) => plainIssueMessage(issue as InputIssue, backendWords()) });
 
 export interface HandlerContext {
   session: Session;
@@ -72,7 +70,7 @@ export function toApiError(error: unknown): ApiError {
     const forbidden = forbiddenIssue(error.issues);
     if (forbidden) return new ApiError('forbidden', forbidden.message);
     // Fields by their labels, never API keys or paths; the issues stay in details for scripts.
-    const described = describeInputIssues(error.issues as InputIssue[], dutch);
+    const described = describeInputIssues(error.issues as InputIssue[], backendWords());
     return new ApiError('invalid_input', `Ongeldige invoer: ${described.message}`, { issues: error.issues, fields: described.fields });
   }
   if (error instanceof Error) {
@@ -108,8 +106,8 @@ export class Router<C extends Contract> {
       return { ok: false, error: new ApiError('unknown_method', `Onbekende opdracht "${method}".`).toJSON() };
     }
     const definition = this.contract[method];
-    const parsed = withFileAccess(this.files, () => definition.input.safeParse(rawInput ?? {}));
-    if (!parsed.success) return { ok: false, error: toApiError(parsed.error).toJSON() };
+    const parsed = withLanguage(session.language, () => withFileAccess(this.files, () => definition.input.safeParse(rawInput ?? {})));
+    if (!parsed.success) return { ok: false, error: withLanguage(session.language, () => toApiError(parsed.error)).toJSON() };
     const handler = this.handlers[method as keyof C] as Handler<unknown>;
     const ctx: HandlerContext = {
       session,
@@ -121,15 +119,18 @@ export class Router<C extends Contract> {
         return wb;
       },
     };
-    return session.enqueue(async () => {
-      try {
-        const value = await handler(parsed.data as never, ctx);
-        return { ok: true as const, value: value === undefined ? null : value };
-      } catch (error) {
-        const apiError = toApiError(error);
-        if (apiError.code === 'internal') console.error(`[werkboek] ${method} failed:`, error);
-        return { ok: false as const, error: apiError.toJSON() };
-      }
-    });
+    // Texts for people, also in errors, follow the window's language (electron/backend/words.ts).
+    return session.enqueue(() =>
+      withLanguage(session.language, async () => {
+        try {
+          const value = await handler(parsed.data as never, ctx);
+          return { ok: true as const, value: value === undefined ? null : value };
+        } catch (error) {
+          const apiError = toApiError(error);
+          if (apiError.code === 'internal') console.error(`[werkboek] ${method} failed:`, error);
+          return { ok: false as const, error: apiError.toJSON() };
+        }
+      }),
+    );
   }
 }

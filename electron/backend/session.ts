@@ -1,3 +1,4 @@
+import type { Language } from './words.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/api/errors.ts';
@@ -48,6 +49,8 @@ export class Session {
   private createProblems: string[] = [];
   readonly recent: RecentWorkbooks;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The language of the window (workbook.setLanguage): what the backend writes for people follows it. */
+  language: Language = 'nl';
 
   constructor(readonly options: SessionOptions) {
     this.recent = new RecentWorkbooks(options.dataDir);

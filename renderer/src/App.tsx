@@ -14,7 +14,7 @@ function LanguageSwitch() {
   return (
     <label className="language">
       {t('app.language')}{' '}
-      <select value={i18n.language} onChange={(e) => setLanguage(e.target.value as 'nl' | 'en')}>
+      <select value={i18n.language} onChange={(e) => void setLanguage(e.target.value as 'nl' | 'en')}>
         <option value="nl">Nederlands</option>
         <option value="en">English</option>
       </select>
@@ -23,7 +23,7 @@ function LanguageSwitch() {
 }
 
 export function App() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const status = useStatus();
   const route = useHashRoute();
   const capabilities = useApi(() => api.shell.capabilities({}), []);
@@ -77,7 +77,7 @@ export function App() {
         <span className="brand">{t('app.name')}</span>
         {info && (
           <span className="workbook-title" data-testid="workbook-title">
-            {info.organisation} · {info.departmentCode ?? ''} {info.departmentName ?? ''} · {info.fiscalYear}
+            {info.organisation} · {info.kind === 'department' ? `${info.departmentCode ?? ''} ${info.departmentName ?? ''}`.trim() : t(`app.workbookKinds.${info.kind}`)} · {info.fiscalYear}
             {info.readOnly && <span className="badge">{t('app.readOnly')}</span>}
           </span>
         )}
@@ -109,7 +109,8 @@ export function App() {
           {info === null && <StartPage onOpened={opened} nativeDialogs={nativeDialogs} />}
           {info &&
             NOTICES.filter((n) => n.workbookKinds.includes(info.kind)).map((n) => <div key={`${info.path}:${n.key}`}>{n.render({ info, nativeDialogs })}</div>)}
-          {info && page && <div key={`${info.path}:${page.route}`}>{page.render({ info, nativeDialogs })}</div>}
+          {/* Keyed by language too: a page loads again, so what the backend wrote comes in the new language. */}
+          {info && page && <div key={`${info.path}:${page.route}:${i18n.language}`}>{page.render({ info, nativeDialogs })}</div>}
         </main>
       </div>
     </>

@@ -21,31 +21,33 @@ export interface InputIssue {
   keys?: string[];
 }
 
-const n = (value: number | bigint | undefined) => String(value ?? '');
+const n = (value: number | bigint | undefined) => Number(value ?? 0);
 
-/** Our Dutch for zod's own messages (schemas that carry their own message keep it). Undefined: zod's locale decides. */
-export function plainIssueMessage(issue: InputIssue): string | undefined {
+/** Our words for zod's own messages (schemas that carry their own message keep it). Undefined: zod's locale decides. */
+export function plainIssueMessage(issue: InputIssue, words: Words): string | undefined {
+  const t = (key: string, count?: number) => words.t(`inputIssues.${key}`, count === undefined ? undefined : { count });
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'ontbreekt';
-      if (issue.expected === 'number' || issue.expected === 'int') return issue.expected === 'int' ? 'moet een geheel getal zijn' : 'moet een getal zijn';
-      if (issue.expected === 'string') return 'moet tekst zijn';
-      if (issue.expected === 'boolean') return 'moet ja of nee zijn';
-      return 'heeft niet de juiste vorm';
+      if (issue.input === undefined) return t('missing');
+      if (issue.expected === 'int') return t('integer');
+      if (issue.expected === 'number') return t('number');
+      if (issue.expected === 'string') return t('text');
+      if (issue.expected === 'boolean') return t('boolean');
+      return t('shape');
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'ontbreekt' : `moet ten minste ${n(issue.minimum)} tekens hebben`;
-      if (issue.origin === 'array' || issue.origin === 'set') return Number(issue.minimum) <= 1 ? 'ontbreekt' : `moet er ten minste ${n(issue.minimum)} hebben`;
-      return `moet ten minste ${n(issue.minimum)} zijn`;
+      if (issue.origin === 'string') return n(issue.minimum) <= 1 ? t('missing') : t('minLength', n(issue.minimum));
+      if (issue.origin === 'array' || issue.origin === 'set') return n(issue.minimum) <= 1 ? t('missing') : t('minItems', n(issue.minimum));
+      return t('min', n(issue.minimum));
     case 'too_big':
-      if (issue.origin === 'string') return `mag hoogstens ${n(issue.maximum)} tekens hebben`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `mag er hoogstens ${n(issue.maximum)} hebben`;
-      return `mag hoogstens ${n(issue.maximum)} zijn`;
+      if (issue.origin === 'string') return t('maxLength', n(issue.maximum));
+      if (issue.origin === 'array' || issue.origin === 'set') return t('maxItems', n(issue.maximum));
+      return t('max', n(issue.maximum));
     case 'invalid_value':
-      return 'is geen van de mogelijke keuzes';
+      return t('choice');
     case 'invalid_format':
-      return 'heeft niet de juiste vorm';
+      return t('shape');
     case 'unrecognized_keys':
-      return 'bevat een onbekend gegeven';
+      return t('unknownKey');
     default:
       return undefined;
   }
@@ -57,13 +59,13 @@ export interface InputFieldProblem {
   message: string;
 }
 
-/** "Afdelingscode: ontbreekt; Uren per week: moet een getal zijn" and the fields it names. */
+/** "Afdelingscode: ontbreekt; Uren per week: moet een getal zijn" and the fields it names, in the words' language. */
 export function describeInputIssues(issues: readonly InputIssue[], words: Words): { message: string; fields: InputFieldProblem[] } {
   const fields = issues.map((issue): InputFieldProblem => {
     const keys = issue.path.filter((p): p is string => typeof p === 'string');
     const label = keys.length > 0 ? knownFieldLabel(keys[keys.length - 1], words) : null;
-    const position = issue.path.filter((p): p is number => typeof p === 'number').map((i) => `nr. ${i + 1}`);
-    const place = [label ?? (keys.length > 0 ? 'een gegeven dat het programma meestuurt' : null), ...position].filter(Boolean).join(', ');
+    const position = issue.path.filter((p): p is number => typeof p === 'number').map((i) => words.t('inputIssues.position', { number: i + 1 }));
+    const place = [label ?? (keys.length > 0 ? words.t('inputIssues.technical') : null), ...position].filter(Boolean).join(', ');
     // A message a schema wrote itself often starts with the field's name already ("Reden ontbreekt").
     const message = label && issue.message.toLowerCase().startsWith(label.toLowerCase()) ? issue.message : place ? `${place}: ${issue.message}` : issue.message;
     return { label, message };

@@ -63,6 +63,8 @@ export const workbookApi = {
   /** The workbooks in the data folder's workbook folder (what the browser preview can open by name). */
   'workbook.available': method(emptyInput).returns<AvailableWorkbook[]>(),
   'workbook.close': method(emptyInput).returns<null>(),
+  /** The window's language: what the backend writes for people (messages, signals, report texts, XLSX) follows it. */
+  'workbook.setLanguage': method(z.object({ language: z.enum(['nl', 'en']) }).strict()).returns<null>(),
   'workbook.info': method(emptyInput).returns<WorkbookInfo | null>(),
   'workbook.recent': method(emptyInput).returns<RecentWorkbook[]>(),
   'workbook.forgetRecent': method(z.object({ path: z.string() }).strict()).returns<RecentWorkbook[]>(),

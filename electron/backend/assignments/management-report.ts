@@ -1,3 +1,4 @@
+import { formatPeriod } from '../../../shared/format/nl.ts';
 import { isOpenStatus, KIND_LABELS, MOMENT_LABELS, STATUS_LABELS } from '../../../shared/domain/assignments/rules.ts';
 import { SIGNAL_TEXTS } from '../../../shared/domain/assignments/signals.ts';
 import { formatJudgementDay } from '../../../shared/format/nl.ts';
@@ -52,7 +53,7 @@ export const assignmentsManagementReportSection: ManagementReportSectionProvider
       blocks: [
         {
           kind: 'keyFigures',
-          title: `Opdrachten in ${period.code}`,
+          title: `Opdrachten in ${formatPeriod(period.code)}`,
           items: [
             { label: 'Lopend of in voorbereiding', value: items.filter((e) => isOpenStatus(e.row.status)).length, type: 'integer' },
             { label: 'Over het plafond', value: items.filter((e) => e.row.signals.includes('overCeiling')).length, type: 'integer' },

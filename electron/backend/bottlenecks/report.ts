@@ -1,3 +1,4 @@
+import { formatPeriod } from '../../../shared/format/nl.ts';
 import { CATEGORY_LABELS, ESCALATION_LABELS, isReportable, LEVEL_LABELS, STATUS_LABELS } from '../../../shared/domain/bottlenecks/rules.ts';
 import type { BottleneckStatus, EscalationTarget } from '../../../shared/domain/bottlenecks/types.ts';
 import type { ReportColumn, ReportValue } from '../management-report/model.ts';
@@ -78,7 +79,7 @@ export const bottleneckReportSection: ManagementReportSectionProvider = {
       blocks: [
         {
           kind: 'keyFigures',
-          title: `Knelpunten in ${period.code}`,
+          title: `Knelpunten in ${formatPeriod(period.code)}`,
           items: [
             { label: 'Nieuw gesignaleerd', value: signalledInQuarter, type: 'integer' },
             { label: 'Open', value: counts.open, type: 'integer' },

@@ -321,11 +321,10 @@ export function addHrSheets(book: Book, c: HrConsolidation): void {
     [
       { header: 'Afdeling', kind: 'text', value: (r: (typeof overdueRows)[number]) => r.department, width: 14 },
       { header: 'Stap', kind: 'text', value: (r) => r.label, width: 40 },
-      { header: 'Code', kind: 'text', value: (r) => r.milestone, width: 24 },
       { header: 'Aantal te laat', kind: 'integer', value: (r) => r.count, width: 14 },
     ],
     overdueRows,
-    { 0: 'Totaal', 3: c.organisation.absenceSuppressed ? SUPPRESSION_MARKERS[c.organisation.absenceSuppressed] : c.overdue.length },
+    { 0: 'Totaal', 2: c.organisation.absenceSuppressed ? SUPPRESSION_MARKERS[c.organisation.absenceSuppressed] : c.overdue.length },
   );
   poortwachter.addRow([]);
   poortwachter.addRow([`Stappen die op ${c.asOf.split('-').reverse().join('-')} over de termijn zijn en nog niet gedaan, in verzuim dat toen nog liep (volgens het laatste pakket van elke afdeling).`]);

@@ -5,7 +5,7 @@ import { ApiError } from '../../../shared/api/errors.ts';
 import { forecastMethodLabel } from '../../../shared/domain/budget/forecast.ts';
 import { parsePeriod } from '../../../shared/domain/period.ts';
 import type { Completeness, DeliveryStatus, FinanceConsolidation, FinanceFigures } from '../../../shared/exchange/central.ts';
-import { formatPeriod } from '../../../shared/format/nl.ts';
+import { formatDate, formatDateTime, formatPeriod } from '../../../shared/format/nl.ts';
 import { addFactsSheet, addTableSheet, finishStreamingWorkbook, streamingWorkbook, streamTableSheet, type SheetBook, type SheetColumn } from '../exchange/xlsx-sheets.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import { completeness } from './completeness.ts';
@@ -88,12 +88,12 @@ function addCompletenessSheet(book: SheetBook, matrix: Completeness): void {
     [
       { header: 'Afdeling', kind: 'text', value: (c) => c.department, width: 12 },
       { header: 'Naam', kind: 'text', value: (c) => names.get(c.department) ?? '' },
-      { header: 'Periode', kind: 'text', value: (c) => c.period, width: 12 },
+      { header: 'Periode', kind: 'text', value: (c) => formatPeriod(c.period), width: 18 },
       { header: 'Status', kind: 'text', value: (c) => STATUS_NL[c.status], width: 18 },
       { header: 'Uiterste datum', kind: 'date', value: (c) => c.dueDate },
       { header: 'Volgnummer', kind: 'integer', value: (c) => c.sequence },
       { header: 'Versies', kind: 'integer', value: (c) => c.versions },
-      { header: 'Gemaakt door afdeling', kind: 'text', value: (c) => c.createdAt, width: 26 },
+      { header: 'Gemaakt door afdeling', kind: 'text', value: (c) => (c.createdAt ? formatDateTime(c.createdAt) : ''), width: 20 },
       { header: 'Beoordeling', kind: 'text', value: (c) => (c.review ? (c.review.status === 'reviewed' ? 'beoordeeld' : 'vraag gesteld') : ''), width: 16 },
       { header: 'Notitie', kind: 'text', value: (c) => c.review?.note ?? '', width: 50 },
     ],
@@ -190,8 +190,8 @@ export async function writeCentralXlsx(wb: Workbook, periodCode: string, target:
     addFactsSheet(book, 'Overzicht', [
       ['Organisatie', wb.meta.organisation],
       ['Werkboek', wb.meta.kind === 'central-finance' ? 'Centraal financieel werkboek' : 'Centraal HR-werkboek'],
-      ['Periode', `${period.code} (${formatPeriod(period.code)})`],
-      ['Stand per', matrix.asOf],
+      ['Periode', formatPeriod(period.code)],
+      ['Stand per', formatDate(matrix.asOf)],
       ['Verwacht', counts?.expected ?? 0],
       ['Geleverd (waarvan vervangen, te laat)', counts ? `${counts.delivered + counts.superseded + counts.late} (${counts.superseded}, ${counts.late})` : '0'],
       ['Ontbreekt', counts?.missing ?? 0],

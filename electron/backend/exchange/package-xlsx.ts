@@ -1,10 +1,18 @@
 import { forecastBasisText, forecastMethodLabel } from '../../../shared/domain/budget/forecast.ts';
 import { judgementDay, parsePeriod } from '../../../shared/domain/period.ts';
-import { formatDate, formatPeriod } from '../../../shared/format/nl.ts';
+import { formatDate, formatDateTime, formatNumber, formatPeriod } from '../../../shared/format/nl.ts';
 import type { Envelope, FinanceLine, FinancePayload, Formation, HrPayload } from '../../../shared/exchange/schema.ts';
 import { formatFingerprint } from '../../../shared/exchange/types.ts';
 import { addFactsSheet, addTableSheet, newWorkbook, sumBy, workbookBuffer, type SheetColumn } from './xlsx-sheets.ts';
 import { fingerprintOf } from './keys.ts';
+import { backendWords } from '../words.ts';
+
+/** A code's label from the areas' own texts (the same words as their pages), or the code when there is none. */
+function label(group: string, code: string | null | undefined): string | null {
+  if (!code) return null;
+  const words = backendWords();
+  return words.has(`${group}.${code}`) ? words.t(`${group}.${code}`) : code;
+}
 
 const KIND_LABEL = { 'finance-summary': 'Financiële samenvatting', 'hr-summary': 'HR-samenvatting' } as const;
 
@@ -56,7 +64,7 @@ function addFinanceSheets(book: ReturnType<typeof newWorkbook>, payload: Finance
       book,
       'Inhuur',
       [
-        { header: 'Soort inhuur', kind: 'text', value: (r: (typeof eh.byKind)[number]) => r.kind },
+        { header: 'Soort inhuur', kind: 'text', value: (r: (typeof eh.byKind)[number]) => label('hires.kinds', r.kind) },
         { header: 'Opdrachten', kind: 'integer', value: (r) => r.assignments },
         { header: 'Realisatie', kind: 'cents', value: (r) => r.actualCents },
         { header: 'Prognose', kind: 'cents', value: (r) => r.forecastCents },
@@ -72,17 +80,17 @@ function addFinanceSheets(book: ReturnType<typeof newWorkbook>, payload: Finance
       'Opdrachten',
       [
         { header: 'Opdracht', kind: 'text', value: (a: (typeof rows)[number]) => a.code, width: 16 },
-        { header: 'Soort', kind: 'text', value: (a) => a.kind },
+        { header: 'Soort', kind: 'text', value: (a) => label('assignments.kinds', a.kind) },
         { header: 'Omschrijving', kind: 'text', value: (a) => a.title, width: 40 },
         { header: 'Opdrachtnemer', kind: 'text', value: (a) => a.contractor },
-        { header: 'Status', kind: 'text', value: (a) => a.status },
+        { header: 'Status', kind: 'text', value: (a) => label('assignments.statuses', a.status) },
         { header: 'Begindatum', kind: 'date', value: (a) => a.startDate },
         { header: 'Einddatum', kind: 'date', value: (a) => a.endDate },
-        { header: 'Begrotingsregels', kind: 'text', value: (a) => a.budgetLines.map((l) => `${l.costCentre}/${l.account}`).join(', ') },
+        { header: 'Begrotingsregels', kind: 'text', value: (a) => a.budgetLines.map((l) => `${l.costCentre} · ${l.account}`).join(', ') },
         { header: 'Plafond', kind: 'cents', value: (a) => a.ceilingCents },
         { header: 'Realisatie', kind: 'cents', value: (a) => a.actualCents },
         { header: 'Verplichtingen', kind: 'cents', value: (a) => a.commitmentsCents },
-        { header: 'Signalen', kind: 'text', value: (a) => a.signals.join(', ') },
+        { header: 'Signalen', kind: 'text', value: (a) => a.signals.map((s) => label('assignments.signalTexts', s)).join(', ') },
       ],
       rows,
       { 0: 'Totaal', 8: sumBy(rows, (a) => a.ceilingCents), 9: sumBy(rows, (a) => a.actualCents), 10: sumBy(rows, (a) => a.commitmentsCents) },
@@ -137,7 +145,7 @@ function addHrSheets(book: ReturnType<typeof newWorkbook>, payload: HrPayload, j
         { header: 'Personeelsnummer', kind: 'text', value: (c) => c.personnelNumber },
         { header: 'Eerste ziektedag', kind: 'date', value: (c) => c.firstDay },
         { header: 'Laatste ziektedag', kind: 'date', value: (c) => c.lastSickDay },
-        { header: 'Arbeidsongeschiktheid', kind: 'text', value: (c) => c.incapacity.map((i) => `${i.percentage}% vanaf ${i.from}`).join('; ') },
+        { header: 'Arbeidsongeschiktheid', kind: 'text', value: (c) => c.incapacity.map((i) => `${formatNumber(i.percentage)} % vanaf ${formatDate(i.from)}`).join('; ') },
         { header: 'Vervolg op geval', kind: 'text', value: (c) => c.continuesCaseId },
       ],
       rows,
@@ -187,9 +195,9 @@ export async function packageXlsx(envelope: Envelope): Promise<Buffer> {
     ['Soort', KIND_LABEL[envelope.kind]],
     ['Organisatie', envelope.organisation],
     ['Afdeling', `${envelope.department.code} ${envelope.department.name}`.trim()],
-    ['Periode', `${envelope.period} (${formatPeriod(envelope.period)})`],
+    ['Periode', formatPeriod(envelope.period)],
     ['Volgnummer', envelope.sequence],
-    ['Gemaakt op', envelope.createdAt],
+    ['Gemaakt op', formatDateTime(envelope.createdAt)],
     ['Werkboekversie', envelope.appVersion],
     ['Formaatversie', envelope.formatVersion],
     ['Vingerafdruk sleutel (SHA-256)', formatFingerprint(fingerprintOf(envelope.publicKey))],

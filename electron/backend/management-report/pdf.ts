@@ -264,7 +264,7 @@ function drawPageFrames(doc: Doc, report: ManagementReport): void {
   const { meta } = report;
   const range = doc.bufferedPageRange();
   const left = safe(`${meta.organisation} · ${meta.departmentCode} ${meta.departmentName}`);
-  const right = safe(`Managementrapportage ${meta.periodLabel} (${meta.period.code})`);
+  const right = safe(`Managementrapportage ${meta.periodLabel}`);
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
     // Writing in the margins must not trigger pdfkit's automatic page break.

@@ -153,7 +153,7 @@ export async function renderXlsx(report: ManagementReport): Promise<Buffer> {
     const facts: Array<[string, ReportValue, ValueType]> = [
       ['Organisatie', meta.organisation, 'text'],
       ['Afdeling', `${meta.departmentCode} ${meta.departmentName}`, 'text'],
-      ['Periode', `${meta.periodLabel} (${meta.period.code})`, 'text'],
+      ['Periode', `${meta.periodLabel} (${formatDate(meta.period.start)} t/m ${formatDate(meta.period.end)})`, 'text'],
       ['Gegenereerd op', meta.generatedOn, 'date'],
     ];
     for (const [label, value, type] of facts) {

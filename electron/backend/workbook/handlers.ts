@@ -101,6 +101,10 @@ export const workbookHandlers: Handlers<typeof workbookApi> = {
     ctx.progress?.report('Klaar', 1, 1, undefined, true);
     return result;
   },
+  'workbook.setLanguage': (input, ctx) => {
+    ctx.session.language = input.language;
+    return null;
+  },
   'workbook.audit': (input, ctx) => {
     const wb = ctx.wb();
     let query = wb.db.selectFrom('audit_log');

@@ -1,4 +1,5 @@
 import i18next from 'i18next';
+import { api } from '../api/client.ts';
 import { initReactI18next } from 'react-i18next';
 import { en } from '../../../shared/i18n/en.ts';
 import { nl } from '../../../shared/i18n/nl.ts';
@@ -13,9 +14,11 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 
-export function setLanguage(language: 'nl' | 'en'): void {
+/** Switches the UI and the backend's texts (signals, messages, report and XLSX texts) together. */
+export async function setLanguage(language: 'nl' | 'en'): Promise<void> {
   localStorage.setItem('werkboek.language', language);
-  void i18next.changeLanguage(language);
+  await api.workbook.setLanguage({ language }).catch(() => undefined);
+  await i18next.changeLanguage(language);
   document.documentElement.lang = language;
 }
 

@@ -23,6 +23,7 @@ export const appMessages = defineMessages({
       mainNavigation: 'Hoofdmenu',
       year: 'Jaar',
       notApplicable: 'n.v.t.',
+      workbookKinds: { 'central-hr': 'centraal werkboek van P&O', 'central-finance': 'centraal werkboek van control' },
     },
     calendar: {
       open: 'Kalender openen',
@@ -72,6 +73,7 @@ export const appMessages = defineMessages({
       mainNavigation: 'Main menu',
       year: 'Year',
       notApplicable: 'n/a',
+      workbookKinds: { 'central-hr': 'central HR workbook', 'central-finance': 'central finance workbook' },
     },
     calendar: {
       open: 'Open calendar',

@@ -7,7 +7,7 @@ import { wordsFrom } from '../../../shared/i18n/translate.ts';
 const words = wordsFrom(nl);
 
 function issuesOf(schema: z.ZodType, input: unknown): InputIssue[] {
-  const result = schema.safeParse(input, { error: (issue) => plainIssueMessage(issue as InputIssue) });
+  const result = schema.safeParse(input, { error: (issue) => plainIssueMessage(issue as InputIssue, words) });
   if (result.success) throw new Error('expected a failure');
   return result.error.issues as InputIssue[];
 }

@@ -61,7 +61,7 @@ describe('management report renderers', () => {
     for (const page of withRows) expect(page).toContain('Personeelsnummer');
     pages.forEach((page, i) => {
       expect(page).toContain(`Pagina ${i + 1} van ${pages.length}`);
-      expect(page).toContain('Managementrapportage 2e kwartaal 2027 (2027-Q2)');
+      expect(page).toContain('Managementrapportage 2e kwartaal 2027');
       expect(page).toContain('Gegenereerd op 05-07-2027');
     });
     const all = pages.join('\n');
