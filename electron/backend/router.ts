@@ -71,7 +71,7 @@ export function toApiError(error: unknown): ApiError {
     if (forbidden) return new ApiError('forbidden', forbidden.message);
     // Fields by their labels, never API keys or paths; the issues stay in details for scripts.
     const described = describeInputIssues(error.issues as InputIssue[], backendWords());
-    return new ApiError('invalid_input', `Ongeldige invoer: ${described.message}`, { issues: error.issues, fields: described.fields });
+    return new ApiError('invalid_input', backendWords().t('inputIssues.invalid', { message: described.message }), { issues: error.issues, fields: described.fields });
   }
   if (error instanceof Error) {
     const mapped = sqliteMessage(error as Error & { code?: string }) ?? fileSystemMessage(error as NodeJS.ErrnoException);

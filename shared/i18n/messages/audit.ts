@@ -322,6 +322,7 @@ export const auditMessages = defineMessages({
       },
     },
     inputIssues: {
+      invalid: 'Ongeldige invoer: {{message}}',
       missing: 'ontbreekt',
       integer: 'moet een geheel getal zijn',
       number: 'moet een getal zijn',
@@ -654,6 +655,7 @@ export const auditMessages = defineMessages({
       },
     },
     inputIssues: {
+      invalid: 'Invalid input: {{message}}',
       missing: 'is missing',
       integer: 'must be a whole number',
       number: 'must be a number',

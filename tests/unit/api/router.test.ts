@@ -36,6 +36,22 @@ describe('router', () => {
     expect((result.error.details as { fields: Array<{ label: string }> }).fields.map((f) => f.label)).toEqual(expect.arrayContaining(['Organisatie', 'Boekjaar']));
   });
 
+  it('explains invalid input in English once the window says its language is English, and in Dutch again after', async () => {
+    const session = createSession({ dataDir: tempDir(), holder: 'test' });
+    sessions.push(session);
+    const backend = createBackend();
+    expect(await backend.dispatch(session, 'workbook.setLanguage', { language: 'en' })).toEqual({ ok: true, value: null });
+    const english = await backend.dispatch(session, 'workbook.create', { organisation: 'Gemeente Voorbeeld', fiscalYear: 'x' });
+    if (english.ok) throw new Error('expected a refusal');
+    expect(english.error.message).toMatch(/^Invalid input: /);
+    expect(english.error.message).toMatch(/Fiscal year: must be a number/);
+    expect(english.error.message).not.toMatch(/Ongeldige|Boekjaar|moet/);
+    await backend.dispatch(session, 'workbook.setLanguage', { language: 'nl' });
+    const dutch = await backend.dispatch(session, 'workbook.create', { organisation: 'Gemeente Voorbeeld', fiscalYear: 'x' });
+    if (dutch.ok) throw new Error('expected a refusal');
+    expect(dutch.error.message).toMatch(/^Ongeldige invoer: .*Boekjaar: moet een getal zijn/);
+  });
+
   it('refuses workbook methods when no workbook is open', async () => {
     const { client, session } = createLocalClient({ dataDir: tempDir() });
     sessions.push(session);
