@@ -153,6 +153,10 @@ describe('file dialects', () => {
     const next = writeTemp(dir, 'key2-februari.csv', text.replace('01-01-2027;OR01;4100;5,00;Koffie', '01-02-2027;OR02;4100;7,00;Thee'));
     const remembered = await client.import.preview({ kind: 'ledger', source: { path: next }, previewRows: 10 });
     expect(remembered).toMatchObject({ mapping, missingFields: [], imported: 1 });
+    // It says so, with the file's own column names, so the user knows where the mapping came from.
+    expect(remembered.notes).toEqual([expect.stringMatching(/^Kolommen toegewezen zoals bij de import van \d\d-\d\d-\d{4} \d\d:\d\d van een bestand met dezelfde kolommen: Dag → Boekdatum, Plaats → Kostenplaats, Euro → Bedrag, Tekstregel → Omschrijving\.$/)]);
+    // A file whose header names its columns needs no memory, and says nothing about one.
+    expect(preview.notes).toBeUndefined();
   });
 
   it('reads tab-separated files with a decimal point, ISO dates and debit/credit columns', async () => {

@@ -53,6 +53,19 @@ export function resolveMapping(fields: FieldSpec[], columns: string[], remembere
   return mapping;
 }
 
+/**
+ * The fields whose column came from a remembered profile and not from the file's own header names: what
+ * the user chose by hand for this source before. Empty when the header alone gives the same mapping.
+ */
+export function rememberedChoices(fields: FieldSpec[], columns: string[], remembered: Mapping | null, mapping: Mapping): Array<{ field: FieldSpec; column: string | null }> {
+  if (!remembered) return [];
+  const auto = autoMap(fields, columns);
+  return fields
+    .filter((field) => field.key in remembered && (mapping[field.key] ?? null) !== (auto[field.key] ?? null))
+    .filter((field) => normaliseHeader(remembered[field.key] ?? '') === normaliseHeader(mapping[field.key] ?? ''))
+    .map((field) => ({ field, column: mapping[field.key] ?? null }));
+}
+
 export function columnIndexes(mapping: Mapping, columns: string[]): Record<string, number> {
   const indexes: Record<string, number> = {};
   for (const [field, column] of Object.entries(mapping)) {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { ApiError } from '../../../shared/api/errors.ts';
+import { formatDateTime } from '../../../shared/format/nl.ts';
 import {
   MAX_REPORTED_REJECTIONS,
   type Dialect,
@@ -19,7 +20,7 @@ import Papa from 'papaparse';
 import { forEachCsvRecord, RUN_ON_LIMIT, UndecodableText, type RunOnField } from './csv-records.ts';
 import { findInvalidUtf8Line } from './invalid-utf8.ts';
 import type { AcceptedStatus, ImporterDefinition, RowOutcome } from './importer.ts';
-import { columnIndexes, headerSignature, resolveMapping, type Mapping } from './mapping.ts';
+import { columnIndexes, headerSignature, rememberedChoices, resolveMapping, type Mapping } from './mapping.ts';
 import { RowReader, RowRejection } from './row-reader.ts';
 import { sniff, normaliseHeader, type HeadRecord } from './sniff.ts';
 import { openImportSource, type ImportSourceInput } from './source.ts';
@@ -42,6 +43,8 @@ interface RememberedProfile {
   mapping: Mapping;
   decimalMark?: DecimalMark;
   dateOrder?: DateOrder;
+  /** When it was saved (ISO), not part of the stored JSON. */
+  savedAt?: string;
 }
 
 const TOTAL_LINE = /^(sub|eind)?tota(a)?l\b|^totals?\b|^saldo\b|^aantal (regels|records)/i;
@@ -63,9 +66,20 @@ function fieldLabel(fields: FieldSpec[], key: string): string {
     .join(' of ');
 }
 
+/** Says that the columns were mapped as the user chose for a file with the same columns before, and which. */
+function rememberedNote(importer: ImporterDefinition, columns: string[], remembered: RememberedProfile | null, mapping: Mapping): string[] {
+  // In the file's order, as the user reads its header; fields left unused last.
+  const position = (column: string | null) => (column === null ? columns.length : columns.indexOf(column));
+  const choices = rememberedChoices(importer.fields, columns, remembered?.mapping ?? null, mapping).sort((a, b) => position(a.column) - position(b.column));
+  if (choices.length === 0) return [];
+  const when = remembered?.savedAt ? ` van ${formatDateTime(remembered.savedAt)}` : '';
+  const list = choices.map(({ field, column }) => (column === null ? `${field.label}: niet gebruikt` : `${column} → ${field.label}`)).join(', ');
+  return [`Kolommen toegewezen zoals bij de import${when} van een bestand met dezelfde kolommen: ${list}.`];
+}
+
 function loadProfile(wb: Workbook, signature: string): RememberedProfile | null {
-  const row = wb.first(wb.db.selectFrom('import_profile').select('profile_json').where('source_key', '=', signature));
-  return row ? (JSON.parse(row.profile_json) as RememberedProfile) : null;
+  const row = wb.first(wb.db.selectFrom('import_profile').select(['profile_json', 'updated_at']).where('source_key', '=', signature));
+  return row ? { ...(JSON.parse(row.profile_json) as RememberedProfile), savedAt: row.updated_at } : null;
 }
 
 function saveProfile(wb: Workbook, signature: string, kind: string, profile: RememberedProfile): void {
@@ -238,6 +252,8 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     const keys = wide.plan.valueColumns.map((v) => v.key);
     result.layout = { rowField: wide.layout.rowField, columnField: wide.layout.columnField, valueField: wide.layout.valueField, description: wide.layout.describe(keys) };
   }
+  const leadNotes = [...(result.layout ? [result.layout.description] : []), ...rememberedNote(importer, firstSniff.columns, remembered, mapping)];
+  if (leadNotes.length > 0) result.notes = leadNotes;
   if (decimalMarkUndecided && decision.ambiguous !== null && missing.length === 0) {
     result.decimalMarkQuestion = decimalMarkQuestion(source.fileName, decision.ambiguous, firstSniff.sampleRecords, amountFields, indexes, mapping);
     // The preview runs on, so the user sees every row that reads two ways; the import itself waits for the choice.
@@ -439,7 +455,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     }
     result.unregisteredCostCentres = [...unregistered.values()].sort((a, b) => a.code.localeCompare(b.code));
     result.extra = run.finish();
-    const notes = [...(result.layout ? [result.layout.description] : []), ...(run.notes?.() ?? [])];
+    const notes = [...leadNotes, ...(run.notes?.() ?? [])];
     if (notes.length > 0) result.notes = notes;
     const sha256 = hash.digest('hex');
     if (request.strict && result.rejectedCount > 0) {
