@@ -27,6 +27,7 @@ import { registerOverviewSection } from './overview/registry.ts';
 import { bottleneckPackageSections } from './bottlenecks/package-section.ts';
 import { registerPackageSection } from './exchange/sections.ts';
 import { buildReport, registerReportSection } from './report.ts';
+import { setupHandlers } from './setup/handlers.ts';
 import { staffHandlers } from './staff/handlers.ts';
 import { formationReportSection } from './staff/management-report-section.ts';
 import { formationOverviewSection } from './staff/overview-section.ts';
@@ -34,6 +35,7 @@ import { staffPackageSections } from './staff/package-sections.ts';
 import { staffReportSection } from './staff/report.ts';
 import { rosterImporter } from './staff/roster-importer.ts';
 import { salaryTableImporter } from './staff/salary-importer.ts';
+import { formationImporter } from './staff/formation-importer.ts';
 import type { reportApi } from '../../shared/api/report.ts';
 import type { Handlers } from './router.ts';
 import { workbookHandlers } from './workbook/handlers.ts';
@@ -55,6 +57,7 @@ export const handlers = {
   ...centralHandlers,
   ...staffHandlers,
   ...assignmentsHandlers,
+  ...setupHandlers,
 };
 
 let registered = false;
@@ -82,6 +85,7 @@ export function registerAreas(): void {
   for (const section of [...staffPackageSections, ...absencePackageSections, ...bottleneckPackageSections]) registerPackageSection(section);
   registerImporter(rosterImporter);
   registerImporter(salaryTableImporter);
+  registerImporter(formationImporter);
   registerReportSection(staffReportSection);
   registerReportSection(absenceReportSection);
   registerAssignments();

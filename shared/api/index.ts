@@ -8,6 +8,7 @@ import { exchangeApi } from './exchange.ts';
 import { importApi } from './imports.ts';
 import { overviewApi } from './overview.ts';
 import { reportApi } from './report.ts';
+import { setupApi } from './setup.ts';
 import { shellApi } from './shell.ts';
 import { staffApi } from './staff.ts';
 import { workbookApi } from './workbook.ts';
@@ -26,6 +27,7 @@ export const api = {
   ...centralApi,
   ...staffApi,
   ...assignmentsApi,
+  ...setupApi,
 };
 
 export type Api = typeof api;

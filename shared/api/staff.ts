@@ -107,6 +107,20 @@ export const staffApi = {
   'formation.positionsBatch': method(gridBatchInput({ date: isoDateSchema.optional() }), { mutates: true }).returns<GridBatchResult<PositionView>>(),
   'formation.deletePosition': method(z.object({ id: z.number().int() }).strict(), { mutates: true }).returns<null>(),
   'formation.occupation': method(z.object({ date: isoDateSchema.optional() }).strict()).returns<OccupationView>(),
+  /**
+   * Corrects how an employee is matched to a position, from the terms in force on `date` on (later
+   * changes on the same cost centre too): a position, none, or back to matching by function title.
+   */
+  'formation.setMatch': method(
+    z
+      .object({
+        employeeId: z.number().int(),
+        date: isoDateSchema,
+        match: z.discriminatedUnion('kind', [z.object({ kind: z.literal('position'), positionId: z.number().int() }).strict(), z.object({ kind: z.literal('none') }).strict(), z.object({ kind: z.literal('auto') }).strict()]),
+      })
+      .strict(),
+    { mutates: true },
+  ).returns<OccupationView>(),
   /** Formation against occupation on the last day of each month of a year. */
   'formation.timeline': method(z.object({ year: yearSchema.optional() }).strict()).returns<OccupationMonth[]>(),
 

@@ -3,6 +3,7 @@ import { absenceSettingsDefaults, absenceSettingsShape } from './absence/setting
 import { budgetSettingsDefaults, budgetSettingsShape } from './budget/settings.ts';
 import { signalSettingsDefaults, signalSettingsShape } from './overview/settings.ts';
 import { exchangeSettingsDefaults, exchangeSettingsShape } from './exchange/settings.ts';
+import { setupSettingsDefaults, setupSettingsShape } from './setup/settings.ts';
 import { staffSettingsDefaults, staffSettingsShape } from './staff/settings.ts';
 import { workbookSettingsDefaults, workbookSettingsShape } from './workbook/settings.ts';
 
@@ -18,6 +19,7 @@ const settingsShape = {
   ...exchangeSettingsShape,
   ...staffSettingsShape,
   ...absenceSettingsShape,
+  ...setupSettingsShape,
 };
 
 export const settingsSchema = z.object(settingsShape);
@@ -35,4 +37,5 @@ export const DEFAULT_SETTINGS: Settings = {
   ...exchangeSettingsDefaults,
   ...staffSettingsDefaults,
   ...absenceSettingsDefaults,
+  ...setupSettingsDefaults,
 };

@@ -50,7 +50,18 @@ describe('werkboek command line: staff import and report keys', () => {
     expect(report.staff).toMatchObject({ date: '2027-06-30', headcount: 13, averageHeadcount: 13, normalWeekHours: 36 });
     expect(report.staff.fte).toBeCloseTo(391 / 36, 4);
     expect(report.staff.costCentres).toMatchObject({ OR01: { headcount: 13 }, OR02: { headcount: 0, fte: 0 }, OR03: { headcount: 0 } });
-    expect(report.formation).toMatchObject({ fte: 0, vacancyFte: 0, unlinkedFte: report.staff.fte });
+    // No formation position yet: the formation figures are unknown (null, with the reason), nobody is over-occupation.
+    expect(report.formation).toMatchObject({
+      fte: null,
+      fteReason: 'no-positions',
+      vacancyFte: null,
+      vacancyFteReason: 'no-positions',
+      overOccupationFte: null,
+      overOccupationFteReason: 'no-positions',
+      occupancyPercent: null,
+      unlinkedFte: report.staff.fte,
+      withoutFormation: ['OR01'],
+    });
     expect(report.personnelCosts).toMatchObject({ year: 2027, missingSalaryDays: 0 });
     expect(report.personnelCosts.forecastCents).toBeGreaterThan(0);
     const human = werkboek(['report', file, '--period', '2027-Q2'], env);

@@ -8,6 +8,8 @@ import type { ReportBlock, ReportColumn, ReportValue } from '../management-repor
 import type { ManagementReportSectionProvider } from '../management-report/registry.ts';
 import { MINIMUM_GROUP_SIZE, SUPPRESSION_MARKERS, SUPPRESSION_NOTE, suppressGroups, type SuppressionReason } from '../../../shared/exchange/suppression.ts';
 import type { Workbook } from '../workbook/workbook.ts';
+import { gapTextNl } from '../../../shared/domain/setup/texts.ts';
+import { absenceCoverage, absenceGap } from './coverage.ts';
 import { absenceMetrics, absenceTrend, loadMetricsInput } from './metrics.ts';
 import { attentionOn, poortwachterChainsOn } from './poortwachter-status.ts';
 
@@ -63,6 +65,10 @@ export const absenceReportSection: ManagementReportSectionProvider = {
     const bands = settings.absenceDurationBands;
     const totalOf = (start: string, end: string, months: number) => computeAbsenceMetrics(input, { start: dayNumber(start), end: dayNumber(end), months }, { bands, scope }).total;
     const lastYear = parsePeriod(`${period.year - 1}${period.code.slice(4)}`)!;
+    // No figure from days nobody registered: the quarter without an absence list, last year without its data.
+    const gap = metrics.gap;
+    const previousGap = absenceGap(absenceCoverage(wb), wb.meta.fiscal_year, lastYear);
+    const known = <T,>(value: T) => (gap ? null : value);
     const previous = totalOf(lastYear.start, lastYear.end, lastYear.months);
     const quarterEndMonth = Number(period.end.slice(5, 7));
     const yearToQuarterEnd = totalOf(`${period.year}-01-01`, period.end, quarterEndMonth);
@@ -84,16 +90,21 @@ export const absenceReportSection: ManagementReportSectionProvider = {
         kind: 'keyFigures',
         title: `Verzuim in het ${formatPeriod(period.code)}`,
         items: [
-          { label: 'Verzuimpercentage', value: hide(d.percentage, hidden), type: 'percent' },
-          { label: `Zelfde kwartaal ${period.year - 1}`, value: hide(previous.percentage, departmentHidden(previous, includeNames) ?? hidden), type: 'percent' },
-          { label: `${period.year} t/m ${end}`, value: hide(yearToQuarterEnd.percentage, departmentHidden(yearToQuarterEnd, includeNames) ?? hidden), type: 'percent' },
-          { label: 'Meldingsfrequentie (per jaar)', value: hide(d.frequency, hidden), type: 'decimal' },
-          { label: 'Ziekmeldingen', value: hide(d.reports, hidden), type: 'integer' },
-          { label: 'Gem. verzuimduur (dagen)', value: hide(d.averageDurationDays, hidden), type: 'decimal' },
-          { label: 'Nulverzuim', value: hide(d.zeroAbsencePercentage, hidden), type: 'percent' },
-          { label: `Lopend op ${end}`, value: hide(metrics.openCases, hidden), type: 'integer' },
+          { label: 'Verzuimpercentage', value: known(hide(d.percentage, hidden)), type: 'percent' },
+          { label: `Zelfde kwartaal ${period.year - 1}`, value: previousGap ? null : hide(previous.percentage, departmentHidden(previous, includeNames) ?? hidden), type: 'percent' },
+          { label: `${period.year} t/m ${end}`, value: known(hide(yearToQuarterEnd.percentage, departmentHidden(yearToQuarterEnd, includeNames) ?? hidden)), type: 'percent' },
+          { label: 'Meldingsfrequentie (per jaar)', value: known(hide(d.frequency, hidden)), type: 'decimal' },
+          { label: 'Ziekmeldingen', value: known(hide(d.reports, hidden)), type: 'integer' },
+          { label: 'Gem. verzuimduur (dagen)', value: known(hide(d.averageDurationDays, hidden)), type: 'decimal' },
+          { label: 'Nulverzuim', value: known(hide(d.zeroAbsencePercentage, hidden)), type: 'percent' },
+          { label: `Lopend op ${end}`, value: known(hide(metrics.openCases, hidden)), type: 'integer' },
         ],
       },
+      ...(gap
+        ? [{ kind: 'paragraph' as const, text: `Verzuimcijfers van het ${formatPeriod(period.code)}: ${gapTextNl(gap)}.` }]
+        : previousGap
+          ? [{ kind: 'paragraph' as const, text: `Zelfde kwartaal ${period.year - 1}: ${gapTextNl(previousGap)}.` }]
+          : []),
       {
         kind: 'paragraph',
         text:
@@ -128,9 +139,11 @@ export const absenceReportSection: ManagementReportSectionProvider = {
       },
       ...(anyHidden ? [{ kind: 'paragraph' as const, text: SUPPRESSION_NOTE }] : []),
     ];
+    // Without any absence known the tables and the chart would be rows of zeros: the figures' reason says it all.
+    const withoutZeros = (all: ReportBlock[]) => (gap ? all.filter((b) => b.kind === 'keyFigures' || b.kind === 'paragraph') : all);
     if (hidden) {
       blocks.push({ kind: 'paragraph', text: `Het verzuimpercentage per maand is weggelaten: de afdeling had in het kwartaal minder dan ${MINIMUM_GROUP_SIZE} medewerkers.` });
-      return { key: 'absence', title: 'Verzuim', blocks };
+      return { key: 'absence', title: 'Verzuim', blocks: withoutZeros(blocks) };
     }
     blocks.push(
       {
@@ -140,12 +153,13 @@ export const absenceReportSection: ManagementReportSectionProvider = {
         categories: MONTH_ABBREVIATIONS_NL,
         series: [
           { name: String(period.year), values: trend.months.map((m) => m.percentage) },
-          { name: String(period.year - 1), values: trend.months.map((m) => m.lastYearPercentage) },
+          // A year without data is no line at all, rather than a line at 0 %.
+          ...(trend.lastYearGap ? [] : [{ name: String(period.year - 1), values: trend.months.map((m) => m.lastYearPercentage) }]),
         ],
         valueType: 'percent',
       },
     );
-    return { key: 'absence', title: 'Verzuim', blocks };
+    return { key: 'absence', title: 'Verzuim', blocks: withoutZeros(blocks) };
   },
 };
 

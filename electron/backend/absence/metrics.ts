@@ -5,6 +5,7 @@ import { computeAbsenceMetrics, emptyFigures, type EmployeeInput, type MetricsPe
 import type { AbsenceMetricsView, AbsenceTrend, TrendMonth } from '../../../shared/domain/absence/types.ts';
 import { parsePeriod, type Period } from '../../../shared/domain/period.ts';
 import { getSettings } from '../workbook/settings.ts';
+import { absenceCoverage, absenceGap } from './coverage.ts';
 import type { Workbook } from '../workbook/workbook.ts';
 
 /** Until the staff area has its setting, the normal week is read under the key it will have. */
@@ -75,21 +76,28 @@ export function absenceMetrics(wb: Workbook, period: Period, today: string, inpu
     bandRanges: bandRanges(bands),
     extendsBeyondToday: period.end > today,
     openCases: result.total.openCases,
+    gap: absenceGap(absenceCoverage(wb), wb.meta.fiscal_year, period),
   };
 }
 
 /**
  * Monthly percentage and report frequency of a year beside the year before; months not yet begun stay
- * empty. `loaded` lets a caller that already read the metrics input (the overview) pass it on.
+ * empty, and so do months of which no absence is known (absence/coverage.ts: `gap`, `lastYearGap`).
+ * `loaded` lets a caller that already read the metrics input (the overview) pass it on.
  */
 export function absenceTrend(wb: Workbook, year: number, today: string, loaded?: EmployeeInput[]): AbsenceTrend {
   wb.requireKind('department');
   const bands = getSettings(wb).absenceDurationBands;
   const scope = new Set(wb.departmentCostCentres());
   const input = loaded ?? loadMetricsInput(wb);
+  const coverage = absenceCoverage(wb);
+  const fiscalYear = wb.meta.fiscal_year;
+  const yearGap = (y: number) => absenceGap(coverage, fiscalYear, { start: `${y}-01-01`, end: `${y}-12-31` });
+  const gaps = { current: yearGap(year), previous: yearGap(year - 1) };
   const monthFigures = (y: number, month: number) => {
     const period = requirePeriod(`${y}-${String(month).padStart(2, '0')}`);
     if (period.start > today) return null;
+    if (absenceGap(coverage, fiscalYear, period) !== null) return null;
     return computeAbsenceMetrics(input, toMetricsPeriod(period), { bands, scope }).total;
   };
   const months: TrendMonth[] = [];
@@ -104,5 +112,5 @@ export function absenceTrend(wb: Workbook, year: number, today: string, loaded?:
       lastYearPercentage: previous?.percentage ?? null,
     });
   }
-  return { year, months };
+  return { year, months, gap: gaps.current, lastYearGap: gaps.previous };
 }

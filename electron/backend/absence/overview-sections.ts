@@ -5,6 +5,7 @@ import { absenceOverviewPeriods, isAboveAlert, poortwachterOverview, type Absenc
 import type { AbsenceOverviewData, AbsenceOverviewFigure, Highlight, PoortwachterOverviewData } from '../../../shared/domain/overview/types.ts';
 import { formatDate, formatPercent, formatPeriod } from '../../../shared/format/nl.ts';
 import type { OverviewSectionProvider } from '../overview/registry.ts';
+import { absenceCoverage, absenceGap, type AbsenceCoverage } from './coverage.ts';
 import { absenceTrend, loadMetricsInput } from './metrics.ts';
 import { attentionOn, poortwachterChainsOn } from './poortwachter-status.ts';
 
@@ -12,23 +13,29 @@ interface MetricsScope {
   input: EmployeeInput[];
   bands: DurationBands;
   scope: ReadonlySet<string>;
+  coverage: AbsenceCoverage;
+  fiscalYear: number;
 }
 
 function totalOf(m: MetricsScope, range: { start: string; end: string; months: number }) {
   return computeAbsenceMetrics(m.input, { start: dayNumber(range.start), end: dayNumber(range.end), months: range.months }, { bands: m.bands, scope: m.scope }).total;
 }
 
+/** A stretch's figures beside the year before; either is left empty, with its reason, when no absence is known for its days. */
 function figure(m: MetricsScope, choice: AbsencePeriodChoice, alertPercent: number, current = totalOf(m, choice)): AbsenceOverviewFigure {
-  const previous = totalOf(m, choice.previousYear);
+  const gap = absenceGap(m.coverage, m.fiscalYear, choice);
+  const previousGap = absenceGap(m.coverage, m.fiscalYear, choice.previousYear);
+  const percentage = gap ? null : current.percentage;
   return {
     code: choice.code,
     start: choice.start,
     end: choice.end,
-    percentage: current.percentage,
-    frequency: current.frequency,
-    reports: current.reports,
-    previousYear: { start: choice.previousYear.start, end: choice.previousYear.end, percentage: previous.percentage },
-    aboveAlert: isAboveAlert(current.percentage, alertPercent),
+    percentage,
+    frequency: gap ? null : current.frequency,
+    reports: gap ? null : current.reports,
+    gap,
+    previousYear: { start: choice.previousYear.start, end: choice.previousYear.end, percentage: previousGap ? null : totalOf(m, choice.previousYear).percentage, gap: previousGap },
+    aboveAlert: isAboveAlert(percentage, alertPercent),
   };
 }
 
@@ -65,7 +72,7 @@ export const absenceOverviewSection: OverviewSectionProvider = {
   workbookKinds: ['department'],
   build(wb, { asOf, settings }) {
     const input = loadMetricsInput(wb);
-    const m: MetricsScope = { input, bands: settings.absenceDurationBands, scope: new Set(wb.departmentCostCentres()) };
+    const m: MetricsScope = { input, bands: settings.absenceDurationBands, scope: new Set(wb.departmentCostCentres()), coverage: absenceCoverage(wb), fiscalYear: wb.meta.fiscal_year };
     const periods = absenceOverviewPeriods(asOf);
     const alertPercent = settings.absenceAlertPercent;
     const yearToDate = totalOf(m, periods.yearToDate);

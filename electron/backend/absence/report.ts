@@ -2,6 +2,7 @@ import { BAND_KEYS } from '../../../shared/domain/absence/bands.ts';
 import { localToday } from '../../../shared/domain/absence/days.ts';
 import type { AbsenceFigures } from '../../../shared/domain/absence/metrics.ts';
 import type { AttentionItem } from '../../../shared/domain/absence/types.ts';
+import type { FigureGapCode } from '../../../shared/domain/setup/types.ts';
 import type { ReportSection } from '../report.ts';
 import { judgementDay } from '../../../shared/domain/period.ts';
 import { absenceMetrics } from './metrics.ts';
@@ -9,14 +10,19 @@ import { attentionOn, poortwachterChainsOn } from './poortwachter-status.ts';
 
 const round = (value: number | null, decimals = 2) => (value === null ? null : Math.round(value * 10 ** decimals) / 10 ** decimals);
 
-function figures(f: AbsenceFigures, ranges: ReturnType<typeof absenceMetrics>['bandRanges']) {
+/** Figures that mean nothing without absence data: null, with a `…Reason` key beside each (docs/cli.md). */
+const GAPPED = ['percentage', 'frequency', 'averageDurationDays', 'zeroAbsencePercentage'] as const;
+
+function figures(f: AbsenceFigures, ranges: ReturnType<typeof absenceMetrics>['bandRanges'], gap: FigureGapCode | null) {
+  const known = (value: number | null) => (gap ? null : value);
   return {
-    percentage: round(f.percentage),
-    frequency: round(f.frequency),
+    percentage: known(round(f.percentage)),
+    frequency: known(round(f.frequency)),
     reports: f.reports,
-    averageDurationDays: round(f.averageDurationDays, 1),
+    averageDurationDays: known(round(f.averageDurationDays, 1)),
+    ...(gap ? Object.fromEntries(GAPPED.map((k) => [`${k}Reason`, gap])) : {}),
     closedCases: f.closedCases,
-    zeroAbsencePercentage: round(f.zeroAbsencePercentage),
+    zeroAbsencePercentage: known(round(f.zeroAbsencePercentage)),
     employees: f.employees,
     employeesWithAbsence: f.employeesWithAbsence,
     averageHeadcount: round(f.averageHeadcount),
@@ -42,9 +48,9 @@ export const absenceReportSection: ReportSection = (wb, period) => {
   const attention = attentionOn(poortwachterChainsOn(wb, asOf, 28), 28);
   return {
     absence: {
-      ...figures(metrics.department, metrics.bandRanges),
+      ...figures(metrics.department, metrics.bandRanges, metrics.gap),
       openCases: metrics.openCases,
-      costCentres: Object.fromEntries(metrics.costCentres.map((c) => [c.code, { name: c.name, ...figures(c.figures, metrics.bandRanges) }])),
+      costCentres: Object.fromEntries(metrics.costCentres.map((c) => [c.code, { name: c.name, ...figures(c.figures, metrics.bandRanges, metrics.gap) }])),
     },
     poortwachter: {
       asOf,

@@ -7,6 +7,7 @@ import { occupation } from '../staff/formation.ts';
 import { personnelCostForecast } from '../staff/costs.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import type { BenchmarkTable } from './tables.ts';
+import type { FigureGapCode } from '../../../shared/domain/setup/types.ts';
 
 /**
  * Reference figures (benchmarks): a small table of indicator, group, value, year and source, seeded by
@@ -74,6 +75,8 @@ export interface OwnFigures {
   date: string;
   from: string;
   values: Record<BenchmarkIndicator, number | null>;
+  /** Why a value is null because a first step is missing (no absence list, positions or salary table). */
+  gaps: Record<BenchmarkIndicator, FigureGapCode | null>;
 }
 
 const round2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
@@ -89,10 +92,20 @@ export function ownFigures(wb: Workbook, asOf: string): OwnFigures {
   const last = `${year}-12-31`;
   const date = asOf < first ? last : asOf > last ? last : asOf;
   const period: Period = { code: String(year), kind: 'year', year, start: first, end: date, months: Number(date.slice(5, 7)), days: daysBetweenInclusive(first, date) };
-  const absence = absenceMetrics(wb, period, asOf).department.percentage;
-  const occupancy = occupation(wb, date).total.occupancyPercent;
-  const inhuur = personnelCostForecast(wb, year).inhuurPercent;
-  return { date, from: first, values: { verzuimpercentage: round2(absence), bezettingsgraad: round2(occupancy), inhuurpercentage: round2(inhuur) } };
+  const absence = absenceMetrics(wb, period, asOf);
+  const formation = occupation(wb, date).total;
+  const costs = personnelCostForecast(wb, year);
+  const hasStaff = formation.headcount > 0;
+  return {
+    date,
+    from: first,
+    values: { verzuimpercentage: absence.gap ? null : round2(absence.department.percentage), bezettingsgraad: round2(formation.occupancyPercent), inhuurpercentage: round2(costs.inhuurPercent) },
+    gaps: {
+      verzuimpercentage: hasStaff ? absence.gap : null,
+      bezettingsgraad: hasStaff ? formation.formationGap : null,
+      inhuurpercentage: costs.gap,
+    },
+  };
 }
 
 export { BENCHMARK_INDICATORS };

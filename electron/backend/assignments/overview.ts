@@ -90,7 +90,7 @@ export const benchmarksOverviewSection: OverviewSectionProvider = {
     const data: BenchmarksOverviewData = {
       date: own.date,
       from: own.from,
-      indicators: BENCHMARK_INDICATORS.map((indicator) => ({ indicator, own: own.values[indicator], references: references.filter((r) => r.indicator === indicator).sort((a, b) => b.year - a.year) })),
+      indicators: BENCHMARK_INDICATORS.map((indicator) => ({ indicator, own: own.values[indicator], gap: own.gaps[indicator], references: references.filter((r) => r.indicator === indicator).sort((a, b) => b.year - a.year) })),
     };
     return { key: 'benchmarks', title: 'Vergelijking met referentiecijfers', route: null, highlights: [], data };
   },

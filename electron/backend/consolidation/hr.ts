@@ -341,11 +341,12 @@ function formationOf(d: DepartmentData, date: string): HrFormationFigures {
   if (!d.hasFormation) {
     return { formationFte: 0, occupiedFte: total.occupiedFte, vacancyFte: 0, overOccupationFte: 0, occupancyPercent: null, headcount: total.headcount, unlinkedFte: total.unlinkedFte, positions: 0 };
   }
+  // A formation whose positions all begin after the reference date is known to be empty there.
   return {
-    formationFte: total.formationFte,
+    formationFte: total.formationFte ?? 0,
     occupiedFte: total.occupiedFte,
-    vacancyFte: total.vacancyFte,
-    overOccupationFte: total.overOccupationFte,
+    vacancyFte: total.vacancyFte ?? 0,
+    overOccupationFte: total.overOccupationFte ?? 0,
     occupancyPercent: total.occupancyPercent,
     headcount: total.headcount,
     unlinkedFte: total.unlinkedFte,

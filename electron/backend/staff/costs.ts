@@ -81,6 +81,8 @@ export function personnelCostForecast(wb: Workbook, year = wb.meta.fiscal_year):
   const employeeTotal = sumParts(employees);
   const hireCents = hires.reduce((s, h) => s + h.cents, 0);
   const totalCents = employeeTotal.totalCents + hireCents;
+  // Employed days but no amount for any of them: the costs of the own staff are unknown, not € 0.
+  const gap = employees.length === 0 || employeeTotal.salaryCents > 0 ? null : tables.isEmpty ? ('no-salary-table' as const) : ('no-salary-amounts' as const);
   return {
     year,
     rates,
@@ -88,7 +90,8 @@ export function personnelCostForecast(wb: Workbook, year = wb.meta.fiscal_year):
     employeeTotal,
     hireCents,
     totalCents,
-    inhuurPercent: totalCents === 0 ? null : Math.round((hireCents / totalCents) * 10_000) / 100,
+    inhuurPercent: gap !== null || totalCents === 0 ? null : Math.round((hireCents / totalCents) * 10_000) / 100,
+    gap,
     months,
     employees,
     hires,

@@ -44,6 +44,7 @@ export function loadEmployees(wb: Workbook, ids?: number[]): StoredEmployee[] {
       costCentre: t.cost_centre,
       contractType: t.contract_type,
       formationPositionId: t.formation_position_id,
+      noPosition: t.no_position === 1,
     });
   }
   return [...employees.values()];
@@ -188,6 +189,7 @@ function termsColumns(terms: Omit<Terms, 'validFrom'>) {
     cost_centre: terms.costCentre,
     contract_type: terms.contractType,
     formation_position_id: terms.formationPositionId,
+    no_position: terms.noPosition ? 1 : 0,
   };
 }
 
@@ -349,7 +351,12 @@ export function changeTerms(wb: Workbook, employeeId: number, validFrom: string,
   const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
   const next = { ...baseTerms, ...defined } as Omit<Terms, 'validFrom'>;
   // Moving to another cost centre leaves a position of the old one, unless a new position is given.
-  if (patch.formationPositionId === undefined && next.costCentre !== baseTerms.costCentre) next.formationPositionId = null;
+  if (patch.formationPositionId === undefined && next.costCentre !== baseTerms.costCentre) {
+    next.formationPositionId = null;
+    next.noPosition = false;
+  }
+  // A position given is a position filled.
+  if (next.formationPositionId !== null) next.noPosition = false;
   normaliseTerms(new StaffRules(wb), next, validFrom);
   wb.tx(() => applyTermsFrom(wb, employee, validFrom, next));
   return employeeDetail(wb, employeeId, validFrom);

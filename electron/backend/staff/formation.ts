@@ -4,7 +4,8 @@ import { daysInMonth } from '../../../shared/domain/staff/calendar.ts';
 import { occupationOn, type FormationPosition } from '../../../shared/domain/staff/formation.ts';
 import type { OccupationMonth, OccupationView, PositionView } from '../../../shared/domain/staff/types.ts';
 import { nowIso, type Workbook } from '../workbook/workbook.ts';
-import { loadEmployees, StaffRules } from './employees.ts';
+import { isEmployedOn } from '../../../shared/domain/staff/terms.ts';
+import { latestTermsFrom, loadEmployees, StaffRules, updateTermsRow, type StoredTerms } from './employees.ts';
 import { loadHires } from './hires/service.ts';
 import { defaultDate, staffSettings } from './settings.ts';
 
@@ -102,6 +103,40 @@ function toColumns(input: Partial<PositionInput>): Record<string, unknown> {
   return out;
 }
 
+/**
+ * One position as a list gives it (the formation import): a new code is inserted, a known code gets
+ * the values that changed, with the same checks as the form. Runs inside the caller's transaction.
+ */
+export function writePosition(wb: Workbook, input: PositionInput, note: string): 'new' | 'updated' | 'duplicate' {
+  const row = wb.first(wb.db.selectFrom('formation_position').selectAll().where('code', '=', input.code));
+  if (!row) {
+    checkPosition(wb, input);
+    const now = nowIso();
+    const values = { ...(toColumns(input) as Omit<PositionRow, 'id'>), created_at: now, updated_at: now };
+    const id = Number(wb.run(wb.db.insertInto('formation_position').values(values)).lastInsertRowid);
+    wb.audit({ action: 'insert', table: 'formation_position', rowId: id, new: values, note });
+    return 'new';
+  }
+  const current = toPosition(row);
+  checkPosition(wb, input, row.id);
+  const old: Record<string, unknown> = {};
+  const changes: Record<string, unknown> = {};
+  const currentColumns = toColumns(current);
+  for (const [column, value] of Object.entries(toColumns(input))) {
+    if (currentColumns[column] !== value) {
+      old[column] = currentColumns[column];
+      changes[column] = value;
+    }
+  }
+  if (Object.keys(changes).length === 0) return 'duplicate';
+  if ('cost_centre' in changes && linkedTerms(wb, row.id).length > 0) {
+    throw new ApiError('conflict', `Formatieplaats ${current.code} is gekoppeld aan medewerkers op kostenplaats ${current.costCentre}; maak een nieuwe formatieplaats op de andere kostenplaats.`);
+  }
+  wb.run(wb.db.updateTable('formation_position').set({ ...changes, updated_at: nowIso() }).where('id', '=', row.id));
+  wb.audit({ action: 'update', table: 'formation_position', rowId: row.id, old, new: changes, note });
+  return 'updated';
+}
+
 /** `date`: the day the returned occupation is for (default: today within the fiscal year). */
 export function createPosition(wb: Workbook, input: PositionInput, date?: string): PositionView {
   wb.requireKind('department');
@@ -174,4 +209,39 @@ export function deletePosition(wb: Workbook, id: number): void {
     wb.run(wb.db.deleteFrom('formation_position').where('id', '=', id));
     wb.audit({ action: 'delete', table: 'formation_position', rowId: id, old: row });
   });
+}
+
+export type MatchChoice = { kind: 'position'; positionId: number } | { kind: 'none' } | { kind: 'auto' };
+
+const MATCH_NOTES: Record<MatchChoice['kind'], string> = {
+  position: 'Formatieplaats gekoppeld',
+  none: 'Op geen formatieplaats',
+  auto: 'Formatieplaats weer volgens functie en kostenplaats',
+};
+
+/**
+ * The head's correction of a match (staff/matching): the terms row in force on `date` and every later
+ * row on the same cost centre get the chosen position, "no position", or neither (matched by function
+ * title again). Earlier terms keep what they had: a correction is about now, not about the past.
+ */
+export function setPositionMatch(wb: Workbook, employeeId: number, date: string, choice: MatchChoice): OccupationView {
+  wb.requireKind('department');
+  const [employee] = loadEmployees(wb, [employeeId]);
+  if (!employee) throw new ApiError('not_found', `Medewerker ${employeeId} bestaat niet.`);
+  const first = latestTermsFrom(employee, date);
+  if (!first || !isEmployedOn(employee, date)) throw new ApiError('invalid_input', `Medewerker ${employee.personnelNumber} is op ${formatDate(date)} niet in dienst.`);
+  const affected: StoredTerms[] = [];
+  for (const row of employee.terms) {
+    if (row.validFrom < first.validFrom) continue;
+    if (row.costCentre !== first.costCentre) break;
+    affected.push(row);
+  }
+  if (choice.kind === 'position') new StaffRules(wb).position(choice.positionId, first.costCentre, first.validFrom);
+  wb.tx(() => {
+    for (const row of affected) {
+      const { id: _id, validFrom: _from, ...old } = row;
+      updateTermsRow(wb, row, { ...old, formationPositionId: choice.kind === 'position' ? choice.positionId : null, noPosition: choice.kind === 'none' }, MATCH_NOTES[choice.kind]);
+    }
+  });
+  return occupation(wb, date);
 }

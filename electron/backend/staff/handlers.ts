@@ -3,7 +3,7 @@ import { applyGridBatch } from '../grid-batch.ts';
 import type { Handlers } from '../router.ts';
 import { personnelCostForecast } from './costs.ts';
 import { changeTerms, createEmployee, deleteTerms, employeeDetail, listEmployees, updateEmployee } from './employees.ts';
-import { createPosition, deletePosition, listPositions, occupation, timeline, updatePosition } from './formation.ts';
+import { createPosition, deletePosition, listPositions, occupation, setPositionMatch, timeline, updatePosition } from './formation.ts';
 import { copyTable, deleteTable, listEntries, listTables, setEntry, setScaleAmounts } from './salary-table.ts';
 
 export const staffHandlers: Handlers<typeof staffApi> = {
@@ -33,6 +33,7 @@ export const staffHandlers: Handlers<typeof staffApi> = {
   },
   'formation.occupation': (input, ctx) => occupation(ctx.wb(), input.date),
   'formation.timeline': (input, ctx) => timeline(ctx.wb(), input.year),
+  'formation.setMatch': (input, ctx) => setPositionMatch(ctx.wb(), input.employeeId, input.date, input.match),
 
   'salary.tables': (_input, ctx) => listTables(ctx.wb()),
   'salary.entries': (input, ctx) => listEntries(ctx.wb(), input.validFrom),

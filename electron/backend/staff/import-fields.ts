@@ -83,3 +83,21 @@ export const SALARY_TABLE_FIELDS: FieldSpec[] = [
   SCOPE_DEPARTMENT_FIELD,
   SCOPE_COST_CENTRE_FIELD,
 ];
+
+/** Formation positions as HR or finance keep them in Excel (a formatieoverzicht). */
+export const FORMATION_FIELDS: FieldSpec[] = [
+  {
+    key: 'code',
+    label: 'Formatieplaats',
+    type: 'text',
+    required: true,
+    synonyms: ['Formatieplaats', 'Formatieplaatscode', 'Formatieplaatsnummer', 'Formatienummer', 'Positiecode', 'Code', 'Position code', 'Position'],
+  },
+  { key: 'functionTitle', label: 'Functie', type: 'text', required: true, synonyms: ['Functie', 'Functienaam', 'Functiebenaming', 'Functieomschrijving', 'Function', 'Job title'] },
+  { key: 'salaryScale', label: 'Schaal', type: 'integer', required: false, synonyms: ['Schaal', 'Salarisschaal', 'Functieschaal', 'Scale', 'Salary scale', 'Grade'] },
+  { key: 'fte', label: 'Formatie (fte)', type: 'decimal', required: true, synonyms: ['Formatie (fte)', 'Formatie fte', 'Formatie', 'Fte', 'Omvang (fte)', 'Omvang', 'FTE budget', 'Budgeted FTE'] },
+  { key: 'costCentre', label: 'Kostenplaats', type: 'text', required: true, synonyms: ['Kostenplaats', 'Kpl', 'Kostenplaatscode', 'Kostenplaats code', 'Cost centre', 'Cost center'] },
+  { key: 'validFrom', label: 'Geldig vanaf', type: 'date', required: false, synonyms: ['Geldig vanaf', 'Ingangsdatum', 'Begindatum', 'Datum ingang', 'Valid from', 'Start date'] },
+  { key: 'validTo', label: 'Geldig tot en met', type: 'date', required: false, synonyms: ['Geldig tot en met', 'Geldig tot', 'Einddatum', 'Vervalt per', 'Valid to', 'End date'] },
+  { key: 'note', label: 'Notitie', type: 'text', required: false, synonyms: ['Notitie', 'Toelichting', 'Opmerking', 'Note', 'Remark'] },
+];

@@ -1,3 +1,4 @@
+import { gapTextNl, STEP_ACTION_NL } from '../../../shared/domain/setup/texts.ts';
 import type { PositionStatus } from '../../../shared/domain/staff/formation.ts';
 import { formatDate, formatNumber } from '../../../shared/format/nl.ts';
 import type { ReportBlock, ReportValue } from '../management-report/model.ts';
@@ -6,6 +7,21 @@ import { occupation } from './formation.ts';
 import { staffSettings } from './settings.ts';
 
 const STATUS_LABELS: Record<PositionStatus, string> = { vacant: 'Vacant', partlyVacant: 'Deels vacant', filled: 'Bezet', overOccupied: 'Boventallig' };
+
+/**
+ * What the report says where formation figures are missing: for the whole department (no position
+ * recorded at all) or for the cost centres with people but no positions, which the totals leave out.
+ */
+function formationGapParagraphs(noFormation: boolean, withoutFormation: string[]): ReportBlock[] {
+  if (noFormation) return [{ kind: 'paragraph', text: `Formatie, vacatureruimte, boventalligheid en bezettingsgraad: ${gapTextNl('no-positions')}.` }];
+  if (withoutFormation.length === 0) return [];
+  return [
+    {
+      kind: 'paragraph',
+      text: `Voor kostenplaats ${withoutFormation.join(', ')} is geen formatie vastgelegd (${STEP_ACTION_NL.formation.toLowerCase()}): vacatureruimte, boventalligheid en bezettingsgraad zijn daar niet te berekenen; de totalen gaan alleen over de kostenplaatsen met formatie.`,
+    },
+  ];
+}
 
 /**
  * Formation against occupation on the quarter's last day (the peildatum of municipal reports): the
@@ -35,6 +51,7 @@ export const formationReportSection: ManagementReportSectionProvider = {
           { label: 'Medewerkers', value: t.headcount, type: 'integer' },
         ],
       },
+      ...formationGapParagraphs(t.formationGap !== null, result.withoutFormation),
       {
         kind: 'table',
         title: `Per kostenplaats op ${on}`,

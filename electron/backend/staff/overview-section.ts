@@ -8,16 +8,16 @@ const fte = (value: number) => formatNumber(value, 2);
 
 /**
  * Over-occupation (boventalligheid) costs money the formation does not cover: a signal per cost
- * centre. Only once a formation exists: without positions everyone would be "over-occupation".
+ * centre. Only where a formation is recorded: a cost centre without positions has an unknown
+ * formation, and nobody on it is "boventallig" for that (its figures say what is missing).
  * Vacancies are shown in the section, not signalled: a vacancy is normal until it lasts.
  */
 export function formationHighlights(data: FormationOverviewData): Highlight[] {
-  if (data.total.formationFte === 0) return [];
   return data.costCentres
-    .filter((c) => c.overOccupationFte > 0)
+    .filter((c) => c.formationFte !== null && c.overOccupationFte !== null && c.overOccupationFte > 0)
     .map((c) => ({
       level: 'attention' as const,
-      text: `Kostenplaats ${c.costCentre} is boventallig: ${fte(c.occupiedFte)} fte bezetting tegen ${fte(c.formationFte)} fte formatie (${fte(c.overOccupationFte)} fte meer).`,
+      text: `Kostenplaats ${c.costCentre} is boventallig: ${fte(c.occupiedFte)} fte bezetting tegen ${fte(c.formationFte!)} fte formatie (${fte(c.overOccupationFte!)} fte meer).`,
       route: 'formation',
     }));
 }

@@ -42,6 +42,11 @@ export const staffReportSection: ReportSection = (wb, period) => {
     costsByCc.set(row.costCentre, entry);
   }
   const sorted = [...costCentreCodes].sort();
+  const t = occupation.total;
+  const formationReason = t.formationGap;
+  const costs = forecast.gap;
+  // A figure that cannot be computed is null with a `…Reason` key beside it, never a misleading 0.
+  const reasons = (gap: string | null, keys: string[]) => (gap === null ? {} : Object.fromEntries(keys.map((k) => [`${k}Reason`, gap])));
 
   return {
     staff: {
@@ -55,36 +60,56 @@ export const staffReportSection: ReportSection = (wb, period) => {
     },
     formation: {
       date: period.end,
-      fte: occupation.total.formationFte,
-      occupiedFte: occupation.total.occupiedFte,
-      vacancyFte: occupation.total.vacancyFte,
-      overOccupationFte: occupation.total.overOccupationFte,
-      occupancyPercent: occupation.total.occupancyPercent,
-      unlinkedFte: occupation.total.unlinkedFte,
-      hireFte: occupation.total.hireFte,
+      fte: t.formationFte,
+      occupiedFte: t.occupiedFte,
+      vacancyFte: t.vacancyFte,
+      overOccupationFte: t.overOccupationFte,
+      occupancyPercent: t.occupancyPercent,
+      ...reasons(formationReason, ['fte', 'vacancyFte', 'overOccupationFte', 'occupancyPercent']),
+      unlinkedFte: t.unlinkedFte,
+      hireFte: t.hireFte,
       positions: occupation.positions.length,
       vacantPositions: occupation.positions.filter((p) => p.status === 'vacant' || p.status === 'partlyVacant').length,
+      withoutFormation: occupation.withoutFormation,
       costCentres: Object.fromEntries(
         sorted.map((cc) => {
           const c = formationByCc.get(cc);
-          return [cc, { fte: c?.formationFte ?? 0, occupiedFte: c?.occupiedFte ?? 0, vacancyFte: c?.vacancyFte ?? 0, overOccupationFte: c?.overOccupationFte ?? 0, occupancyPercent: c?.occupancyPercent ?? null }];
+          // A cost centre with neither people nor positions: no formation recorded, nobody to compare.
+          const gap = c ? c.formationGap : 'no-positions';
+          return [
+            cc,
+            {
+              fte: c?.formationFte ?? null,
+              occupiedFte: c?.occupiedFte ?? 0,
+              vacancyFte: c?.vacancyFte ?? null,
+              overOccupationFte: c?.overOccupationFte ?? null,
+              occupancyPercent: c?.occupancyPercent ?? null,
+              ...reasons(gap, ['fte', 'vacancyFte', 'overOccupationFte', 'occupancyPercent']),
+            },
+          ];
         }),
       ),
     },
     personnelCosts: {
       year: forecast.year,
-      forecastCents: forecast.totalCents,
-      salaryCents: forecast.employeeTotal.salaryCents,
-      ikbCents: forecast.employeeTotal.ikbCents,
-      employerChargesCents: forecast.employeeTotal.chargesCents,
-      employeeCents: forecast.employeeTotal.totalCents,
+      forecastCents: costs ? null : forecast.totalCents,
+      salaryCents: costs ? null : forecast.employeeTotal.salaryCents,
+      ikbCents: costs ? null : forecast.employeeTotal.ikbCents,
+      employerChargesCents: costs ? null : forecast.employeeTotal.chargesCents,
+      employeeCents: costs ? null : forecast.employeeTotal.totalCents,
       externalHireCents: forecast.hireCents,
       inhuurPercent: forecast.inhuurPercent,
       budgetCents: forecast.budgetTotal.budgetCents,
-      varianceCents: forecast.budgetTotal.varianceCents,
-      periodForecastCents: periodMonths.reduce((s, m) => s + m.totalCents, 0),
+      varianceCents: costs ? null : forecast.budgetTotal.varianceCents,
+      periodForecastCents: costs ? null : periodMonths.reduce((s, m) => s + m.totalCents, 0),
+      ...reasons(costs, ['forecastCents', 'salaryCents', 'ikbCents', 'employerChargesCents', 'employeeCents', 'inhuurPercent', 'varianceCents', 'periodForecastCents']),
       missingSalaryDays: forecast.missing.reduce((s, m) => s + m.days, 0),
-      costCentres: Object.fromEntries(sorted.map((cc) => [cc, costsByCc.get(cc) ?? { forecastCents: 0, budgetCents: 0, varianceCents: 0 }])),
+      costCentres: Object.fromEntries(
+        sorted.map((cc) => {
+          const row = costsByCc.get(cc) ?? { forecastCents: 0, budgetCents: 0, varianceCents: 0 };
+          return [cc, costs ? { forecastCents: null, budgetCents: row.budgetCents, varianceCents: null, ...reasons(costs, ['forecastCents', 'varianceCents']) } : row];
+        }),
+      ),
     },
     externalHire: {
       active: hires.filter((h) => isHireActiveOn(h, period.end)).length,

@@ -115,7 +115,10 @@ class RosterImportRun implements ImportRun {
     let effective = maxDate(validFrom ?? this.referenceDate, departmentStart);
     if (endDate !== null && effective > endDate) effective = endDate;
     const current = latestTermsFrom(existing, effective);
-    terms.formationPositionId = this.position(reader, costCentre, effective, current && current.costCentre === costCentre ? current.formationPositionId : null);
+    const sameCostCentre = current !== null && current.costCentre === costCentre;
+    terms.formationPositionId = this.position(reader, costCentre, effective, sameCostCentre ? current.formationPositionId : null);
+    // The head's "fills no position" stays, like a link, until the file names a position or the cost centre changes.
+    if (sameCostCentre && current.noPosition && terms.formationPositionId === null && !this.namesPosition(reader)) terms.noPosition = true;
 
     const dates = existing.organisationStartDate !== null ? { organisationStartDate: fileStart } : { startDate: fileStart };
     const employeeChanged = changeEmployeeRow(wb, existing, { ...name, ...dates, endDate }, note);
@@ -151,6 +154,10 @@ class RosterImportRun implements ImportRun {
     const scale = match ? Number(match[1]) : NaN;
     if (!(scale >= 1 && scale <= 18)) throw new RowRejection(`onbekende salarisschaal "${text}" (gemeentelijke schalen lopen van 1 tot en met 18)`, 'salaryScale');
     return scale;
+  }
+
+  private namesPosition(reader: RowReader): boolean {
+    return reader.isMapped('formationPosition') && reader.text('formationPosition') !== '';
   }
 
   private position(reader: RowReader, costCentre: string, date: string, fallback: number | null): number | null {

@@ -28,6 +28,8 @@ export interface EmployeeTermsTable {
   cost_centre: string;
   contract_type: string;
   formation_position_id: number | null;
+  /** Migration 0015: 1 = the head said this employee fills no position (matching leaves them out). */
+  no_position: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -1,3 +1,5 @@
+import { gapTextNl } from '../../../shared/domain/setup/texts.ts';
+import type { FigureGapCode } from '../../../shared/domain/setup/types.ts';
 import { formatCents, formatDate, formatNumber, formatPercent } from '../../../shared/format/nl.ts';
 import { printJson, requirePositional, stringOption, type Command } from '../command.ts';
 
@@ -13,18 +15,25 @@ function human(report: Record<string, unknown>): string {
     );
   }
   const staff = report.staff as { date: string; headcount: number; fte: number } | undefined;
-  const formation = report.formation as { fte: number; vacancyFte: number; overOccupationFte: number } | undefined;
-  const costs = report.personnelCosts as { year: number; forecastCents: number; budgetCents: number; varianceCents: number } | undefined;
+  const formation = report.formation as { fte: number | null; fteReason?: FigureGapCode; vacancyFte: number | null; overOccupationFte: number | null } | undefined;
+  const costs = report.personnelCosts as { year: number; forecastCents: number | null; forecastCentsReason?: FigureGapCode; budgetCents: number; varianceCents: number | null } | undefined;
   if (staff && formation) {
-    lines.push(
-      `Personeel op ${formatDate(staff.date)}: ${staff.headcount} medewerkers, ${formatNumber(staff.fte, 2)} fte; formatie ${formatNumber(formation.fte, 2)} fte, vacatureruimte ${formatNumber(formation.vacancyFte, 2)} fte, boventallig ${formatNumber(formation.overOccupationFte, 2)} fte`,
-    );
+    const figures =
+      formation.fteReason !== undefined
+        ? `formatie ${gapTextNl(formation.fteReason)}`
+        : `formatie ${formatNumber(formation.fte, 2)} fte, vacatureruimte ${formatNumber(formation.vacancyFte, 2)} fte, boventallig ${formatNumber(formation.overOccupationFte, 2)} fte`;
+    lines.push(`Personeel op ${formatDate(staff.date)}: ${staff.headcount} medewerkers, ${formatNumber(staff.fte, 2)} fte; ${figures}`);
   }
   if (costs) {
-    lines.push(`Personeelskosten ${costs.year}: prognose ${formatCents(costs.forecastCents)}, begroting ${formatCents(costs.budgetCents)}, afwijking ${formatCents(costs.varianceCents)}`);
+    lines.push(
+      costs.forecastCentsReason !== undefined
+        ? `Personeelskosten ${costs.year}: prognose ${gapTextNl(costs.forecastCentsReason)}; begroting ${formatCents(costs.budgetCents)}`
+        : `Personeelskosten ${costs.year}: prognose ${formatCents(costs.forecastCents)}, begroting ${formatCents(costs.budgetCents)}, afwijking ${formatCents(costs.varianceCents)}`,
+    );
   }
-  const absence = report.absence as Record<string, number | null> | undefined;
-  if (absence) {
+  const absence = report.absence as Record<string, number | null> & { percentageReason?: FigureGapCode } | undefined;
+  if (absence?.percentageReason !== undefined) lines.push(`Verzuim: ${gapTextNl(absence.percentageReason)}`);
+  else if (absence) {
     lines.push(
       `Verzuim: ${formatPercent(absence.percentage, 2) || '–'}, meldingsfrequentie ${absence.frequency ?? '–'}, ${absence.reports} ziekmeldingen, gemiddelde duur ${absence.averageDurationDays ?? '–'} dagen, nulverzuim ${formatPercent(absence.zeroAbsencePercentage) || '–'}`,
     );

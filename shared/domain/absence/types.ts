@@ -1,3 +1,4 @@
+import type { FigureGapCode } from '../setup/types.ts';
 import type { BandKey } from './bands.ts';
 import type { AbsenceFigures } from './metrics.ts';
 import type { ScheduledStep } from './poortwachter.ts';
@@ -73,6 +74,8 @@ export interface AbsenceMetricsView {
   extendsBeyondToday: boolean;
   /** Cases of the department still open at the end of the period. */
   openCases: number;
+  /** Why the period's figures cannot be computed (no absence known for its days), or null. */
+  gap: FigureGapCode | null;
 }
 
 export interface TrendMonth {
@@ -89,6 +92,10 @@ export interface TrendMonth {
 export interface AbsenceTrend {
   year: number;
   months: TrendMonth[];
+  /** Why the year's months are empty (no absence known), or null. */
+  gap: FigureGapCode | null;
+  /** Why the year before stays empty: no absence known that far back. */
+  lastYearGap: FigureGapCode | null;
 }
 
 export interface PoortwachterCaseView {

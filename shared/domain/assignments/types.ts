@@ -4,6 +4,8 @@
  * is the assignments of the kinds ZZP, inhuurbureau and detachering. See docs/assignments.md.
  */
 
+import type { FigureGapCode } from '../setup/types.ts';
+
 export const ASSIGNMENT_KINDS = ['zzp', 'inhuurbureau', 'detachering', 'adviesbureau', 'project', 'programma', 'gemeenschappelijke_regeling', 'agentschap', 'overig'] as const;
 export type AssignmentKind = (typeof ASSIGNMENT_KINDS)[number];
 
@@ -235,5 +237,6 @@ export interface AssignmentsOverviewData {
 export interface BenchmarksOverviewData {
   date: string;
   from: string;
-  indicators: Array<{ indicator: BenchmarkIndicator; own: number | null; references: Benchmark[] }>;
+  /** `gap`: why `own` is null while a first step is missing (no absence list, positions or salary table). */
+  indicators: Array<{ indicator: BenchmarkIndicator; own: number | null; gap: FigureGapCode | null; references: Benchmark[] }>;
 }

@@ -91,7 +91,11 @@ export function isAboveAlert(percentage: number | null, alertPercent: number): b
  * Formation against occupation for the overview: the department, each cost centre, and the positions
  * that are not exactly filled, the largest difference first.
  */
-export function formationOverview(occupation: Pick<OccupationResult, 'date' | 'total' | 'positions'> & { costCentres: FormationOverviewCostCentre[] }, hasStaff: boolean, limit = 8): FormationOverviewData {
+export function formationOverview(
+  occupation: Pick<OccupationResult, 'date' | 'total' | 'positions'> & Partial<Pick<OccupationResult, 'withoutFormation' | 'unplaced'>> & { costCentres: FormationOverviewCostCentre[] },
+  hasStaff: boolean,
+  limit = 8,
+): FormationOverviewData {
   const off: FormationOverviewPosition[] = occupation.positions
     .filter((p) => p.status !== 'filled')
     .map((p) => ({
@@ -114,6 +118,8 @@ export function formationOverview(occupation: Pick<OccupationResult, 'date' | 't
     costCentres: occupation.costCentres,
     positions: off.slice(0, limit),
     positionsOffCount: off.length,
+    withoutFormation: occupation.withoutFormation ?? [],
+    unplacedCount: occupation.unplaced?.length ?? 0,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ForecastBasis } from '../budget/forecast.ts';
 import type { AbsenceTrend } from '../absence/types.ts';
+import type { FigureGapCode } from '../setup/types.ts';
 import type { OccupationFigures, PositionStatus } from '../staff/formation.ts';
 
 /**
@@ -123,6 +124,10 @@ export interface FormationOverviewData {
   positions: FormationOverviewPosition[];
   /** How many positions are not exactly filled, including those left out of `positions`. */
   positionsOffCount: number;
+  /** Cost centres with people but no formation recorded: their formation figures are not computed. */
+  withoutFormation: string[];
+  /** People working on the date who fill no position (none of their function on their cost centre). */
+  unplacedCount: number;
 }
 
 /** Absence figures of one stretch of days, beside the same stretch a year earlier. */
@@ -135,8 +140,11 @@ export interface AbsenceOverviewFigure {
   percentage: number | null;
   /** meldingsfrequentie on a year basis. */
   frequency: number | null;
-  reports: number;
-  previousYear: { start: string; end: string; percentage: number | null };
+  /** Null, like the figures, when no absence is known for these days (`gap`). */
+  reports: number | null;
+  /** Why the figures are empty: no absence list yet, or none that reaches back to these days. */
+  gap: FigureGapCode | null;
+  previousYear: { start: string; end: string; percentage: number | null; gap: FigureGapCode | null };
   /** At or above the signal value `absenceAlertPercent` (compared as shown, to two decimals). */
   aboveAlert: boolean;
 }

@@ -1,5 +1,6 @@
 import { displayName } from './names.ts';
-import { fteOf, roundFte, termsOn, type EmployeeHistory } from './terms.ts';
+import { matchPositions } from './matching.ts';
+import { fteOf, roundFte, type EmployeeHistory } from './terms.ts';
 
 /** A formation position (formatieplaats): budgeted FTE of a function on a cost centre, for a span of time. */
 export interface FormationPosition {
@@ -21,6 +22,20 @@ export interface Occupant {
   personnelNumber: string;
   name: string;
   fte: number;
+  /** Linked (position code in the staff file, or chosen by the head) or matched by function title and cost centre. */
+  match: 'linked' | 'matched';
+}
+
+/** Someone working on the day who fills no position: the head can link them to one. */
+export interface UnplacedEmployee {
+  employeeId: number;
+  personnelNumber: string;
+  name: string;
+  fte: number;
+  costCentre: string;
+  functionTitle: string;
+  /** `none`: the head said so; `unmatched`: no position of that function on that cost centre. */
+  kind: 'none' | 'unmatched';
 }
 
 export interface PositionOccupation {
@@ -41,19 +56,28 @@ export interface PositionOccupation {
   hireFte: number;
 }
 
+/**
+ * Why formation, vacancy, over-occupation and bezettingsgraad cannot be computed: no formation
+ * position has been recorded (yet) for the cost centre on the day. Without positions nobody is
+ * "boventallig": the formation is unknown, not zero.
+ */
+export type FormationGap = 'no-positions';
+
 export interface OccupationFigures {
-  formationFte: number;
+  /** Null while the formation is unknown (`formationGap`). */
+  formationFte: number | null;
   occupiedFte: number;
   /** Room left: formation − occupation where positive. */
-  vacancyFte: number;
+  vacancyFte: number | null;
   /** boventalligheid: occupation − formation where positive. */
-  overOccupationFte: number;
+  overOccupationFte: number | null;
   occupancyPercent: number | null;
   headcount: number;
-  /** FTE of employees on no (valid) position. */
+  /** FTE of employees on no (valid) position: neither linked nor matched. */
   unlinkedFte: number;
   /** External hire working on the cost centre that day, in FTE (hours per week / normal week). */
   hireFte: number;
+  formationGap: FormationGap | null;
 }
 
 export interface CostCentreOccupation extends OccupationFigures {
@@ -65,8 +89,15 @@ export interface OccupationResult {
   normalWeekHours: number;
   positions: PositionOccupation[];
   costCentres: CostCentreOccupation[];
-  /** Sums over the cost centres: vacancy and over-occupation per cost centre, added up (not netted). */
+  /**
+   * Sums over the cost centres whose formation is known: vacancy and over-occupation per cost
+   * centre, added up (not netted). Occupation and headcount count everyone.
+   */
   total: OccupationFigures;
+  /** Cost centres with people on the day but no formation recorded: left out of the formation figures. */
+  withoutFormation: string[];
+  /** Employees working on the day who fill no position. */
+  unplaced: UnplacedEmployee[];
 }
 
 /** What occupation needs to know of an external hire. */
@@ -94,34 +125,43 @@ function status(formation: number, occupied: number): PositionStatus {
   return roundFte(occupied) === 0 ? 'vacant' : 'partlyVacant';
 }
 
-function figures(formation: number, occupied: number, headcount: number, unlinked: number, hire: number): OccupationFigures {
+function figures(formation: number | null, occupied: number, headcount: number, unlinked: number, hire: number): OccupationFigures {
+  const known = formation !== null;
   return {
-    formationFte: roundFte(formation),
+    formationFte: known ? roundFte(formation) : null,
     occupiedFte: roundFte(occupied),
-    vacancyFte: roundFte(Math.max(0, formation - occupied)),
-    overOccupationFte: roundFte(Math.max(0, occupied - formation)),
-    occupancyPercent: percent(occupied, formation),
+    vacancyFte: known ? roundFte(Math.max(0, formation - occupied)) : null,
+    overOccupationFte: known ? roundFte(Math.max(0, occupied - formation)) : null,
+    occupancyPercent: known ? percent(occupied, formation) : null,
     headcount,
     unlinkedFte: roundFte(unlinked),
     hireFte: roundFte(hire),
+    formationGap: known ? null : 'no-positions',
   };
 }
 
 /**
  * Formation against occupation on one day.
  *
- * Per position: the employees whose terms on that day point to it. Per cost centre: all positions
- * of the cost centre against everyone working there that day, linked to a position or not, so the
- * figures are right even before anyone has been linked; `unlinkedFte` shows how much is not linked.
- * The department total adds the cost centres' vacancies and over-occupations separately: a vacancy
- * on one cost centre is not filled by a surplus on another.
+ * Per position: the employees who fill it that day, linked or matched by function title and cost
+ * centre (./matching.ts), so "vacant" means nobody of that function is there. Per cost centre: all
+ * positions of the cost centre against everyone working there that day, on a position or not;
+ * `unlinkedFte` shows how much fills no position. A cost centre is compared with its formation only
+ * once a position has been recorded for it (valid from the day or earlier): before that its formation
+ * is unknown and nobody on it is over-occupation. The department total adds the cost centres'
+ * vacancies and over-occupations separately: a vacancy on one cost centre is not filled by a
+ * surplus on another.
  */
 export function occupationOn(date: string, positions: FormationPosition[], employees: EmployeeHistory[], normalWeekHours: number, hires: HireOnPosition[] = []): OccupationResult {
   const valid = positions.filter((p) => isPositionValidOn(p, date));
+  // Formation is recorded for a cost centre once a position of it has begun (it may have ended since).
+  const recorded = new Set(positions.filter((p) => p.validFrom <= date).map((p) => p.costCentre));
+  const matches = matchPositions(date, valid, employees, normalWeekHours);
   const byPosition = new Map<number, Occupant[]>(valid.map((p) => [p.id, []]));
   const exactFte = new Map<number, number>();
   const costCentres = new Map<string, { formation: number; occupied: number; headcount: number; unlinked: number; hire: number }>();
   const hireByPosition = new Map<number, number>();
+  const unplaced: UnplacedEmployee[] = [];
   const centre = (code: string) => {
     let entry = costCentres.get(code);
     if (!entry) {
@@ -132,17 +172,19 @@ export function occupationOn(date: string, positions: FormationPosition[], emplo
   };
   for (const position of valid) centre(position.costCentre).formation += position.fte;
   for (const employee of employees) {
-    const terms = termsOn(employee, date);
-    if (!terms) continue;
-    const fte = fteOf(terms.hoursPerWeek, normalWeekHours);
-    const entry = centre(terms.costCentre);
-    entry.occupied += fte;
+    const match = matches.get(employee.id);
+    if (!match) continue;
+    const entry = centre(match.costCentre);
+    entry.occupied += match.fte;
     entry.headcount += 1;
-    const occupants = terms.formationPositionId === null ? undefined : byPosition.get(terms.formationPositionId);
-    if (occupants) {
-      occupants.push({ employeeId: employee.id, personnelNumber: employee.personnelNumber, name: displayName(employee), fte: roundFte(fte) });
-      exactFte.set(terms.formationPositionId!, (exactFte.get(terms.formationPositionId!) ?? 0) + fte);
-    } else entry.unlinked += fte;
+    const name = displayName(employee);
+    if (match.positionId !== null && (match.kind === 'linked' || match.kind === 'matched')) {
+      byPosition.get(match.positionId)!.push({ employeeId: employee.id, personnelNumber: employee.personnelNumber, name, fte: roundFte(match.fte), match: match.kind });
+      exactFte.set(match.positionId, (exactFte.get(match.positionId) ?? 0) + match.fte);
+    } else {
+      entry.unlinked += match.fte;
+      unplaced.push({ employeeId: employee.id, personnelNumber: employee.personnelNumber, name, fte: roundFte(match.fte), costCentre: match.costCentre, functionTitle: match.functionTitle, kind: match.kind === 'none' ? 'none' : 'unmatched' });
+    }
   }
 
   for (const hire of hires) {
@@ -164,10 +206,10 @@ export function occupationOn(date: string, positions: FormationPosition[], emplo
       functionTitle: p.functionTitle,
       salaryScale: p.salaryScale,
       costCentre: p.costCentre,
-      formationFte: f.formationFte,
+      formationFte: f.formationFte!,
       occupiedFte: f.occupiedFte,
-      vacancyFte: f.vacancyFte,
-      overOccupationFte: f.overOccupationFte,
+      vacancyFte: f.vacancyFte!,
+      overOccupationFte: f.overOccupationFte!,
       occupancyPercent: f.occupancyPercent,
       status: status(p.fte, occupied),
       occupants,
@@ -177,19 +219,26 @@ export function occupationOn(date: string, positions: FormationPosition[], emplo
 
   const centreRows: CostCentreOccupation[] = [...costCentres.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, c]) => ({ costCentre: code, ...figures(c.formation, c.occupied, c.headcount, c.unlinked, c.hire) }));
-  const sum = (key: keyof OccupationFigures) => centreRows.reduce((s, c) => s + (c[key] ?? 0), 0);
-  const formation = sum('formationFte');
-  const occupied = sum('occupiedFte');
-  const total: OccupationFigures = {
-    formationFte: roundFte(formation),
-    occupiedFte: roundFte(occupied),
-    vacancyFte: roundFte(sum('vacancyFte')),
-    overOccupationFte: roundFte(sum('overOccupationFte')),
-    occupancyPercent: percent(occupied, formation),
-    headcount: sum('headcount'),
-    unlinkedFte: roundFte(sum('unlinkedFte')),
-    hireFte: roundFte(sum('hireFte')),
-  };
-  return { date, normalWeekHours, positions: positionRows, costCentres: centreRows, total };
+    .map(([code, c]) => ({ costCentre: code, ...figures(recorded.has(code) ? c.formation : null, c.occupied, c.headcount, c.unlinked, c.hire) }));
+  const sum = (rows: CostCentreOccupation[], key: keyof OccupationFigures) => rows.reduce((s, c) => s + ((c[key] as number | null) ?? 0), 0);
+  const known = centreRows.filter((c) => c.formationGap === null);
+  const formation = sum(known, 'formationFte');
+  const total: OccupationFigures =
+    known.length === 0
+      ? { ...figures(null, sum(centreRows, 'occupiedFte'), sum(centreRows, 'headcount'), sum(centreRows, 'unlinkedFte'), sum(centreRows, 'hireFte')) }
+      : {
+          formationFte: roundFte(formation),
+          occupiedFte: roundFte(sum(centreRows, 'occupiedFte')),
+          vacancyFte: roundFte(sum(known, 'vacancyFte')),
+          overOccupationFte: roundFte(sum(known, 'overOccupationFte')),
+          // Bezettingsgraad over the cost centres whose formation is known: the others have no denominator.
+          occupancyPercent: percent(sum(known, 'occupiedFte'), formation),
+          headcount: sum(centreRows, 'headcount'),
+          unlinkedFte: roundFte(sum(centreRows, 'unlinkedFte')),
+          hireFte: roundFte(sum(centreRows, 'hireFte')),
+          formationGap: null,
+        };
+  const withoutFormation = centreRows.filter((c) => c.formationGap !== null && c.headcount > 0).map((c) => c.costCentre);
+  unplaced.sort((a, b) => a.costCentre.localeCompare(b.costCentre) || a.personnelNumber.localeCompare(b.personnelNumber, 'nl', { numeric: true }));
+  return { date, normalWeekHours, positions: positionRows, costCentres: centreRows, total, withoutFormation, unplaced };
 }

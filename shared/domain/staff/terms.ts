@@ -10,6 +10,11 @@ export interface Terms {
   costCentre: string;
   contractType: string;
   formationPositionId: number | null;
+  /**
+   * The head said this employee fills no formation position (a trainee, someone above the formation),
+   * so matching by function title leaves them out. Absent = false.
+   */
+  noPosition?: boolean;
 }
 
 /** An employee with the whole history of their terms, sorted by validFrom. */
@@ -61,6 +66,7 @@ export function sameTerms(a: Omit<Terms, 'validFrom'>, b: Omit<Terms, 'validFrom
     Math.abs(a.hoursPerWeek - b.hoursPerWeek) < 1e-9 &&
     a.costCentre === b.costCentre &&
     a.contractType === b.contractType &&
-    a.formationPositionId === b.formationPositionId
+    a.formationPositionId === b.formationPositionId &&
+    (a.noPosition ?? false) === (b.noPosition ?? false)
   );
 }

@@ -1,5 +1,5 @@
 import type { CostParts, MissingSalary, PersonnelBudgetRow } from './costs.ts';
-import type { CostCentreOccupation, OccupationFigures, PositionOccupation, PositionStatus } from './formation.ts';
+import type { CostCentreOccupation, OccupationFigures, PositionOccupation, PositionStatus, UnplacedEmployee } from './formation.ts';
 import type { ExternalHire } from './hires.ts';
 import type { Terms } from './terms.ts';
 
@@ -64,6 +64,10 @@ export interface OccupationView {
   positions: PositionOccupation[];
   costCentres: Array<CostCentreOccupation & { name: string }>;
   total: OccupationFigures;
+  /** Cost centres with people but no formation recorded: left out of the formation figures. */
+  withoutFormation: string[];
+  /** Employees working on the date who fill no position. */
+  unplaced: UnplacedEmployee[];
 }
 
 export interface OccupationMonth {
@@ -129,8 +133,14 @@ export interface PersonnelCostForecast {
   hireCents: number;
   /** Employees and external hire together. */
   totalCents: number;
-  /** External hire / (employees + external hire) × 100; null without costs. */
+  /** External hire / (employees + external hire) × 100; null without costs, or while `gap`. */
   inhuurPercent: number | null;
+  /**
+   * Why the own staff's costs (and so the total, its variance and the inhuurpercentage) cannot be
+   * computed: the workbook has employees but no salary table, or none of their scales and steps in it.
+   * The amounts are then 0 and must not be shown as costs.
+   */
+  gap: 'no-salary-table' | 'no-salary-amounts' | null;
   months: MonthCostRow[];
   employees: EmployeeCostRow[];
   hires: HireCostRow[];

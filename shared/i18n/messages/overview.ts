@@ -29,9 +29,9 @@ export const overviewMessages = defineMessages({
       formation: {
         none: 'Nog geen formatieplaatsen en geen medewerkers in dit werkboek.',
         toImport: 'Personeelsbestand importeren',
-        noPositions: 'Nog geen formatieplaatsen vastgelegd: de bezetting staat zonder formatie.',
-        toFormation: 'Formatie vastleggen op de Formatie-pagina',
         summary: 'Formatie {{formation}} fte · bezetting {{occupied}} fte · bezettingsgraad {{occupancy}} · vacatureruimte {{vacancy}} fte · boventallig {{over}} fte',
+        summaryOccupation: 'Bezetting {{occupied}} fte · {{headcount}} medewerkers',
+        figuresWaiting: 'Formatie, vacatureruimte, boventalligheid en bezettingsgraad:',
         chartTitle: 'Formatie en bezetting per kostenplaats (fte)',
         chartDescription: 'Staafdiagram per kostenplaats van formatie en bezetting in fte. De cijfers staan ook in de tabel.',
         tableCaption: 'Formatie en bezetting per kostenplaats op {{date}}',
@@ -42,6 +42,8 @@ export const overviewMessages = defineMessages({
       absence: {
         ytd: '{{year}} t/m {{date}}',
         previousYear: 'vorig jaar: {{value}}',
+        previousYearGap: 'vorig jaar: nog geen gegevens',
+        figuresWaiting: 'Verzuimcijfers:',
         aboveAlert: 'op of boven de signaalwaarde van {{value}}',
         openCases: 'Lopende gevallen',
         reports: 'Ziekmeldingen {{year}}',
@@ -115,9 +117,9 @@ export const overviewMessages = defineMessages({
       formation: {
         none: 'No formation positions and no employees in this workbook yet.',
         toImport: 'Import the staff roster',
-        noPositions: 'No formation positions recorded yet: occupation has no formation to compare with.',
-        toFormation: 'Record the formation on the Formation page',
         summary: 'Formation {{formation}} FTE · occupation {{occupied}} FTE · occupancy {{occupancy}} · vacancy {{vacancy}} FTE · over-occupation {{over}} FTE',
+        summaryOccupation: 'Occupation {{occupied}} FTE · {{headcount}} employees',
+        figuresWaiting: 'Formation, vacancy, over-occupation and occupancy:',
         chartTitle: 'Formation and occupation per cost centre (FTE)',
         chartDescription: 'Bar chart per cost centre of formation and occupation in FTE. The figures are also in the table.',
         tableCaption: 'Formation and occupation per cost centre on {{date}}',
@@ -128,6 +130,8 @@ export const overviewMessages = defineMessages({
       absence: {
         ytd: '{{year}} up to {{date}}',
         previousYear: 'last year: {{value}}',
+        previousYearGap: 'last year: no data yet',
+        figuresWaiting: 'Absence figures:',
         aboveAlert: 'at or above the signal value of {{value}}',
         openCases: 'Running cases',
         reports: 'Sick reports {{year}}',

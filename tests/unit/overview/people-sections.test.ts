@@ -62,7 +62,7 @@ describe('staff, absence and Poortwachter on the overview of a small hand-made w
     const formation = section<FormationOverviewData>(overview.sections, 'formation');
     expect(formation).toMatchObject({ title: 'Formatie en bezetting', route: 'formation', highlights: [], data: { hasStaff: false, positionCount: 0, costCentres: [] } });
     const absence = section<AbsenceOverviewData>(overview.sections, 'absence');
-    expect(absence).toMatchObject({ route: 'absence', highlights: [], data: { hasEmployees: false, openCases: 0, yearToDate: { percentage: null, reports: 0 } } });
+    expect(absence).toMatchObject({ route: 'absence', highlights: [], data: { hasEmployees: false, openCases: 0, yearToDate: { percentage: null, reports: null, gap: 'no-absence-list' } } });
     const poortwachter = section<PoortwachterOverviewData>(overview.sections, 'poortwachter');
     expect(poortwachter).toMatchObject({ route: 'poortwachter', highlights: [], data: { runningCases: 0, overdueCount: 0, dueSoonCount: 0, leadDays: 28 } });
   });
@@ -107,7 +107,7 @@ describe('staff, absence and Poortwachter on the overview of a small hand-made w
     // 2 reports / (605 person-days / 166 days) × 365 / 166 = 2 × 365 / 605.
     expect(data.yearToDate.frequency).toBeCloseTo((2 * 365) / 605, 10);
     // A year earlier: Bram 5 days at 0,5 of Anna 166 + Bram 83 + Cor 166 = 415.
-    expect(data.yearToDate.previousYear).toEqual({ start: '2026-01-01', end: '2026-06-15', percentage: (2.5 / 415) * 100 });
+    expect(data.yearToDate.previousYear).toEqual({ start: '2026-01-01', end: '2026-06-15', percentage: (2.5 / 415) * 100, gap: null });
     expect(data.yearToDate.aboveAlert).toBe(false);
 
     // May 2027: Anna 10 of 31 + 15,5 + 31 + 15,5 = 93; May 2026: Bram 2,5 of 31 + 15,5 + 31 = 77,5.

@@ -51,8 +51,8 @@ describe('formation against occupation on a date', () => {
     expect(result.positions.find((p) => p.code === 'OR-TL')).toMatchObject({ occupiedFte: 1, status: 'filled' });
     expect(result.positions.find((p) => p.code === 'OR-GR')).toMatchObject({ occupiedFte: 0, vacancyFte: 1, status: 'vacant' });
     expect(result.costCentres).toEqual([
-      { costCentre: 'OR01', formationFte: 3, occupiedFte: 3, vacancyFte: 0, overOccupationFte: 0, occupancyPercent: 100, headcount: 3, unlinkedFte: 0, hireFte: 0 },
-      { costCentre: 'OR02', formationFte: 1, occupiedFte: 0.75, vacancyFte: 0.25, overOccupationFte: 0, occupancyPercent: 75, headcount: 1, unlinkedFte: 0.75, hireFte: 0 },
+      { costCentre: 'OR01', formationFte: 3, occupiedFte: 3, vacancyFte: 0, overOccupationFte: 0, occupancyPercent: 100, headcount: 3, unlinkedFte: 0, hireFte: 0, formationGap: null },
+      { costCentre: 'OR02', formationFte: 1, occupiedFte: 0.75, vacancyFte: 0.25, overOccupationFte: 0, occupancyPercent: 75, headcount: 1, unlinkedFte: 0.75, hireFte: 0, formationGap: null },
     ]);
     expect(result.total).toMatchObject({ formationFte: 4, occupiedFte: 3.75, vacancyFte: 0.25, overOccupationFte: 0, headcount: 4 });
   });
@@ -68,8 +68,19 @@ describe('formation against occupation on a date', () => {
     const extra = [...staff, employee(5, '2027-01-01', null, [terms('2027-01-01', 36, 'OR01', 2)]), employee(6, '2027-01-01', null, [terms('2027-01-01', 36, 'OR01')])];
     const result = occupationOn('2027-07-01', positions, extra, 36);
     expect(result.positions.map((p) => p.code)).toEqual(['OR-HH', 'OR-GR']);
-    // OR01: formation 2 (OR-TL ended); occupation 0.5 + 1 + 1 (employee 5, its position ended) + 1 = 3.5
-    expect(result.costCentres[0]).toMatchObject({ formationFte: 2, occupiedFte: 3.5, overOccupationFte: 1.5, vacancyFte: 0, unlinkedFte: 2, occupancyPercent: 175 });
+    // OR01: formation 2 (OR-TL ended); occupation 0.5 + 1 + 1 (employee 5, its position ended) + 1 = 3.5.
+    // Employee 6 (no link, a Handhaver on OR01) is matched to OR-HH by function; employee 5 stays on no position,
+    // and so does employee 3 (a Handhaver on OR02, which has no Handhaver position).
+    expect(result.costCentres[0]).toMatchObject({ formationFte: 2, occupiedFte: 3.5, overOccupationFte: 1.5, vacancyFte: 0, unlinkedFte: 1, occupancyPercent: 175 });
+    expect(result.positions.find((p) => p.code === 'OR-HH')!.occupants.map((o) => [o.employeeId, o.match])).toEqual([
+      [1, 'linked'],
+      [2, 'linked'],
+      [6, 'matched'],
+    ]);
+    expect(result.unplaced.map((u) => [u.employeeId, u.costCentre, u.kind])).toEqual([
+      [5, 'OR01', 'unmatched'],
+      [3, 'OR02', 'unmatched'],
+    ]);
     expect(result.costCentres[1]).toMatchObject({ formationFte: 1, occupiedFte: 0.75, vacancyFte: 0.25 });
     expect(result.total).toMatchObject({ formationFte: 3, occupiedFte: 4.25, vacancyFte: 0.25, overOccupationFte: 1.5 });
   });

@@ -19,6 +19,7 @@ import { PeriodPicker, periodCode, type PeriodChoice } from './PeriodPicker.tsx'
 import { RegisterForm } from './RegisterForm.tsx';
 import { TrendChart } from './TrendChart.tsx';
 import { FormError } from '../../components/forms.tsx';
+import { SetupHint } from '../setup/SetupHint.tsx';
 
 const EDITABLE: Record<string, string> = {
   firstDay: 'firstDay',
@@ -120,6 +121,7 @@ export function AbsencePage({ fiscalYear, readOnly }: { fiscalYear: number; read
   return (
     <div>
       <h1>{t('absence.title')}</h1>
+      <SetupHint steps={['staff', 'absence']} />
       <p className="privacy-warning">⚠ {t('absence.privacyNote')}</p>
       {employees.data && employees.data.length === 0 && <p className="warning">{t('absence.noEmployees')}</p>}
       {!readOnly && employees.data && employees.data.length > 0 && (

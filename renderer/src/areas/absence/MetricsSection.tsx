@@ -3,6 +3,7 @@ import { BAND_KEYS } from '../../../../shared/domain/absence/bands.ts';
 import type { AbsenceFigures } from '../../../../shared/domain/absence/metrics.ts';
 import type { AbsenceMetricsView } from '../../../../shared/domain/absence/types.ts';
 import { formatNumber, formatPercent } from '../../../../shared/format/nl.ts';
+import { Gap } from '../setup/Gap.tsx';
 
 function KeyFigures({ figures }: { figures: AbsenceFigures }) {
   const { t } = useTranslation();
@@ -30,6 +31,14 @@ function KeyFigures({ figures }: { figures: AbsenceFigures }) {
 export function MetricsSection({ metrics }: { metrics: AbsenceMetricsView }) {
   const { t } = useTranslation();
   const d = metrics.department;
+  // Days of which no absence is known give no figures at all: rows of 0 % would read as no absence.
+  if (metrics.gap) {
+    return (
+      <p className="warning" data-testid="absence-metrics-gap">
+        {t('overview.absence.figuresWaiting')} <Gap code={metrics.gap} />
+      </p>
+    );
+  }
   return (
     <>
       <KeyFigures figures={d} />

@@ -11,6 +11,7 @@ import { readDate, userToday } from './dates.ts';
 import { announceAbsenceChanged } from './events.ts';
 import { daysText, stepLabel } from './stepLabel.ts';
 import { FormError } from '../../components/forms.tsx';
+import { SetupHint } from '../setup/SetupHint.tsx';
 
 /** "#/poortwachter?case=12" → 12 */
 function useCaseParam(): number | null {
@@ -175,6 +176,7 @@ export function PoortwachterPage({ readOnly }: { readOnly: boolean }) {
   return (
     <div>
       <h1>{t('poortwachter.title')}</h1>
+      <SetupHint steps={['staff', 'absence']} />
       <p className="lead">{t('poortwachter.intro')}</p>
       <section className="card" aria-labelledby="attention-title">
         <h2 id="attention-title">{t('poortwachter.attentionTitle')}</h2>

@@ -6,6 +6,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AbsenceTrend } from '../../../../shared/domain/absence/types.ts';
 import { formatPercent, MONTHS_NL } from '../../../../shared/format/nl.ts';
+import { Gap } from '../setup/Gap.tsx';
 
 // Only what the chart uses; SVG so it prints sharp at any size.
 use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
@@ -47,13 +48,16 @@ export function TrendChart({ trend }: { trend: AbsenceTrend }) {
         aria: { enabled: false },
         textStyle: { fontFamily: 'system-ui, "Segoe UI", Roboto, Arial, sans-serif', color: '#1b1f24' },
         grid: { left: 48, right: 16, top: 36, bottom: 28 },
-        legend: { top: 0, data: [current, previous], textStyle: { color: '#1b1f24' } },
+        legend: { top: 0, data: trend.lastYearGap ? [current] : [current, previous], textStyle: { color: '#1b1f24' } },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? formatPercent(v, 2) : '–') },
         xAxis: { type: 'category', data: months, axisLabel: { color: '#1b1f24' } },
         yAxis: { type: 'value', min: 0, axisLabel: { color: '#1b1f24', formatter: (v: number) => `${String(v).replace('.', ',')} %` } },
         series: [
           { name: current, type: 'line', data: trend.months.map((m) => round(m.percentage)), lineStyle: { color: THIS_YEAR, width: 3 }, itemStyle: { color: THIS_YEAR }, symbol: 'circle', symbolSize: 7 },
-          { name: previous, type: 'line', data: trend.months.map((m) => round(m.lastYearPercentage)), lineStyle: { color: LAST_YEAR, width: 2, type: 'dashed' }, itemStyle: { color: LAST_YEAR }, symbol: 'rect', symbolSize: 6 },
+          // A year without data is no line at all, rather than a line at 0 %.
+          ...(trend.lastYearGap
+            ? []
+            : [{ name: previous, type: 'line' as const, data: trend.months.map((m) => round(m.lastYearPercentage)), lineStyle: { color: LAST_YEAR, width: 2, type: 'dashed' as const }, itemStyle: { color: LAST_YEAR }, symbol: 'rect', symbolSize: 6 }]),
         ],
       },
       true,
@@ -87,16 +91,23 @@ export function TrendChart({ trend }: { trend: AbsenceTrend }) {
               </td>
             ))}
           </tr>
-          <tr>
-            <th scope="row">{previous}</th>
-            {trend.months.map((m) => (
-              <td key={m.month} className="num">
-                {m.lastYearPercentage === null ? t('absence.trend.notYet') : formatPercent(m.lastYearPercentage, 1)}
-              </td>
-            ))}
-          </tr>
+          {!trend.lastYearGap && (
+            <tr>
+              <th scope="row">{previous}</th>
+              {trend.months.map((m) => (
+                <td key={m.month} className="num">
+                  {m.lastYearPercentage === null ? t('absence.trend.notYet') : formatPercent(m.lastYearPercentage, 1)}
+                </td>
+              ))}
+            </tr>
+          )}
         </tbody>
       </table>
+      {(trend.gap ?? trend.lastYearGap) && (
+        <p className="hint" data-testid="absence-trend-gap">
+          {trend.gap ? current : previous}: <Gap code={(trend.gap ?? trend.lastYearGap)!} />
+        </p>
+      )}
     </figure>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { AssignmentsOverviewData, BenchmarksOverviewData } from '../../../../shared/domain/assignments/types.ts';
 import type { OverviewSection } from '../../../../shared/domain/overview/types.ts';
 import { formatCents, formatDate, formatPercent } from '../../../../shared/format/nl.ts';
+import { Gap } from '../setup/Gap.tsx';
 import './assignments.css';
 
 /** The overview's assignments block: counts, the assignments that need looking at, overdue decision moments. */
@@ -107,7 +108,7 @@ export function BenchmarksSection({ section }: { section: OverviewSection }) {
           {data.indicators.map((i) => (
             <tr key={i.indicator} data-indicator={i.indicator}>
               <th scope="row">{t(`benchmarks.indicators.${i.indicator}`)}</th>
-              <td className="num benchmark-own">{i.own === null ? t('benchmarks.unknown') : formatPercent(i.own)}</td>
+              <td className="num benchmark-own">{i.gap ? <Gap code={i.gap} /> : i.own === null ? t('benchmarks.unknown') : formatPercent(i.own)}</td>
               <td>
                 {i.references.length === 0
                   ? '–'

@@ -22,6 +22,12 @@ export const IMPORT_KINDS: Array<{ kind: string; labelKey: string; workbookKinds
     workbookKinds: ['department'],
     options: [{ key: 'validFrom', labelKey: 'import.options.validFrom', hintKey: 'import.options.validFromHint' }],
   },
+  {
+    kind: 'formation',
+    labelKey: 'import.kinds.formation',
+    workbookKinds: ['department'],
+    options: [{ key: 'validFrom', labelKey: 'import.options.positionsFrom', hintKey: 'import.options.positionsFromHint' }],
+  },
   { kind: 'absence', labelKey: 'import.kinds.absence', workbookKinds: ['department'] },
   { kind: 'assignments', labelKey: 'import.kinds.assignments', workbookKinds: ['department'] },
 ];

@@ -5,6 +5,7 @@ import { formatDate, formatPercent } from '../../../../shared/format/nl.ts';
 import { formatFte } from '../staff/common.tsx';
 import { positionStatusText } from '../staff/FormationPage.tsx';
 import { EChart, type ChartOption } from './EChart.tsx';
+import { Gap } from '../setup/Gap.tsx';
 
 const FORMATION = '#1a4d8f';
 const OCCUPATION = '#b35900';
@@ -21,7 +22,8 @@ export function FormationSection({ section }: { section: OverviewSection }) {
       xAxis: { type: 'category', data: data.costCentres.map((c) => c.costCentre) },
       yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => formatFte(v) } },
       series: [
-        { name: t('formation.formationFte'), type: 'bar', data: data.costCentres.map((c) => c.formationFte), itemStyle: { color: FORMATION } },
+        // Without any position there is no formation bar to draw (not a bar of 0).
+        ...(data.total.formationGap === null ? [{ name: t('formation.formationFte'), type: 'bar' as const, data: data.costCentres.map((c) => c.formationFte), itemStyle: { color: FORMATION } }] : []),
         { name: t('formation.occupiedFte'), type: 'bar', data: data.costCentres.map((c) => c.occupiedFte), itemStyle: { color: OCCUPATION } },
       ],
     }),
@@ -39,21 +41,35 @@ export function FormationSection({ section }: { section: OverviewSection }) {
     );
   }
   const total = data.total;
+  const known = total.formationGap === null;
+  // A figure the formation does not allow yet reads "n.t.b.", with the reason in full above the table.
+  const fteOrGap = (value: number | null) => (value === null ? t('gaps.short') : formatFte(value));
   const rows = [...data.costCentres.map((c) => ({ key: c.costCentre, label: `${c.costCentre} ${c.name}`.trim(), figures: c })), { key: 'total', label: t('budget.total'), figures: total }];
   return (
     <div className="overview-formation">
-      <p className="lead" data-testid="overview-formation-summary">
-        {t('overview.formation.summary', {
-          formation: formatFte(total.formationFte),
-          occupied: formatFte(total.occupiedFte),
-          occupancy: formatPercent(total.occupancyPercent) || '–',
-          vacancy: formatFte(total.vacancyFte),
-          over: formatFte(total.overOccupationFte),
-        })}
-      </p>
-      {total.formationFte === 0 && (
-        <p className="warning">
-          {t('overview.formation.noPositions')} <a href="#/formation">{t('overview.formation.toFormation')}</a>
+      {known ? (
+        <p className="lead" data-testid="overview-formation-summary">
+          {t('overview.formation.summary', {
+            formation: formatFte(total.formationFte),
+            occupied: formatFte(total.occupiedFte),
+            occupancy: formatPercent(total.occupancyPercent) || '–',
+            vacancy: formatFte(total.vacancyFte),
+            over: formatFte(total.overOccupationFte),
+          })}
+        </p>
+      ) : (
+        <p className="lead" data-testid="overview-formation-summary">
+          {t('overview.formation.summaryOccupation', { occupied: formatFte(total.occupiedFte), headcount: total.headcount })}
+        </p>
+      )}
+      {!known && (
+        <p className="warning" data-testid="overview-formation-gap">
+          {t('overview.formation.figuresWaiting')} <Gap code="no-positions" />
+        </p>
+      )}
+      {known && data.withoutFormation.length > 0 && (
+        <p className="warning" data-testid="overview-formation-partial">
+          {t('gaps.withoutFormation', { codes: data.withoutFormation.join(', ') })} <a href="#/formation">{t('gaps.actions.no-positions')}</a>
         </p>
       )}
       <EChart option={option} title={t('overview.formation.chartTitle')} description={t('overview.formation.chartDescription')} height={240} testId="chart-formation" />
@@ -75,11 +91,11 @@ export function FormationSection({ section }: { section: OverviewSection }) {
             {rows.map((r) => (
               <tr key={r.key} className={r.key === 'total' ? 'row-total' : undefined} data-testid={`formation-row-${r.key}`}>
                 <th scope="row">{r.label}</th>
-                <td>{formatFte(r.figures.formationFte)}</td>
+                <td>{fteOrGap(r.figures.formationFte)}</td>
                 <td>{formatFte(r.figures.occupiedFte)}</td>
-                <td>{formatFte(r.figures.vacancyFte)}</td>
-                <td>{formatFte(r.figures.overOccupationFte)}</td>
-                <td>{formatPercent(r.figures.occupancyPercent) || '–'}</td>
+                <td>{fteOrGap(r.figures.vacancyFte)}</td>
+                <td>{fteOrGap(r.figures.overOccupationFte)}</td>
+                <td>{r.figures.formationGap ? t('gaps.short') : formatPercent(r.figures.occupancyPercent) || '–'}</td>
                 <td>{r.figures.headcount}</td>
               </tr>
             ))}

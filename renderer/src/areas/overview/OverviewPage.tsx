@@ -10,6 +10,7 @@ import { HighlightList } from './Highlights.tsx';
 import { ReportPanel } from './ReportPanel.tsx';
 import { OVERVIEW_SECTION_VIEWS } from './sections.tsx';
 import { FormError } from '../../components/forms.tsx';
+import { SetupPanel } from '../setup/SetupChecklist.tsx';
 
 /** The start page of a department workbook: every area's section, its signals first. */
 export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nativeDialogs: boolean }) {
@@ -31,6 +32,7 @@ export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nati
         <p className="hint">{t('overview.dateHint')}</p>
       </div>
       <FormError message={overview.error} />
+      <SetupPanel asOf={asOf} readOnly={info.readOnly} />
       {overview.data && (
         <section className="card" aria-labelledby="signals-title">
           <h2 id="signals-title">{t('overview.signals')}</h2>

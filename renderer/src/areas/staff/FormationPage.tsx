@@ -15,6 +15,9 @@ import { DateField } from '../../components/DateField.tsx';
 import { checkDate, checkInteger, checkNumber, valid } from '../../components/form-values.ts';
 import { binder, choices, DateTextField, Form, FormError, SelectField, TextField, useFormAction } from '../../components/forms.tsx';
 import { defaultPeildatum, formatFte } from './common.tsx';
+import { PositionMatchPanel } from './PositionMatchPanel.tsx';
+import { Gap } from '../setup/Gap.tsx';
+import { SetupHint } from '../setup/SetupHint.tsx';
 
 /** A position as the grid shows it: its own fields plus the occupation on the chosen date. */
 interface Row {
@@ -36,7 +39,7 @@ interface Row {
   status: PositionView['status'];
 }
 
-function toRow(p: PositionView): Row {
+function toRow(p: PositionView, matchedSuffix: string): Row {
   return {
     id: p.id,
     code: p.code,
@@ -52,7 +55,7 @@ function toRow(p: PositionView): Row {
     overOccupationFte: p.occupation?.overOccupationFte ?? null,
     occupancyPercent: p.occupation?.occupancyPercent ?? null,
     hireFte: p.occupation?.hireFte ?? null,
-    occupants: p.occupation?.occupants.map((o) => `${o.name} (${formatFte(o.fte)})`).join(', ') ?? '',
+    occupants: p.occupation?.occupants.map((o) => `${o.name} (${formatFte(o.fte)}${o.match === 'matched' ? `; ${matchedSuffix}` : ''})`).join(', ') ?? '',
     status: p.status,
   };
 }
@@ -75,8 +78,19 @@ export function positionStatusText(t: (key: string, options?: Record<string, unk
   }
 }
 
-function figuresCells(f: OccupationFigures) {
-  return [formatFte(f.formationFte), formatFte(f.occupiedFte), formatFte(f.unlinkedFte), formatFte(f.vacancyFte), formatFte(f.overOccupationFte), formatPercent(f.occupancyPercent), formatFte(f.hireFte), String(f.headcount)];
+/** A cost centre's figures; those the formation does not allow yet read "n.t.b." (the reason is above the table). */
+function figuresCells(f: OccupationFigures, notYet: string) {
+  const known = f.formationGap === null;
+  return [
+    known ? formatFte(f.formationFte) : notYet,
+    formatFte(f.occupiedFte),
+    formatFte(f.unlinkedFte),
+    known ? formatFte(f.vacancyFte) : notYet,
+    known ? formatFte(f.overOccupationFte) : notYet,
+    known ? formatPercent(f.occupancyPercent) : notYet,
+    formatFte(f.hireFte),
+    String(f.headcount),
+  ];
 }
 
 export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; readOnly: boolean }) {
@@ -88,7 +102,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
   const refreshTotals = () => setVersion((v) => v + 1);
   const editing = useGridEditing<Row>({
     fieldOf: (colId) => (EDITABLE.includes(colId) ? colId : undefined),
-    save: async (id, patch) => toRow(await api.formation.updatePosition({ id, patch: patch as never, date })),
+    save: async (id, patch) => toRow(await api.formation.updatePosition({ id, patch: patch as never, date }), t('formation.matchedSuffix')),
     onSaved: () => refreshTotals(),
     onError: (message) => status.error(message),
     readOnly,
@@ -103,7 +117,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
     },
   });
   const positions = useApi(async () => {
-    const rows = (await api.formation.positions({ date })).map(toRow);
+    const rows = (await api.formation.positions({ date })).map((p) => toRow(p, t('formation.matchedSuffix')));
     editing.reset(rows);
     return rows;
   }, [date]);
@@ -205,6 +219,8 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
   }
 
   const total = occupation.data?.total;
+  const notYet = t('gaps.short');
+  const known = total?.formationGap === null;
   const figureHeaders = [t('formation.formationFte'), t('formation.occupiedFte'), t('formation.unlinkedFte'), t('formation.vacancyFte'), t('formation.overOccupationFte'), t('formation.occupancy'), t('formation.hireFte'), t('formation.headcount')];
 
   return (
@@ -214,15 +230,26 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
         <DateField label={t('staff.peildatum')} value={date} onChange={setDate} id="formation-date" />
         {!readOnly && <UndoButtons editing={editing} />}
       </div>
+      <SetupHint steps={['staff']} />
+      {total && !known && (
+        <p className="warning" data-testid="formation-gap">
+          {t('overview.formation.figuresWaiting')} <Gap code="no-positions" link={false} />. <a href="#/import?kind=formation">{t('setup.actions.formation')}</a> {t('formation.addFirst')}
+        </p>
+      )}
+      {total && known && occupation.data!.withoutFormation.length > 0 && (
+        <p className="warning" data-testid="formation-partial">
+          {t('gaps.withoutFormation', { codes: occupation.data!.withoutFormation.join(', ') })}
+        </p>
+      )}
       {total && (
         <dl className="key-figures" aria-label={t('formation.keyFigures', { date: formatDate(date) })}>
           {(
             [
-              ['formationFte', t('formation.formationFte'), formatFte(total.formationFte)],
+              ['formationFte', t('formation.formationFte'), known ? formatFte(total.formationFte) : notYet],
               ['occupiedFte', t('formation.occupiedFte'), formatFte(total.occupiedFte)],
-              ['vacancyFte', t('formation.vacancyFte'), formatFte(total.vacancyFte)],
-              ['overOccupationFte', t('formation.overOccupationFte'), formatFte(total.overOccupationFte)],
-              ['occupancy', t('formation.occupancy'), formatPercent(total.occupancyPercent)],
+              ['vacancyFte', t('formation.vacancyFte'), known ? formatFte(total.vacancyFte) : notYet],
+              ['overOccupationFte', t('formation.overOccupationFte'), known ? formatFte(total.overOccupationFte) : notYet],
+              ['occupancy', t('formation.occupancy'), known ? formatPercent(total.occupancyPercent) : notYet],
               ['hireFte', t('formation.hireFte'), formatFte(total.hireFte)],
             ] as const
           ).map(([key, label, value]) => (
@@ -278,10 +305,10 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
                 <tr key={cc.costCentre}>
                   <th scope="row">
                     {cc.costCentre} {cc.name}
-                    {cc.vacancyFte > 0 && <span className="tag tag-warning"> ▲ {t('formation.tagVacancy')}</span>}
-                    {cc.overOccupationFte > 0 && <span className="tag tag-over"> ▼ {t('formation.tagOver')}</span>}
+                    {(cc.vacancyFte ?? 0) > 0 && <span className="tag tag-warning"> ▲ {t('formation.tagVacancy')}</span>}
+                    {(cc.overOccupationFte ?? 0) > 0 && <span className="tag tag-over"> ▼ {t('formation.tagOver')}</span>}
                   </th>
-                  {figuresCells(cc).map((v, i) => (
+                  {figuresCells(cc, notYet).map((v, i) => (
                     <td key={i} className="num">
                       {v}
                     </td>
@@ -292,7 +319,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
             <tfoot>
               <tr className="row-total">
                 <th scope="row">{t('formation.total')}</th>
-                {figuresCells(occupation.data.total).map((v, i) => (
+                {figuresCells(occupation.data.total, notYet).map((v, i) => (
                   <td key={i} className="num">
                     {v}
                   </td>
@@ -333,16 +360,29 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
                   <th scope="row">
                     {MONTHS_NL[Number(m.month.slice(5, 7)) - 1]} ({formatDate(m.date)})
                   </th>
-                  <td className="num">{formatFte(m.total.formationFte)}</td>
+                  <td className="num">{m.total.formationFte === null ? notYet : formatFte(m.total.formationFte)}</td>
                   <td className="num">{formatFte(m.total.occupiedFte)}</td>
-                  <td className="num">{formatFte(m.total.formationFte - m.total.occupiedFte)}</td>
-                  <td className="num">{formatPercent(m.total.occupancyPercent)}</td>
+                  <td className="num">{m.total.formationFte === null ? notYet : formatFte(m.total.formationFte - m.total.occupiedFte)}</td>
+                  <td className="num">{m.total.formationFte === null ? notYet : formatPercent(m.total.occupancyPercent)}</td>
                   <td className="num">{formatFte(m.total.hireFte)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </section>
+      )}
+
+      {occupation.data && positions.data && (positions.data.length > 0 || occupation.data.unplaced.length > 0) && known && (
+        <PositionMatchPanel
+          date={date}
+          occupation={occupation.data}
+          positions={positions.data}
+          readOnly={readOnly}
+          onSaved={() => {
+            positions.reload();
+            refreshTotals();
+          }}
+        />
       )}
 
       {!readOnly && (

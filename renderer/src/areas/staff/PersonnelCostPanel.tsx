@@ -17,7 +17,7 @@ export function PersonnelCostPanel({ year }: { year: number }) {
       <p className="hint">
         {t('costs.panelHint')} <a href="#/personnel-costs">{t('costs.panelLink')}</a>
       </p>
-      <BudgetComparisonTable rows={forecast.data.budget} caption={t('costs.comparisonCaption', { year })} />
+      <BudgetComparisonTable rows={forecast.data.budget} caption={t('costs.comparisonCaption', { year })} gap={forecast.data.gap} />
     </section>
   );
 }

@@ -10,6 +10,8 @@ import { useApi } from '../../components/useApi.ts';
 import { formatFte, formatHours } from './common.tsx';
 import { BudgetComparisonTable } from './costs-shared.tsx';
 import { FormError } from '../../components/forms.tsx';
+import { Gap } from '../setup/Gap.tsx';
+import { SetupHint } from '../setup/SetupHint.tsx';
 
 function monthTotal(months: MonthCostRow[]): MonthCostRow {
   const total: MonthCostRow = { month: 0, salaryCents: 0, ikbCents: 0, chargesCents: 0, employeeCents: 0, hireCents: 0, totalCents: 0 };
@@ -67,16 +69,19 @@ export function PersonnelCostsPage({ fiscalYear }: { fiscalYear: number }) {
     [t],
   );
 
+  // Without salary amounts the own staff's costs are unknown: those figures say so instead of € 0.
+  const notYet = t('gaps.short');
+  const own = (cents: number) => (f?.gap ? notYet : formatCents(cents, { whole: true }));
   const figures: Array<[string, string, string]> = f
     ? [
-        ['salary', t('costs.salary'), formatCents(f.employeeTotal.salaryCents, { whole: true })],
-        ['ikb', t('costs.ikb'), formatCents(f.employeeTotal.ikbCents, { whole: true })],
-        ['charges', t('costs.charges'), formatCents(f.employeeTotal.chargesCents, { whole: true })],
+        ['salary', t('costs.salary'), own(f.employeeTotal.salaryCents)],
+        ['ikb', t('costs.ikb'), own(f.employeeTotal.ikbCents)],
+        ['charges', t('costs.charges'), own(f.employeeTotal.chargesCents)],
         ['hire', t('costs.hire'), formatCents(f.hireCents, { whole: true })],
-        ['total', t('costs.total'), formatCents(f.totalCents, { whole: true })],
+        ['total', t('costs.total'), own(f.totalCents)],
         ['budget', t('costs.budget'), formatCents(f.budgetTotal.budgetCents, { whole: true })],
-        ['variance', t('costs.variance'), `${formatCents(f.budgetTotal.varianceCents, { whole: true })} ${f.budgetTotal.varianceCents > 0 ? 'V' : f.budgetTotal.varianceCents < 0 ? 'N' : ''}`],
-        ['inhuur', t('costs.inhuurPercent'), formatPercent(f.inhuurPercent)],
+        ['variance', t('costs.variance'), f.gap ? notYet : `${formatCents(f.budgetTotal.varianceCents, { whole: true })} ${f.budgetTotal.varianceCents > 0 ? 'V' : f.budgetTotal.varianceCents < 0 ? 'N' : ''}`],
+        ['inhuur', t('costs.inhuurPercent'), f.gap ? notYet : formatPercent(f.inhuurPercent)],
       ]
     : [];
 
@@ -96,6 +101,12 @@ export function PersonnelCostsPage({ fiscalYear }: { fiscalYear: number }) {
         </label>
       </div>
       <FormError message={forecast.error} />
+      <SetupHint steps={['staff', 'salaryTable', 'budget']} />
+      {f?.gap && (
+        <p className="warning" data-testid="costs-gap">
+          {t('costs.figuresWaiting')} <Gap code={f.gap} />
+        </p>
+      )}
       {f && (
         <>
           <p className="muted">
@@ -117,7 +128,7 @@ export function PersonnelCostsPage({ fiscalYear }: { fiscalYear: number }) {
             ))}
           </dl>
           <p className="hint">{t('costs.method')}</p>
-          {f.missing.length > 0 && (
+          {f.missing.length > 0 && !f.gap && (
             <section className="warning" aria-labelledby="missing-title" data-testid="costs-missing">
               <h2 id="missing-title">⚠ {t('costs.missingTitle', { count: f.missing.length })}</h2>
               <ul>
@@ -143,24 +154,29 @@ export function PersonnelCostsPage({ fiscalYear }: { fiscalYear: number }) {
           <section className="card" aria-labelledby="comparison-title">
             <h2 id="comparison-title">{t('costs.comparisonTitle')}</h2>
             <p className="hint">{t('costs.comparisonHint')}</p>
-            <BudgetComparisonTable rows={f.budget} caption={t('costs.comparisonCaption', { year })} />
+            <BudgetComparisonTable rows={f.budget} caption={t('costs.comparisonCaption', { year })} gap={f.gap} />
           </section>
-          <DataGrid<MonthCostRow>
-            label={t('costs.perMonth')}
-            rowData={f.months}
-            columnDefs={monthColumns}
-            pinnedBottomRowData={[monthTotal(f.months)]}
-            getRowClass={(p) => (p.node.rowPinned ? 'row-total' : undefined)}
-            height={500}
-          />
-          <DataGrid<EmployeeCostRow>
-            label={t('costs.perEmployee')}
-            rowData={f.employees}
-            columnDefs={employeeColumns}
-            pinnedBottomRowData={[{ ...f.employeeTotal, employeeId: 0, personnelNumber: '', displayName: '', sortName: t('formation.total'), costCentres: [], averageFte: f.employees.reduce((s, e) => s + e.averageFte, 0) }]}
-            getRowClass={(p) => (p.node.rowPinned ? 'row-total' : undefined)}
-            height={380}
-          />
+          {/* Months and employees of € 0 until the salary table is there: left out rather than shown as costs. */}
+          {!f.gap && (
+            <DataGrid<MonthCostRow>
+              label={t('costs.perMonth')}
+              rowData={f.months}
+              columnDefs={monthColumns}
+              pinnedBottomRowData={[monthTotal(f.months)]}
+              getRowClass={(p) => (p.node.rowPinned ? 'row-total' : undefined)}
+              height={500}
+            />
+          )}
+          {!f.gap && (
+            <DataGrid<EmployeeCostRow>
+              label={t('costs.perEmployee')}
+              rowData={f.employees}
+              columnDefs={employeeColumns}
+              pinnedBottomRowData={[{ ...f.employeeTotal, employeeId: 0, personnelNumber: '', displayName: '', sortName: t('formation.total'), costCentres: [], averageFte: f.employees.reduce((s, e) => s + e.averageFte, 0) }]}
+              getRowClass={(p) => (p.node.rowPinned ? 'row-total' : undefined)}
+              height={380}
+            />
+          )}
           {f.hires.length > 0 && <DataGrid<HireCostRow> label={t('costs.perHire')} rowData={f.hires} columnDefs={hireColumns} height={240} />}
         </>
       )}
