@@ -157,7 +157,7 @@ test('a head imports the absence list, sees what was refused and the year’s fi
   await app.open();
   await openFromWorkbookFolder(page, path.basename(file));
 
-  await page.getByRole('link', { name: 'Importeren' }).click();
+  await page.getByRole('link', { name: 'Importeren', exact: true }).click();
   await page.getByLabel('Soort bestand').selectOption('absence');
   await page.getByTestId('import-file').setInputFiles(sample('verzuim-2027.csv'));
   await expect(page.getByTestId('import-counts')).toContainText('Nieuw: 73');

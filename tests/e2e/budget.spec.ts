@@ -50,7 +50,7 @@ test('a department head creates a workbook, keeps the budget in the grid and imp
   await expectAccessible(page, 'budget page');
 
   // Import the sample ledger: preview first, then confirm.
-  await page.getByRole('link', { name: 'Importeren' }).click();
+  await page.getByRole('link', { name: 'Importeren', exact: true }).click();
   await page.getByLabel('Soort bestand').selectOption('ledger');
   await page.getByTestId('import-file').setInputFiles(path.join(SAMPLES, 'grootboekmutaties-2027.csv'));
   await expect(page.getByTestId('import-counts')).toContainText('Nieuw: 396');

@@ -67,11 +67,14 @@ test('the overview shows formation, absence and Poortwachter, follows a sick rep
   // Absence of this year so far: Bram's sick days of all available days, above the signal value of 5,5 %.
   const absence = page.getByTestId('overview-section-absence');
   await expect(absence.getByTestId('absence-ytd-value')).toHaveText(formatPercent((bramDays / available) * 100, 2));
-  await expect(absence.getByTestId('absence-ytd')).toContainText('vorig jaar: 0,00 %');
+  // Nothing registered the year before: no "vorig jaar: 0,00 %", but what is missing.
+  await expect(absence.getByTestId('absence-ytd')).toContainText('vorig jaar: nog geen gegevens');
+  await expect(absence.getByTestId('overview-absence-gap')).toContainText('nog niet te berekenen: geen verzuimgegevens van het jaar ervoor');
   await expect(absence.getByTestId('absence-ytd-alert')).toContainText('op of boven de signaalwaarde van 5,5 %');
   await expect(absence.getByTestId('absence-open-cases')).toHaveText('1');
   await expect(absence.getByTestId('chart-absence-trend')).toBeVisible();
-  await expect(absence.getByTestId('overview-absence-trend').getByRole('row', { name: new RegExp(`^${Number(year) - 1}`) })).toBeVisible();
+  await expect(absence.getByTestId('overview-absence-trend').getByRole('row', { name: new RegExp(`^${year}`) })).toBeVisible();
+  await expect(absence.getByTestId('overview-absence-trend').getByRole('row', { name: new RegExp(`^${Number(year) - 1}`) })).toHaveCount(0);
 
   // Poortwachter: by case and personnel number, never by name.
   const poortwachter = page.getByTestId('overview-section-poortwachter');

@@ -29,7 +29,7 @@ test('a head imports the roster, changes an employee’s hours from a date and s
   // A formation position of 11 FTE on OR01.
   await nav(page, 'Formatie');
   await expect(page.getByRole('heading', { name: 'Formatie en bezetting', exact: true })).toBeVisible();
-  await page.getByText('Formatieplaats toevoegen').click();
+  await page.getByText('Formatieplaats toevoegen', { exact: true }).click();
   const addPosition = page.getByRole('form', { name: 'Formatieplaats toevoegen' });
   await addPosition.getByLabel('Code').fill('OR01-BEH');
   await addPosition.getByLabel('Functie').fill('Beheer openbare ruimte');

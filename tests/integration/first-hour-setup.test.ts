@@ -158,6 +158,14 @@ describe('honest figures in the first hour', () => {
     expect(data.trend.months.every((m) => m.lastYearPercentage === null)).toBe(true);
     const metrics2026 = await client.absence.metrics({ period: '2026-Q2', today: '2027-06-30' });
     expect(metrics2026.gap).toBe('no-absence-last-year');
+
+    // A case the head registers by hand in 2026 says absence of 2026 is kept in this workbook.
+    const employee = (await client.staff.employees({ date: '2026-03-01' }))[0];
+    await client.absence.register({ today: '2027-06-30', employeeId: employee.id, firstDay: '2026-03-01', caseNumber: 'V-HAND' });
+    const later = section<AbsenceOverviewData>((await client.overview.get({ asOf: '2027-06-30' })).sections, 'absence').data;
+    expect(later.yearToDate.previousYear.gap).toBeNull();
+    expect(later.yearToDate.previousYear.percentage).toBeGreaterThan(0);
+    expect(later.trend.lastYearGap).toBeNull();
   });
 });
 

@@ -109,7 +109,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
     paste: {
       save: async (batch) => {
         const result = await api.formation.positionsBatch({ date, ...batch });
-        return { ...result, updated: result.updated.map((p) => p && toRow(p)), created: result.created.map((p) => p && toRow(p)) };
+        return { ...result, updated: result.updated.map((p) => p && toRow(p, t('formation.matchedSuffix'))), created: result.created.map((p) => p && toRow(p, t('formation.matchedSuffix'))) };
       },
       newRows: true,
       identity: { code: { field: 'code', kind: { type: 'code' } }, costCentre: { field: 'costCentre', kind: { type: 'code' } } },

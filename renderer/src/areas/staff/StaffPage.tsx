@@ -12,7 +12,6 @@ import { DateField } from '../../components/DateField.tsx';
 import { defaultPeildatum, formatFte, formatHours } from './common.tsx';
 import { AddEmployeeForm, ChangeTermsForm, EmploymentForm } from './EmployeeForms.tsx';
 import { FormError } from '../../components/forms.tsx';
-import { SetupHint } from '../setup/SetupHint.tsx';
 
 type Row = EmployeeView;
 
@@ -71,7 +70,6 @@ export function StaffPage({ fiscalYear, readOnly }: { fiscalYear: number; readOn
       <div className="page-header">
         <h1>{t('staff.title')}</h1>
       </div>
-      <SetupHint steps={['staff']} />
       <div className="toolbar filters">
         <DateField label={t('staff.peildatum')} value={date} onChange={setDate} id="staff-date" />
         <label className="inline-field" htmlFor="staff-search">
