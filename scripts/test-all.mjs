@@ -1,4 +1,4 @@
-// `npm test`: type check, unit and integration tests (vitest), end-to-end tests in Debian's Chromium
+// `npm test`: type check, lint (layer boundaries), unit and integration tests (vitest), end-to-end tests in Chromium
 // (Playwright), and the Electron launch tests where Electron exists. Runs every step, then reports.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +9,9 @@ const root = path.resolve(import.meta.dirname, '..');
 const bin = (p) => path.join(root, 'node_modules', p);
 const steps = [
   ['Typecheck', [bin('typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
+  // The layer boundaries (shared pure, no electron outside main/preload, the renderer on shared only)
+  // and the rules the code's disable comments name; see eslint.config.mjs.
+  ['Lint (lagen en regels)', [bin('eslint/bin/eslint.js'), 'electron', 'renderer', 'shared', 'scripts', 'bench', 'tests']],
   ['Unit- en integratietests', [bin('vitest/vitest.mjs'), 'run', '--project', 'unit', '--project', 'integration']],
   // Crash tests (SIGKILL at random moments) and property-based tests of every importer: a few minutes.
   ['Betrouwbaarheidstests (crash, fuzz)', [bin('vitest/vitest.mjs'), 'run', '--project', 'reliability']],

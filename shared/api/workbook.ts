@@ -11,6 +11,7 @@ export const workbookFileNameSchema = z
   .trim()
   .min(1, 'Naam ontbreekt')
   .max(120, 'Naam is te lang')
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what a file name may not hold
   .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'Een naam mag geen / \\ : * ? " < > | bevatten')
   .refine((name) => !/^\.+$/.test(name), 'Kies een naam')
   .transform((name) => (name.toLowerCase().endsWith('.werkboek') ? name : `${name}.werkboek`));

@@ -11,7 +11,7 @@ import { centralWorkbook, departmentWithBudget, type DepartmentHandle } from '..
 import { tempDir, writeTemp } from '../../helpers/workbook.ts';
 import { DEPARTMENTS } from './fixtures.ts';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
 
 const sha256 = (value: unknown) => crypto.createHash('sha256').update(canonicalJson(value)).digest('hex');
 

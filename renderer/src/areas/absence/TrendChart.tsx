@@ -1,6 +1,6 @@
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsType } from 'echarts/core';
+import { init, use as registerChartParts, type EChartsType } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +9,7 @@ import { formatPercent, MONTHS_NL } from '../../../../shared/format/nl.ts';
 import { Gap } from '../setup/Gap.tsx';
 
 // Only what the chart uses; SVG so it prints sharp at any size.
-use([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+registerChartParts([LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 const MONTHS = MONTHS_NL.map((m) => m.slice(0, 3));
 const THIS_YEAR = '#1a4d8f';

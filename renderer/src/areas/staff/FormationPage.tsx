@@ -202,7 +202,6 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
       },
       { field: 'note', headerName: t('formation.note'), editable: !readOnly, minWidth: 180 },
     ],
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [t, readOnly, onInvalid],
   );
 
