@@ -81,6 +81,8 @@ export function parseAmountCents(raw: string, decimalMark: DecimalMark = ',', op
   let { text } = signed;
   const { negative } = signed;
   if (text === '') return fail(`"${raw.trim()}" is geen bedrag`);
+  // Words ("n.v.t.", "zie noot") are no amount: no advice about separators that would not be true for them.
+  if (!/^[\d.,]+$/.test(text)) return fail(`"${raw.trim()}" is geen bedrag`);
   const thousands = decimalMark === ',' ? '.' : ',';
   const parts = text.split(decimalMark);
   if (parts.length > 2) return fail(`"${raw.trim()}" is geen bedrag (meer dan één decimaalteken "${decimalMark}")`);

@@ -113,36 +113,3 @@ test('choosing another file or kind starts clean, and a cost centre that looks l
   await expect(page.getByLabel('Decimaalteken')).toHaveCount(0);
   await expectAccessible(page, 'import page after choosing another kind');
 });
-
-test('the salary table as the cao publishes it: the preview says how it was read and shows scale, step and amount per entry', async ({ page, app }) => {
-  await app.open();
-  await createDepartmentWorkbook(page, app.dir);
-  await page.getByRole('navigation').getByRole('link', { name: 'Importeren' }).click();
-  await page.getByLabel('Soort bestand').selectOption('salary-table');
-  const table = [
-    'Salaristabel CAO Gemeenten;;;;',
-    'Bedragen per maand, per 1 juli 2027;;;;',
-    ';;;;',
-    'Schaal;Trede 0;Trede 1;Trede 2;Trede 3',
-    '1;2.150,00;2.210,00;2.270,00;',
-    '2;2.300,00;2.360,00;twee;2.480,00',
-  ].join('\r\n');
-  await page.getByTestId('import-file').setInputFiles({ name: 'cao-salaristabel.csv', mimeType: 'text/csv', buffer: Buffer.from(table) });
-  await expect(page.getByTestId('import-counts')).toHaveText('Nieuw: 6 · bijgewerkt: 0 · al aanwezig: 0 · niet van deze afdeling: 0 · afgekeurd: 1');
-  const notes = page.getByTestId('import-notes');
-  await expect(notes).toContainText('schalen als regels, treden als kolommen (trede 0 tot en met 3)');
-  await expect(notes).toContainText('Ingangsdatum 01-07-2027 uit de titel boven de tabel');
-  const refusal = page.getByRole('group').filter({ hasText: 'Afgekeurde regels (1)' }).getByRole('row').nth(1);
-  await expect(refusal).toContainText('Trede 2');
-  await expect(refusal).toContainText('bedrag van schaal 2 trede 2: "twee" is geen bedrag');
-  await expect(page.getByRole('columnheader', { name: 'Bedrag per maand' })).toBeVisible();
-  await expectAccessible(page, 'salary table preview in the cao layout');
-  if (SHOTS) {
-    for (const [width, height] of [[1440, 900], [1280, 720]]) {
-      await page.setViewportSize({ width, height });
-      await page.screenshot({ path: path.join(SHOTS, `salary-cao-${width}.png`), fullPage: true });
-    }
-  }
-  await page.getByRole('button', { name: 'Importeren (6 regels)' }).click();
-  await expect(page.getByRole('heading', { name: /Import voltooid: 6 nieuw/ })).toBeVisible();
-});

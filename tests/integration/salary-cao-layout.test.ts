@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CAO_ENTRIES, caoAmount, caoMaxStep, caoSalaryTableCsv, caoSalaryTableXlsx } from '../helpers/cao-salary-table.ts';
 import { werkboek } from '../helpers/cli.ts';
 import { sessionsClosedAfterEach, tempDir, writeTemp } from '../helpers/workbook.ts';
 
@@ -28,6 +30,62 @@ function caoCsv(header: string[], withTitle: boolean): string {
 }
 
 describe('the salary table in the layout the cao publishes (scales as rows, steps as columns)', () => {
+  it('reads the whole published table from XLSX and from a Windows-1252 CSV saved by Excel: 18 scales, trede 0 to 12, title block and footnote', async () => {
+    const { client, dir } = await workbook();
+    const xlsx = path.join(dir, 'Salaristabel cao Gemeenten 2027.xlsx');
+    fs.writeFileSync(xlsx, await caoSalaryTableXlsx());
+    const preview = await client.import.preview({ kind: 'salary-table', source: { path: xlsx }, previewRows: 3 });
+    expect(preview).toMatchObject({ missingFields: [], imported: CAO_ENTRIES, rejectedCount: 0, totalRows: CAO_ENTRIES, dialect: { format: 'xlsx', headerLine: 4 } });
+    expect(preview.mapping.scale).toBe('Schaal');
+    expect(preview.notes).toEqual([
+      'Tabel zoals de cao hem publiceert: schalen als regels, treden als kolommen (trede 0 tot en met 12); elk bedrag is één regel van de salaristabel.',
+      'Ingangsdatum 01-07-2027 uit de titel boven de tabel ("Bedragen per maand, per 1 juli 2027 (na de loonsverhoging van 3 %)"); een andere datum kiest u bij Ingangsdatum van de tabel.',
+    ]);
+    // The footnote is not data: skipped and listed, never rejected.
+    expect(preview.skipped).toEqual([{ line: 24, reason: 'regel met één waarde (titel- of voetregel) overgeslagen' }]);
+    // Amounts from numeric cells are shown as amounts: "2.216,65", never the bare number "2216,65".
+    expect(preview.rows.slice(0, 2)).toEqual([
+      { line: 5, status: 'new', values: { scale: '1', step: '0', monthly: '2.150,00' } },
+      { line: 5, status: 'new', values: { scale: '1', step: '1', monthly: '2.216,65' } },
+    ]);
+
+    const result = await client.import.commit({ kind: 'salary-table', source: { path: xlsx } });
+    expect(result).toMatchObject({ imported: CAO_ENTRIES, rejectedCount: 0, extra: { tables: 1 } });
+    expect(await client.salary.tables({})).toEqual([{ validFrom: '2027-07-01', entries: CAO_ENTRIES, scales: 18 }]);
+    const entries = await client.salary.entries({ validFrom: '2027-07-01' });
+    for (const [scale, step] of [[1, 0], [1, 6], [8, 12], [18, 12]]) expect(entries.find((e) => e.scale === scale && e.step === step)?.monthlyCents, `schaal ${scale} trede ${step}`).toBe(caoAmount(scale, step));
+    expect(entries.filter((e) => e.scale === 1).map((e) => e.step)).toEqual([0, 1, 2, 3, 4, 5, 6].slice(0, caoMaxStep(1) + 1));
+
+    // The same table as Excel saves it as CSV: every amount the same, so nothing changes.
+    const csv = writeTemp(dir, 'Salaristabel cao Gemeenten 2027.csv', '');
+    fs.writeFileSync(csv, caoSalaryTableCsv());
+    const again = await client.import.commit({ kind: 'salary-table', source: { path: csv } });
+    expect(again).toMatchObject({ imported: 0, updated: 0, duplicates: CAO_ENTRIES, rejectedCount: 0, dialect: { format: 'csv', encoding: 'windows-1252', delimiter: ';', headerLine: 4, decimalMark: ',' } });
+    expect(again.skipped.map((s) => s.reason)).toEqual(['regel met één waarde (titel- of voetregel) overgeslagen']);
+  });
+
+  it('names the published table’s own column in a refusal from XLSX and CSV alike', async () => {
+    const { client, dir } = await workbook();
+    const replace = { '3:4': 'n.v.t.', '9:2': '-12,00' };
+    const xlsx = path.join(dir, 'tabel.xlsx');
+    fs.writeFileSync(xlsx, await caoSalaryTableXlsx({ title: false, replace }));
+    const csv = path.join(dir, 'tabel.csv');
+    fs.writeFileSync(csv, caoSalaryTableCsv({ title: false, replace }));
+    const fromXlsx = await client.import.preview({ kind: 'salary-table', source: { path: xlsx } });
+    expect(fromXlsx.rejected).toEqual([
+      { line: 4, column: 'trede 4', reason: 'bedrag van schaal 3 trede 4: "n.v.t." is geen bedrag' },
+      { line: 10, column: 'trede 2', reason: 'bedrag per maand moet meer dan nul zijn' },
+    ]);
+    expect(fromXlsx).toMatchObject({ imported: CAO_ENTRIES - 2, dialect: { headerLine: 1 } });
+    const fromCsv = await client.import.preview({ kind: 'salary-table', source: { path: csv } });
+    expect(fromCsv.rejected).toEqual([
+      { line: 4, column: 'Trede 4', reason: 'bedrag van schaal 3 trede 4: "n.v.t." is geen bedrag' },
+      { line: 10, column: 'Trede 2', reason: 'bedrag per maand moet meer dan nul zijn' },
+    ]);
+    // Without a title, the table is of 1 January of the fiscal year, and nothing says otherwise.
+    expect(fromCsv.notes).toHaveLength(1);
+  });
+
   it('reads it with a title block above the header, taking the table’s date from the title', async () => {
     const { client, dir } = await workbook();
     const input = writeTemp(dir, 'cao-salaristabel.csv', caoCsv(['Schaal', ...steps.map((s) => `Trede ${s}`)], true));

@@ -299,7 +299,8 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     }
     if (nonEmpty === 0) return 'blank';
     if (TOTAL_LINE.test(first) && isTotalLine(cells, firstIndex)) return 'totaal- of voetregel overgeslagen';
-    if (nonEmpty === 1 && cells.length !== 1) return 'regel met één waarde (titel- of voetregel) overgeslagen';
+    // The header's width, not the row's: an XLSX row ends at its last filled cell, so a footnote is one cell long.
+    if (nonEmpty === 1 && width !== 1) return 'regel met één waarde (titel- of voetregel) overgeslagen';
     if (cells[0]?.trim() === firstHeaderCell.trim() && cells.map(normaliseHeader).join('|') === headerKey) return 'herhaalde kopregel overgeslagen';
     return null;
   };

@@ -1,3 +1,4 @@
+import { formatCentsPlain } from '../../../shared/format/nl.ts';
 import type { FieldSpec } from '../../../shared/import/types.ts';
 import { centsFromNumber, parseAmountCents, parseDate, parseDecimal, parseInteger, type DateOrder, type DecimalMark, type Parsed } from '../../../shared/import/values.ts';
 
@@ -138,7 +139,12 @@ export class RowReader {
   /** The mapped values of this record by field key: for the preview table. */
   values(): Record<string, string> {
     const values: Record<string, string> = {};
-    for (const field of Object.keys(this.indexes)) values[field] = this.text(field);
+    for (const field of Object.keys(this.indexes)) {
+      // An amount from a numeric XLSX cell is shown as a Dutch amount ("2.582,20"), not as the bare number ("2582,2").
+      const number = this.fields.get(field)?.type === 'amount' ? this.number(field) : undefined;
+      const cents = number === undefined ? null : centsFromNumber(number);
+      values[field] = cents?.ok ? formatCentsPlain(cents.value) : this.text(field);
+    }
     return values;
   }
 }

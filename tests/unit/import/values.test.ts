@@ -79,6 +79,10 @@ describe('amounts in accounting notation', () => {
     expect(cents('()')).toMatch(/geen bedrag/);
     expect(cents('€ (--5)')).toMatch(/geen bedrag/);
     expect(cents('(1.234,56')).toMatch(/geen bedrag/);
+    // Words get no advice about separators, which would not be true for them.
+    expect(cents('n.v.t.')).toBe('"n.v.t." is geen bedrag');
+    expect(cents('€ 1.2a4,00')).toBe('"€ 1.2a4,00" is geen bedrag');
+    expect(cents('1.23,00')).toMatch(/duizendtallen "\." staan niet per drie cijfers/);
     expect(cents('- -5')).toMatch(/geen bedrag/);
   });
 

@@ -313,7 +313,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
           </h2>
           <p className="muted">{t('import.nothingWritten')}</p>
           <p>
-            {t('import.dialect', {
+            {t(preview.dialect.format === 'xlsx' ? 'import.dialectXlsx' : 'import.dialect', {
               format: preview.dialect.format.toUpperCase(),
               encoding: preview.dialect.encoding,
               delimiter: DELIMITER_NAMES[preview.dialect.delimiter ?? ''] ?? '–',
