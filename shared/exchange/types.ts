@@ -94,6 +94,49 @@ export interface ExportResult {
   xlsx: ExportedFile | null;
 }
 
+/** One found part of a text: where it is in the user's own text and why it is personal data. */
+export interface PrivacyMatchInfo {
+  /** [start, end) of the found part in `text`, in UTF-16 units (JavaScript string indices). */
+  start: number;
+  end: number;
+  /** The found part as the user typed it. */
+  found: string;
+  /** The category: "naam van een medewerker", "voornaam van een medewerker", "personeelsnummer", "naam van een persoon", … */
+  what: string;
+  /** Why, in Dutch, for the user. */
+  reason: string;
+  /** Health words beside it, as typed. */
+  health: string[];
+  /** The found part hides an invisible character or a letter from another script that looks Latin. */
+  disguised: 'invisible' | 'look-alike' | null;
+}
+
+/**
+ * A text of a finance package that names a person (`details.findings` of the refusal). `path` and `what`
+ * are the original keys; the rest was added so the user (and a script) sees which text and why.
+ */
+export interface PrivacyFinding {
+  /** Where in the payload, e.g. "lines[3].explanation". */
+  path: string;
+  /** The category of the first match. */
+  what: string;
+  /** The field as labelled on its page ("Toelichting"). */
+  field: string;
+  /** The line it belongs to ("Begrotingsregel OR01 Wegen · 4300 Huisvesting", "Knelpunt KN-2027-001"). */
+  line: string;
+  /** Short Dutch description as in the message ("toelichting bij OR01/4300"). */
+  where: string;
+  /** The whole text as the user wrote it. */
+  text: string;
+  /** The first found part, and why. */
+  found: string;
+  reason: string;
+  /** Every found part of the text. */
+  matches: PrivacyMatchInfo[];
+  /** How the user can rewrite the text from the refusal, where that is possible. */
+  edit: { target: 'budget-line' | 'bottleneck' | 'assignment'; id: number; field: string } | null;
+}
+
 export interface ExportLogEntry {
   id: number;
   kind: PackageKind;

@@ -24,7 +24,15 @@ export const exportCommand: Command = {
     const xlsx = stringOption(args, 'xlsx');
     const client = ctx.client();
     await client.workbook.open({ path: file, readOnly: false });
-    const result = await client.exchange.export({ kind, period, path: path.resolve(out), ...(xlsx ? { xlsxPath: path.resolve(xlsx) } : {}) });
+    let result;
+    try {
+      result = await client.exchange.export({ kind, period, path: path.resolve(out), ...(xlsx ? { xlsxPath: path.resolve(xlsx) } : {}) });
+    } catch (error) {
+      // A finance package that names a person: scripts get the findings (which text, where, why) as JSON too.
+      const findings = error instanceof ApiError ? (error.details as { findings?: unknown } | undefined)?.findings : undefined;
+      if (args.values.json && findings) printJson(ctx.io, { refused: true, code: (error as ApiError).code, reason: (error as ApiError).message, findings });
+      throw error;
+    }
     if (args.values.json) printJson(ctx.io, result);
     else {
       ctx.io.out(`Pakket gemaakt: ${result.package.path} (${kind === 'finance-summary' ? 'financiële samenvatting' : 'HR-samenvatting'}, ${formatPeriod(result.period)}, volgnummer ${result.sequence})`);
