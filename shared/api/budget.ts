@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { BudgetLineView, BudgetSummary, Commitment, LedgerPage, Revision } from '../domain/budget/types.ts';
 import { gridBatchInput, required, type GridBatchResult } from './batch.ts';
 import { method } from './contract.ts';
+import { saveTargetSchema } from './files.ts';
 import { centsSchema, codeSchema, isoDateSchema, nonEmpty, yearSchema } from './schemas.ts';
 
 const ledgerColumns = ['bookingDate', 'year', 'period', 'journal', 'document', 'costCentre', 'account', 'description', 'amountCents', 'counterparty'] as const;
@@ -126,6 +127,21 @@ export const budgetApi = {
   'budget.linesBatch': method(gridBatchInput({ year: yearSchema }), { mutates: true }).returns<GridBatchResult<BudgetLineView>>(),
   /** Grid changes of one year's commitments in one transaction; a new row names its budget line by cost centre and account. */
   'budget.commitmentsBatch': method(gridBatchInput({ year: yearSchema }), { mutates: true }).returns<GridBatchResult<Commitment>>(),
+  /**
+   * "Exporteren naar Excel" of the ledger as the grid selects it (filter and sort), written by the backend:
+   * the grid holds only the blocks in view. `columns` are the grid's columns in order, with their titles.
+   */
+  'budget.exportLedger': method(
+    z
+      .object({
+        title: z.string().trim().min(1).max(200),
+        columns: z.array(z.object({ field: z.enum(ledgerColumns), title: z.string().max(200) }).strict()).min(1).max(ledgerColumns.length),
+        sort: z.array(z.object({ column: z.enum(ledgerColumns), direction: z.enum(['asc', 'desc']) })).max(3).default([]),
+        filter: ledgerFilterSchema.default({}),
+        path: saveTargetSchema.optional(),
+      })
+      .strict(),
+  ).returns<{ name: string; path: string | null; contentBase64: string | null }>(),
   'budget.ledgerPage': method(
     z
       .object({

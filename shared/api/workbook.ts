@@ -30,6 +30,24 @@ function workbookRef<T extends z.ZodRawShape>(extra: T) {
 
 export const costCentreInput = z.object({ code: codeSchema, name: z.string().trim().max(100).default(''), taakveld: z.string().trim().max(20).nullable().default(null) });
 
+export const TABLE_COLUMN_TYPES = ['text', 'money', 'date', 'number', 'integer', 'percent'] as const;
+
+/**
+ * A grid as it is shown (filter and sort applied), for "Exporteren naar Excel": money in cents, dates
+ * ISO, percent 12.5 for 12,5 %; other cells as the grid shows them.
+ */
+export const tableExportSchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    /** A line under the title, e.g. the filter that was on. */
+    note: z.string().max(500).optional(),
+    columns: z.array(z.object({ title: z.string().max(200), type: z.enum(TABLE_COLUMN_TYPES) }).strict()).min(1).max(300),
+    rows: z.array(z.array(z.union([z.string().max(32_000), z.number(), z.null()])).max(300)).max(200_000),
+  })
+  .strict();
+
+export type TableExport = z.infer<typeof tableExportSchema>;
+
 export const workbookApi = {
   'workbook.create': method(
     z
@@ -92,4 +110,6 @@ export const workbookApi = {
   'workbook.audit': method(
     z.object({ limit: z.number().int().min(1).max(1000).default(200), offset: z.number().int().min(0).default(0), table: z.string().optional() }).strict(),
   ).returns<{ entries: AuditEntry[]; total: number }>(),
+  /** "Exporteren naar Excel" of a grid: written to a save dialog's token or path, or returned as base64 (browser preview). */
+  'workbook.exportTable': method(tableExportSchema.extend({ path: saveTargetSchema.optional() })).returns<{ name: string; path: string | null; contentBase64: string | null }>(),
 };

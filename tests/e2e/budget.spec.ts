@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createDepartmentWorkbook, expect, expectAccessible, SAMPLES, test } from './fixtures.ts';
 
@@ -86,5 +88,23 @@ test('a department head creates a workbook, keeps the budget in the grid and imp
   await page.getByLabel('Zoeken in omschrijving, relatie of boekstuk').fill('Randstad');
   await page.getByRole('button', { name: 'Zoeken' }).click();
   await expect(page.getByTestId('ledger-totals')).not.toHaveText('396 boekingen, totaal € 636.984,15');
+
+  // Exporteren naar Excel: every line the search selects (the grid holds only the blocks in view), by booking date.
+  const [, count, total] = /^(\d+) boekingen?, totaal € ([\d.,-]+)$/.exec((await page.getByTestId('ledger-totals').textContent()) ?? '') ?? [];
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('region', { name: 'Realisatie' }).getByRole('button', { name: 'Exporteren naar Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('realisatie-grootboekmutaties.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(fs.readFileSync(await download.path()) as never);
+  const sheet = book.worksheets[0];
+  expect(sheet.getRow(4).values).toEqual([undefined, 'Boekdatum', 'Periode', 'Dagboek', 'Boekstuk', 'Kostenplaats', 'Grootboekrekening', 'Omschrijving', 'Bedrag', 'Relatie']);
+  const exported = sheet.getRows(5, sheet.rowCount - 4) ?? [];
+  expect(exported).toHaveLength(Number(count));
+  const dates = exported.map((row) => row.getCell(1).value as Date);
+  expect(dates.every((d) => d instanceof Date)).toBe(true);
+  expect(dates.map((d) => d.getTime())).toEqual([...dates.map((d) => d.getTime())].sort((a, b) => a - b));
+  const cents = exported.reduce((sum, row) => sum + Math.round((row.getCell(8).value as number) * 100), 0);
+  expect(cents).toBe(Number(total.replace(/\./g, '').replace(',', '')));
   await expectAccessible(page, 'ledger page');
 });

@@ -1,4 +1,6 @@
 import type { Page, Route } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import fs from 'node:fs';
 import path from 'node:path';
 import { createDepartmentWorkbook, expect, expectAccessible, SAMPLES, test } from './fixtures.ts';
 
@@ -118,7 +120,7 @@ test('a head pastes 20 commitments copied from her spreadsheet, sees the refused
   // The grid is empty: the button pastes the block as new rows from the top.
   await grid.getByRole('button', { name: 'Plakken' }).click();
   const report = page.getByTestId('paste-report');
-  await expect(report).toContainText('16 regels geplakt (128 cellen), waarvan 16 nieuw.');
+  await expect(report).toContainText('16 regels geplakt (128 cellen). Daarvan zijn 16 nieuw.');
   await expect(report).toContainText('De eerste regel bevatte de kolomnamen en is overgeslagen.');
   const refused = page.getByTestId('paste-refused');
   await expect(refused.getByRole('row')).toHaveCount(5);
@@ -155,7 +157,7 @@ test('a head pastes 20 commitments copied from her spreadsheet, sees the refused
   await expect(description).toHaveText('Nieuwe omschrijving');
   await expect(supplierRow(1).locator('[col-id="amountCents"]')).toHaveText('€ 10,00');
   await expect(supplierRow(2).locator('[col-id="description"]')).toHaveText('Tweede omschrijving');
-  await expect(page.getByTestId('paste-report')).toContainText('2 regels geplakt (4 cellen), waarvan 0 nieuw.');
+  await expect(page.getByTestId('paste-report')).toContainText('2 regels geplakt (4 cellen).');
   await description.click();
   await page.keyboard.press('ControlOrMeta+z');
   await expect(description).toHaveText('Opdracht 1');
@@ -201,7 +203,7 @@ test('a head pastes a 20-row salary table copied from the cao spreadsheet, sees 
   await page.keyboard.press('ControlOrMeta+v');
 
   const report = page.getByTestId('paste-report');
-  await expect(report).toContainText('16 regels geplakt (64 cellen), waarvan 0 nieuw.');
+  await expect(report).toContainText('16 regels geplakt (64 cellen).');
   const refused = page.getByTestId('paste-refused');
   await expect(refused.getByRole('row')).toHaveCount(5);
   await expect(refused.getByRole('row').filter({ hasText: 'abc' })).toContainText('schaal 4');
@@ -231,4 +233,54 @@ test('a head pastes a 20-row salary table copied from the cao spreadsheet, sees 
   await page.keyboard.press('ControlOrMeta+c');
   const empty = '\t'.repeat(9);
   await expect.poll(async () => (await readClipboard(page)).text).toBe(`10\t3.300,00\t3.360,00\t3.420,00\t3.480,00${empty}\r\n11\t3.450,00\t3.510,00\t3.570,00\t3.630,00${empty}\r\n`);
+});
+
+test('Exporteren naar Excel writes what the grid shows, in its sort, with amounts and dates Excel calculates with', async ({ page, app, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await app.open();
+  await createDepartmentWorkbook(page, app.dir);
+  await nav(page, 'Importeren');
+  await page.getByLabel('Soort bestand').selectOption('budget');
+  await page.getByTestId('import-file').setInputFiles(path.join(SAMPLES, 'begroting-2027.csv'));
+  await page.getByRole('button', { name: /^Importeren \(\d+ regels\)$/ }).click();
+  await expect(page.getByRole('heading', { name: /Import voltooid/ })).toBeVisible();
+  await nav(page, 'Verplichtingen');
+  const grid = page.getByRole('region', { name: 'Verplichtingen' });
+  await putOnClipboard(
+    page,
+    excelClipboard([
+      ['OR01', '4300', 'Groen BV', 'Maaien', '1.500,00', '01-03-2027', 'open', 'K-1'],
+      ['OR01', '4300', '=HYPERLINK("http://x.example","klik")', 'Snoeien', '9.999,99', '02-03-2027', 'open', 'K-2'],
+      ['OR01', '4400', 'Bomen BV', 'Kappen', '250,00', '03-03-2027', 'afgewikkeld', 'K-3'],
+    ]),
+  );
+  await grid.getByRole('button', { name: 'Plakken' }).click();
+  await expect(page.getByTestId('paste-report')).toContainText('3 regels geplakt');
+  // Sorted by amount, largest first, as the head looks at it.
+  await grid.getByRole('columnheader', { name: 'Bedrag' }).click();
+  await grid.getByRole('columnheader', { name: 'Bedrag' }).click();
+  await expect(grid.getByRole('row').nth(1)).toContainText('€ 9.999,99');
+  // Only the open commitments: the grid's own column filter.
+  await grid.locator('.ag-header-cell[col-id="status"] .ag-header-cell-filter-button').click();
+  await page.locator('.ag-filter').getByRole('textbox').first().fill('open');
+  await expect(grid.getByRole('row').filter({ hasText: 'Kappen' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  const downloading = page.waitForEvent('download');
+  await grid.getByRole('button', { name: 'Exporteren naar Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('verplichtingen-obligo.xlsx');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(fs.readFileSync(await download.path()) as never);
+  const sheet = book.worksheets[0];
+  expect(sheet.getRow(4).values).toEqual([undefined, 'Kostenplaats', 'Grootboekrekening', 'Leverancier', 'Omschrijving', 'Bedrag', 'Datum', 'Status', 'Kenmerk']);
+  // The rows the grid shows, in its order: the settled commitment filtered away is not in the file.
+  expect([5, 6, 7].map((r) => sheet.getCell(r, 5).value)).toEqual([9999.99, 1500, null]);
+  expect(sheet.getCell(5, 5).numFmt).toBe('€ #,##0.00;[Red]€ -#,##0.00');
+  expect(sheet.getCell(5, 6).value).toEqual(new Date('2027-03-02T00:00:00Z'));
+  expect(sheet.getCell(5, 6).numFmt).toBe('dd-mm-yyyy');
+  // Text that a spreadsheet would run as a formula is written as text.
+  expect(sheet.getCell(5, 3).value).toBe('\'=HYPERLINK("http://x.example","klik")');
+  await expect(page.getByText('verplichtingen-obligo.xlsx opgeslagen')).toBeVisible();
+  await expectAccessible(page, 'commitments after an export');
 });

@@ -41,5 +41,6 @@ export const budgetHandlers: Handlers<typeof budgetApi> = {
       delete: (id) => budget.deleteCommitment(wb, id),
     });
   },
+  'budget.exportLedger': (input, ctx) => budget.exportLedger(ctx.wb(), input),
   'budget.ledgerPage': (input, ctx) => budget.ledgerPage(ctx.wb(), input),
 };

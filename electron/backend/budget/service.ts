@@ -8,6 +8,10 @@ import { nowIso, type Workbook } from '../workbook/workbook.ts';
 import { getSettings } from '../workbook/settings.ts';
 import type { BudgetLineTable } from './tables.ts';
 import type { Selectable } from 'kysely';
+import type { TableExport } from '../../../shared/api/workbook.ts';
+import { localToday } from '../../../shared/domain/absence/days.ts';
+import { formatDate } from '../../../shared/format/nl.ts';
+import { exportTable, MAX_EXPORT_ROWS } from '../workbook/table-export.ts';
 
 type LineRow = Selectable<BudgetLineTable> & { revisions_cents: number; commitments_cents: number; actual_until_cents?: number };
 
@@ -534,6 +538,51 @@ function ledgerAggregate(wb: Workbook, filter: LedgerQuery['filter'], lines: Ret
   }
   const row = wb.first(lines.select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('total')]))!;
   return { n: Number(row.n), total: Number(row.total) };
+}
+
+const LEDGER_EXPORT_TYPES: Record<LedgerColumn, TableExport['columns'][number]['type']> = {
+  bookingDate: 'date',
+  year: 'integer',
+  period: 'integer',
+  journal: 'text',
+  document: 'text',
+  costCentre: 'text',
+  account: 'text',
+  description: 'text',
+  amountCents: 'money',
+  counterparty: 'text',
+};
+
+/** The ledger as the grid selects it (filter and sort), every line, to XLSX: the grid itself holds only the blocks in view. */
+export async function exportLedger(
+  wb: Workbook,
+  request: { title: string; columns: Array<{ field: LedgerColumn; title: string }>; sort: LedgerQuery['sort']; filter: LedgerQuery['filter']; path?: string },
+): Promise<{ name: string; path: string | null; contentBase64: string | null }> {
+  const first = ledgerPage(wb, { offset: 0, limit: 1, sort: request.sort, filter: request.filter });
+  if (first.total > MAX_EXPORT_ROWS) {
+    throw new ApiError('invalid_input', `Het grootboek heeft met dit filter ${first.total.toLocaleString('nl-NL')} regels, te veel voor één Excel-bestand (hoogstens ${MAX_EXPORT_ROWS.toLocaleString('nl-NL')}); verfijn eerst het filter.`);
+  }
+  const rows: Array<Array<string | number | null>> = [];
+  for (let offset = 0; offset < first.total; offset += 5000) {
+    for (const line of ledgerPage(wb, { offset, limit: 5000, sort: request.sort, filter: request.filter }).rows) {
+      rows.push(request.columns.map((c) => (line as unknown as Record<string, string | number | null>)[c.field] ?? null));
+    }
+  }
+  const columns = request.columns.map((c) => ({ title: c.title, type: LEDGER_EXPORT_TYPES[c.field] }));
+  return exportTable(wb, { title: request.title, note: ledgerFilterNote(request.filter), columns, rows, path: request.path }, localToday());
+}
+
+/** The filter under the export's title, as the reader of the file needs it: which lines these are. */
+function ledgerFilterNote(filter: LedgerQuery['filter']): string | undefined {
+  const parts = [
+    filter.year !== undefined ? `boekjaar ${filter.year}` : null,
+    filter.costCentre ? `kostenplaats ${filter.costCentre}` : null,
+    filter.account ? `grootboekrekening ${filter.account}` : null,
+    filter.text ? `zoeken: "${filter.text}"` : null,
+    filter.dateFrom ? `vanaf ${formatDate(filter.dateFrom)}` : null,
+    filter.dateTo ? `tot en met ${formatDate(filter.dateTo)}` : null,
+  ].filter((part): part is string => part !== null);
+  return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
 export function ledgerPage(wb: Workbook, request: LedgerQuery): LedgerPage {

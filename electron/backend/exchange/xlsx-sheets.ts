@@ -10,7 +10,8 @@ export interface SheetColumn<T> {
   width?: number;
 }
 
-const EURO = '€ #,##0.00;[Red]€ -#,##0.00';
+/** Euros with cents, negatives in red: the number format of every amount Werkboek writes to XLSX. */
+export const EURO_FORMAT = '€ #,##0.00;[Red]€ -#,##0.00';
 
 const NUMERIC_KINDS = new Set<ColumnKind>(['cents', 'number', 'integer', 'percent']);
 
@@ -38,7 +39,7 @@ function cellValue(kind: ColumnKind, value: string | number | boolean | null | u
 }
 
 function numberFormat(kind: ColumnKind): string | undefined {
-  if (kind === 'cents') return EURO;
+  if (kind === 'cents') return EURO_FORMAT;
   if (kind === 'date') return 'dd-mm-yyyy';
   if (kind === 'number') return '#,##0.00##';
   if (kind === 'integer') return '0';

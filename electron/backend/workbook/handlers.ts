@@ -1,10 +1,12 @@
 import { auditSubjects } from './audit-subjects.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import type { workbookApi } from '../../../shared/api/workbook.ts';
+import { localToday } from '../../../shared/domain/absence/days.ts';
 import type { Handlers } from '../router.ts';
 import type { Session } from '../session.ts';
 import path from 'node:path';
 import { archiveAsBase64, writeArchive } from './archive.ts';
+import { exportTable } from './table-export.ts';
 import { closeYear, listClosedYears, reopenYear } from './year-close.ts';
 import { backupFolderFor, createBackup, listBackups, resolveBackupSource, rotateBackups } from './backup.ts';
 import { backupsToKeep } from './file.ts';
@@ -120,4 +122,5 @@ export const workbookHandlers: Handlers<typeof workbookApi> = {
     const subjects = auditSubjects(wb.sqlite, entries);
     return { entries: entries.map((e) => ({ ...e, subject: subjects.get(`${e.tableName}|${e.rowId}`) ?? null })), total };
   },
+  'workbook.exportTable': (input, ctx) => exportTable(ctx.wb(), input, localToday()),
 };

@@ -1,10 +1,13 @@
 import type { ColDef, ColGroupDef, GridOptions } from 'ag-grid-community';
 import { AgGridReact, type AgGridReactProps } from 'ag-grid-react';
-import { forwardRef, useMemo, type ReactNode } from 'react';
+import { forwardRef, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { gridLocale, gridTheme } from './grid.ts';
 import './grid.css';
 import { useStatus } from './Status.tsx';
+import type { Saved } from './files.ts';
+import { exportGrid } from './grid-export.ts';
+import { errorMessage } from './useApi.ts';
 import { useGridCopy } from './useGridCopy.ts';
 
 export type DataGridProps<T> = AgGridReactProps<T> & {
@@ -12,6 +15,11 @@ export type DataGridProps<T> = AgGridReactProps<T> & {
   height?: number | string;
   /** Buttons beside the label (paste, copy, export). */
   actions?: ReactNode;
+  /**
+   * "Exporteren naar Excel" for a grid whose rows are not all in the page (the ledger's infinite row model):
+   * the page has the backend write what the grid's filter and sort select. Otherwise the grid exports itself.
+   */
+  onExport?: () => Promise<Saved | null>;
 };
 
 /**
@@ -19,10 +27,26 @@ export type DataGridProps<T> = AgGridReactProps<T> & {
  * names the grid for screen readers (aria-labelledby on the region). Every grid can be copied out
  * (useGridCopy: Shift+arrows, Ctrl+C, the "Kopiëren" button).
  */
-function DataGridInner<T>({ label, height = 480, actions, ...props }: DataGridProps<T>, ref: React.ForwardedRef<AgGridReact<T>>) {
+function DataGridInner<T>({ label, height = 480, actions, onExport, ...props }: DataGridProps<T>, ref: React.ForwardedRef<AgGridReact<T>>) {
   const { t, i18n } = useTranslation();
   const status = useStatus();
   const copy = useGridCopy<T>((cells) => status.info(t('grid.copied', { count: cells })));
+  const [exporting, setExporting] = useState(false);
+
+  async function exportToExcel() {
+    const grid = copy.api.current;
+    if (!grid) return;
+    setExporting(true);
+    try {
+      const saved = onExport ? await onExport() : await exportGrid(grid, label, t('grid.export'));
+      if (saved && 'savedTo' in saved) status.info(t('grid.exported', { name: saved.savedTo }));
+      else if (saved) status.info(t('grid.exported', { name: saved.downloaded }));
+    } catch (error) {
+      status.error(errorMessage(error));
+    } finally {
+      setExporting(false);
+    }
+  }
   const { onGridReady, onCellFocused, onCellClicked, columnDefs } = props;
   const withRange = copy.withRangeClass;
   const columns = useMemo(
@@ -55,6 +79,9 @@ function DataGridInner<T>({ label, height = 480, actions, ...props }: DataGridPr
           {actions}
           <button type="button" onClick={copy.copyButton} title={t('grid.copyHint')} aria-keyshortcuts="Control+C">
             {t('grid.copy')}
+          </button>
+          <button type="button" onClick={() => void exportToExcel()} disabled={exporting} title={t('grid.exportHint')}>
+            {t('grid.export')}
           </button>
         </div>
       </div>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api as backend } from '../api/client.ts';
 import { isBlock, readClipboardBlock, type CellBlock, type ClipboardContent } from './clipboard.ts';
 import { DataGrid, type DataGridProps } from './DataGrid.tsx';
-import { PasteReportView } from './PasteReport.tsx';
+import { pasteSummary, PasteReportView, refusedRows } from './PasteReport.tsx';
 import { useStatus } from './Status.tsx';
 import type { GridEditing, PasteReport } from './useGridEditing.ts';
 
@@ -44,9 +44,8 @@ export function EditableGrid<T extends { id: number }>({ editing, ...props }: Om
 
   const announce = (report: PasteReport | null) => {
     if (!report) return;
-    const done = report.rows > 0 ? t('grid.report.done', { count: report.rows, cells: report.cells, added: report.added }) : t('grid.report.nothing');
-    const refused = report.refused.length > 0 ? ` ${t('grid.report.refused', { count: report.refused.length })}` : '';
-    status.info(`${done}${refused}`);
+    const refused = refusedRows(report);
+    status.info(refused > 0 ? `${pasteSummary(t, report)} ${t('grid.report.refusedShort', { count: refused })}` : pasteSummary(t, report));
   };
   const announceRef = useRef(announce);
   announceRef.current = announce;
@@ -108,6 +107,7 @@ export function EditableGrid<T extends { id: number }>({ editing, ...props }: Om
         }}
         onCellValueChanged={editing.onCellValueChanged}
       />
+      {editing.canPaste && <p className="hint grid-keys">{t('grid.keys')}</p>}
       {editing.report && <PasteReportView report={editing.report} id={reportId} onClose={editing.clearReport} />}
     </div>
   );

@@ -1,15 +1,28 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PasteReport } from './useGridEditing.ts';
 
 /** What a paste did, beside its grid: how many rows and cells, and every refused cell with its reason. */
+/** The summary line of a paste: rows and cells saved, how many new. */
+export function pasteSummary(t: TFunction, report: PasteReport): string {
+  if (report.rows === 0) return t('grid.report.nothing');
+  const done = t('grid.report.done', { count: report.rows, cells: t('grid.report.cells', { count: report.cells }) });
+  return report.added > 0 ? `${done} ${t('grid.report.added', { count: report.added })}` : done;
+}
+
+/** Rows of the pasted block that were not saved (a row with a refused cell is left out whole). */
+export function refusedRows(report: PasteReport): number {
+  return new Set(report.refused.map((r) => r.blockRow)).size;
+}
+
 export function PasteReportView({ report, id, onClose }: { report: PasteReport; id: string; onClose(): void }) {
   const { t } = useTranslation();
-  const refused = report.refused.length;
+  const refused = refusedRows(report);
   return (
     <section className="paste-report card" aria-labelledby={`${id}-title`} data-testid="paste-report">
       <h4 id={`${id}-title`}>{t('grid.report.title')}</h4>
       <p>
-        {report.rows > 0 ? t('grid.report.done', { count: report.rows, cells: report.cells, added: report.added }) : t('grid.report.nothing')}
+        {pasteSummary(t, report)}
         {report.rows > 0 && <> {t('grid.report.undoHint')}</>}
       </p>
       {report.headerSkipped && <p className="hint">{t('grid.report.header')}</p>}

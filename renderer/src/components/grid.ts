@@ -82,6 +82,7 @@ export function percentColumn<T>(field: keyof T & string, headerName: string, ex
     filter: 'agNumberColumnFilter',
     valueFormatter: (p) => formatPercent(p.value as number | null),
     minWidth: 110,
+    context: { cellKind: { type: 'decimal', percent: true } },
     ...extra,
   };
 }

@@ -1,3 +1,4 @@
+import { looksLikeFormula } from '../../../shared/format/spreadsheet-cell.ts';
 import { decideDecimalMark, parseAmountCents, parseDate, parseDecimal, parseInteger, type DecimalMark, type Parsed } from '../../../shared/import/values.ts';
 
 /**
@@ -44,7 +45,8 @@ function normalise(text: string): string {
 
 /** Reads one pasted cell into the value the column's field holds; the reason is Dutch, for the user. */
 export function readCell(raw: string, kind: CellKind, reading: BlockReading = DUTCH_READING): Parsed<unknown> {
-  const text = raw.trim();
+  // "'=SOM(…)" is how a spreadsheet (and Werkboek's copy) writes text that looks like a formula: the text is what follows.
+  const text = raw.trim().replace(/^'(?=.)/, (quote) => (looksLikeFormula(raw.trim().slice(1)) ? '' : quote));
   if (kind.type === 'custom') return kind.read(text);
   if (text === '' && kind.type !== 'boolean' && kind.type !== 'text') {
     return 'nullable' in kind && kind.nullable ? ok(null) : fail('waarde ontbreekt');

@@ -81,7 +81,7 @@ describe('the preview host’s API takes no paths (uploads and downloads instead
     expect(JSON.stringify(result)).not.toMatch(/root/);
   });
 
-  it('exchange.publicKeyFile, workbook.exportArchive, managementReport.write, exchange.export and central.exportXlsx write to no path', async () => {
+  it('exchange.publicKeyFile, workbook.exportArchive, managementReport.write, exchange.export, central.exportXlsx and the grid exports write to no path', async () => {
     const { session, dir } = await withWorkbook();
     const victim = writeTemp(dir, 'belangrijk.txt', 'niet overschrijven');
     const router = previewRouter();
@@ -92,6 +92,8 @@ describe('the preview host’s API takes no paths (uploads and downloads instead
       ['exchange.export', { kind: 'finance-summary', period: '2027-Q1', path: victim }],
       ['exchange.export', { kind: 'finance-summary', period: '2027-Q1', xlsxPath: victim }],
       ['central.exportXlsx', { period: '2027-Q1', path: victim }],
+      ['workbook.exportTable', { title: 'Verplichtingen', columns: [{ title: 'Leverancier', type: 'text' }], rows: [['Groen BV']], path: victim }],
+      ['budget.exportLedger', { title: 'Realisatie', columns: [{ field: 'description', title: 'Omschrijving' }], path: victim }],
     ];
     for (const [method, input] of attempts) {
       const result = await router.dispatch(session, method, input);
@@ -101,6 +103,8 @@ describe('the preview host’s API takes no paths (uploads and downloads instead
     // Without a target, the file comes back as bytes: the browser downloads it.
     const key = await router.dispatch(session, 'exchange.publicKeyFile', {});
     expect(key).toMatchObject({ ok: true, value: { path: null } });
+    const table = await router.dispatch(session, 'workbook.exportTable', { title: 'Verplichtingen', columns: [{ title: 'Leverancier', type: 'text' }], rows: [['Groen BV']] });
+    expect(table).toMatchObject({ ok: true, value: { name: 'verplichtingen.xlsx', path: null } });
   });
 
   it('workbook.create, open, restore, exchange.verify and central.import take no path; the data folder works by name', async () => {

@@ -127,6 +127,9 @@ describe('cells read as the importers read them', () => {
     expect(read('detachering', kinds)).toBe('fout: "detachering" is geen van: ZZP, Inhuurbureau');
     expect(read(' or01 ', { type: 'code' })).toBe('OR01');
     expect(read('  tekst  ', { type: 'text' })).toBe('tekst');
+    // Text that looks like a formula comes back as it was copied out (with the spreadsheet's apostrophe), and only that.
+    expect(read('\'=HYPERLINK("x")', { type: 'text' })).toBe('=HYPERLINK("x")');
+    expect(read('\'s-Hertogenbosch', { type: 'text' })).toBe('\'s-Hertogenbosch');
   });
 });
 

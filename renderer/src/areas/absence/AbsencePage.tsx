@@ -99,8 +99,8 @@ export function AbsencePage({ fiscalYear, readOnly }: { fiscalYear: number; read
       { field: 'personnelNumber', headerName: t('absence.cases.personnelNumber'), width: 120 },
       { field: 'costCentre', headerName: t('absence.cases.costCentre'), width: 110 },
       dateColumn<AbsenceCaseView>('firstDay', t('absence.cases.firstDay'), { editable: !readOnly, onInvalid, width: 140 }),
-      { colId: 'recoveredOn', headerName: t('absence.cases.recoveredOn'), valueGetter: (p) => formatDate(p.data?.recoveredOn), width: 130 },
-      { colId: 'currentPercentage', headerName: t('absence.cases.percentage'), type: 'rightAligned', valueGetter: (p) => p.data?.currentPercentage, valueFormatter: (p) => formatPercent(p.value as number, 0), width: 100 },
+      dateColumn<AbsenceCaseView>('recoveredOn', t('absence.cases.recoveredOn'), { width: 130 }),
+      { colId: 'currentPercentage', headerName: t('absence.cases.percentage'), type: 'rightAligned', valueGetter: (p) => p.data?.currentPercentage, valueFormatter: (p) => formatPercent(p.value as number, 0), width: 100, context: { cellKind: { type: 'decimal', percent: true } } },
       { field: 'durationDays', headerName: t('absence.cases.duration'), type: 'rightAligned', width: 120 },
       {
         colId: 'status',

@@ -125,6 +125,7 @@ function Register({ fiscalYear, readOnly, initialHireOnly }: { fiscalYear: numbe
         minWidth: 150,
         valueGetter: (p) => p.data?.hire?.costInYearCents ?? null,
         valueFormatter: (p) => (p.value === null || p.value === undefined ? '' : formatCents(p.value as number)),
+        context: { cellKind: { type: 'money', nullable: true } },
       },
     ],
     [t, readOnly, onInvalid, fiscalYear],

@@ -7,6 +7,7 @@ import { formatCents, formatDate } from '../../../../shared/format/nl.ts';
 import { parseDate } from '../../../../shared/import/values.ts';
 import { api } from '../../api/client.ts';
 import { DataGrid } from '../../components/DataGrid.tsx';
+import { saveXlsx } from '../../components/grid-export.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 
@@ -29,22 +30,45 @@ export function LedgerPage({ fiscalYear }: { fiscalYear: number }) {
 
   const columns = useMemo<ColDef<LedgerRow>[]>(
     () => [
-      { field: 'bookingDate', headerName: t('ledger.bookingDate'), valueFormatter: (p) => formatDate(p.value), width: 130, sort: 'asc' },
+      { field: 'bookingDate', headerName: t('ledger.bookingDate'), valueFormatter: (p) => formatDate(p.value), width: 130, sort: 'asc', context: { cellKind: { type: 'date' } } },
       { field: 'period', headerName: t('ledger.period'), width: 100, type: 'rightAligned' },
       { field: 'journal', headerName: t('ledger.journal'), width: 100 },
       { field: 'document', headerName: t('ledger.document'), width: 140 },
       { field: 'costCentre', headerName: t('budget.costCentre'), width: 130 },
       { field: 'account', headerName: t('budget.account'), width: 140 },
       { field: 'description', headerName: t('ledger.description'), minWidth: 260, flex: 1 },
-      { field: 'amountCents', headerName: t('ledger.amount'), type: 'rightAligned', valueFormatter: (p) => (p.value === undefined || p.value === null ? '' : formatCents(p.value)), width: 150 },
+      { field: 'amountCents', headerName: t('ledger.amount'), type: 'rightAligned', context: { cellKind: { type: 'money' } }, valueFormatter: (p) => (p.value === undefined || p.value === null ? '' : formatCents(p.value)), width: 150 },
       { field: 'counterparty', headerName: t('ledger.counterparty'), minWidth: 180 },
     ],
     [t],
   );
 
-  const datasource = useMemo<IDatasource>(() => {
+  const ledgerFilter = useMemo(() => {
     const dateFrom = applied.dateFrom ? parseDate(applied.dateFrom) : null;
     const dateTo = applied.dateTo ? parseDate(applied.dateTo) : null;
+    return {
+      year: applied.dateFrom || applied.dateTo ? undefined : fiscalYear,
+      text: applied.text || undefined,
+      costCentre: applied.costCentre || undefined,
+      dateFrom: dateFrom?.ok ? dateFrom.value : undefined,
+      dateTo: dateTo?.ok ? dateTo.value : undefined,
+    };
+  }, [applied, fiscalYear]);
+
+  /** Every line the filter and sort select, written by the backend: the grid holds only the blocks in view. */
+  const exportLedger = () => {
+    const grid = gridApi.current;
+    const sort = (grid?.getColumnState() ?? [])
+      .filter((c) => c.sort)
+      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+      .slice(0, 3)
+      .map((c) => ({ column: c.colId as LedgerColumn, direction: c.sort! }));
+    const columns = (grid?.getAllDisplayedColumns() ?? []).map((c) => ({ field: c.getColId() as LedgerColumn, title: grid!.getDisplayNameForColumn(c, 'header') ?? c.getColId() }));
+    const title = t('ledger.title');
+    return saveXlsx(title, t('grid.export'), (target) => api.budget.exportLedger({ title, columns, sort, filter: ledgerFilter, ...(target ? { path: target } : {}) }));
+  };
+
+  const datasource = useMemo<IDatasource>(() => {
     return {
       getRows(params: IGetRowsParams) {
         api.budget
@@ -52,13 +76,7 @@ export function LedgerPage({ fiscalYear }: { fiscalYear: number }) {
             offset: params.startRow,
             limit: params.endRow - params.startRow,
             sort: params.sortModel.slice(0, 3).map((s) => ({ column: s.colId as LedgerColumn, direction: s.sort })),
-            filter: {
-              year: applied.dateFrom || applied.dateTo ? undefined : fiscalYear,
-              text: applied.text || undefined,
-              costCentre: applied.costCentre || undefined,
-              dateFrom: dateFrom?.ok ? dateFrom.value : undefined,
-              dateTo: dateTo?.ok ? dateTo.value : undefined,
-            },
+            filter: ledgerFilter,
           })
           .then((page) => {
             params.successCallback(page.rows, page.total);
@@ -71,7 +89,7 @@ export function LedgerPage({ fiscalYear }: { fiscalYear: number }) {
           });
       },
     };
-  }, [applied, fiscalYear, status, t]);
+  }, [ledgerFilter, status, t]);
 
   useEffect(() => {
     gridApi.current?.setGridOption('datasource', datasource);
@@ -130,6 +148,7 @@ export function LedgerPage({ fiscalYear }: { fiscalYear: number }) {
           e.api.setGridOption('datasource', datasource);
         }}
         getRowClass={(p) => (p.node.rowPinned ? 'row-total' : undefined)}
+        onExport={exportLedger}
         height={560}
       />
     </div>

@@ -132,6 +132,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
     type: 'rightAligned',
     width: 150,
     valueFormatter: (p) => formatFte(p.value as number | null),
+    context: { cellKind: { type: 'decimal' } },
     ...extra,
   });
 
@@ -181,7 +182,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
       fteColumn('occupiedFte', t('formation.occupiedFte')),
       fteColumn('vacancyFte', t('formation.vacancyFte')),
       fteColumn('overOccupationFte', t('formation.overOccupationFte')),
-      { field: 'occupancyPercent', headerName: t('formation.occupancy'), type: 'rightAligned', width: 140, valueFormatter: (p) => formatPercent(p.value as number | null) },
+      { field: 'occupancyPercent', headerName: t('formation.occupancy'), type: 'rightAligned', width: 140, valueFormatter: (p) => formatPercent(p.value as number | null), context: { cellKind: { type: 'decimal', percent: true } } },
       fteColumn('hireFte', t('formation.hireFte')),
       { field: 'occupants', headerName: t('formation.occupants'), minWidth: 260, flex: 1 },
       dateColumn<Row>('validFrom', t('formation.validFrom'), { editable: !readOnly, onInvalid }),
