@@ -65,6 +65,14 @@ describe('grid export to XLSX', () => {
     expect(audit.entries[0]).toMatchObject({ action: 'export', note: 'Tabel naar Excel: Verplichtingen' });
   });
 
+  it('writes the export’s own words in the window’s language', async () => {
+    const { client } = await departmentWorkbook();
+    await client.workbook.setLanguage({ language: 'en' });
+    const file = await client.workbook.exportTable({ ...table, title: 'Commitments' });
+    const sheet = await readSheet(Buffer.from(file.contentBase64!, 'base64'));
+    expect(String(sheet.getCell('A2').value)).toMatch(/ · exported on \d\d-\d\d-\d{4}$/);
+  });
+
   it('writes to the path the user chose, in one go', async () => {
     const { client } = await departmentWorkbook();
     const dir = tempDir();

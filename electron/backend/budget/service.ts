@@ -11,7 +11,8 @@ import type { Selectable } from 'kysely';
 import type { TableExport } from '../../../shared/api/workbook.ts';
 import { localToday } from '../../../shared/domain/absence/days.ts';
 import { formatDate } from '../../../shared/format/nl.ts';
-import { exportTable, MAX_EXPORT_ROWS } from '../workbook/table-export.ts';
+import { exportTable, MAX_EXPORT_ROWS, tooManyRows } from '../workbook/table-export.ts';
+import { tr } from '../words.ts';
 
 type LineRow = Selectable<BudgetLineTable> & { revisions_cents: number; commitments_cents: number; actual_until_cents?: number };
 
@@ -560,7 +561,7 @@ export async function exportLedger(
 ): Promise<{ name: string; path: string | null; contentBase64: string | null }> {
   const first = ledgerPage(wb, { offset: 0, limit: 1, sort: request.sort, filter: request.filter });
   if (first.total > MAX_EXPORT_ROWS) {
-    throw new ApiError('invalid_input', `Het grootboek heeft met dit filter ${first.total.toLocaleString('nl-NL')} regels, te veel voor één Excel-bestand (hoogstens ${MAX_EXPORT_ROWS.toLocaleString('nl-NL')}); verfijn eerst het filter.`);
+    throw new ApiError('invalid_input', tooManyRows(request.title, first.total));
   }
   const rows: Array<Array<string | number | null>> = [];
   for (let offset = 0; offset < first.total; offset += 5000) {
@@ -575,12 +576,12 @@ export async function exportLedger(
 /** The filter under the export's title, as the reader of the file needs it: which lines these are. */
 function ledgerFilterNote(filter: LedgerQuery['filter']): string | undefined {
   const parts = [
-    filter.year !== undefined ? `boekjaar ${filter.year}` : null,
-    filter.costCentre ? `kostenplaats ${filter.costCentre}` : null,
-    filter.account ? `grootboekrekening ${filter.account}` : null,
-    filter.text ? `zoeken: "${filter.text}"` : null,
-    filter.dateFrom ? `vanaf ${formatDate(filter.dateFrom)}` : null,
-    filter.dateTo ? `tot en met ${formatDate(filter.dateTo)}` : null,
+    filter.year !== undefined ? tr('grid.file.year', { year: filter.year }) : null,
+    filter.costCentre ? tr('grid.file.costCentre', { code: filter.costCentre }) : null,
+    filter.account ? tr('grid.file.account', { code: filter.account }) : null,
+    filter.text ? tr('grid.file.text', { text: filter.text }) : null,
+    filter.dateFrom ? tr('grid.file.dateFrom', { date: formatDate(filter.dateFrom) }) : null,
+    filter.dateTo ? tr('grid.file.dateTo', { date: formatDate(filter.dateTo) }) : null,
   ].filter((part): part is string => part !== null);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }

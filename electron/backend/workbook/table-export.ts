@@ -4,10 +4,11 @@ import path from 'node:path';
 import type { TableExport } from '../../../shared/api/workbook.ts';
 import { ApiError } from '../../../shared/api/errors.ts';
 import { fileNameFromTitle } from '../../../shared/format/file-name.ts';
-import { formatDate } from '../../../shared/format/nl.ts';
+import { formatDate, formatNumber } from '../../../shared/format/nl.ts';
 import { xmlSafeText } from '../../../shared/format/spreadsheet-cell.ts';
 import { EURO_FORMAT, workbookBuffer } from '../exchange/xlsx-sheets.ts';
 import type { Workbook } from './workbook.ts';
+import { tr } from '../words.ts';
 
 /**
  * "Exporteren naar Excel" of any grid: the rows and columns as the grid shows them (its filter and
@@ -49,7 +50,7 @@ export async function tableXlsx(wb: Workbook, table: TableExport, today: string)
   sheet.getCell(1, 1).value = table.title;
   sheet.getCell(1, 1).font = { bold: true, size: 13 };
   // A central workbook has no department: the line then starts with the date.
-  sheet.getCell(2, 1).value = [department, `geëxporteerd op ${formatDate(today)}`, table.note].filter(Boolean).join(' · ');
+  sheet.getCell(2, 1).value = [department, tr('grid.file.exportedOn', { date: formatDate(today) }), table.note].filter(Boolean).join(' · ');
   const headerRow = 4;
   const widths = table.columns.map((c) => Math.min(50, Math.max(10, c.title.length + 2)));
   table.columns.forEach((column, i) => {
@@ -81,10 +82,15 @@ export async function tableXlsx(wb: Workbook, table: TableExport, today: string)
 /** Rows more than this are refused rather than written slowly into a file Excel opens slowly; a filter narrows them. */
 export const MAX_EXPORT_ROWS = 200_000;
 
+/** Why an export of that many rows is refused, in the window's language. */
+export function tooManyRows(title: string, count: number): string {
+  return tr('grid.file.tooMany', { title, count: formatNumber(count, 0), max: formatNumber(MAX_EXPORT_ROWS, 0) });
+}
+
 /** Written where the user chose (desktop app, CLI), atomically; or returned as bytes (browser preview). */
 export async function exportTable(wb: Workbook, table: TableExport & { path?: string }, today: string): Promise<{ name: string; path: string | null; contentBase64: string | null }> {
   if (table.rows.length > MAX_EXPORT_ROWS) {
-    throw new ApiError('invalid_input', `${table.title}: ${table.rows.length.toLocaleString('nl-NL')} regels is te veel voor één Excel-bestand (hoogstens ${MAX_EXPORT_ROWS.toLocaleString('nl-NL')}); verfijn eerst het filter.`);
+    throw new ApiError('invalid_input', tooManyRows(table.title, table.rows.length));
   }
   const bytes = await tableXlsx(wb, table, today);
   const name = fileNameFromTitle(table.title, 'xlsx');

@@ -18,6 +18,17 @@ export const gridMessages = defineMessages({
       pasteUnavailable: 'Plakken met de knop kan hier niet: klik in de tabel in de cel waar het moet beginnen en druk op Ctrl+V.',
       pasteEmpty: 'Er staat niets op het klembord om te plakken.',
       keys: 'Uit Excel plakken: klik in de cel waar het blok moet beginnen en druk op Ctrl+V. Cellen kiezen: Shift+pijltjes (hele regels: Shift+spatie); kopiëren: Ctrl+C.',
+      /** Written by the backend into the exported XLSX (electron/backend/workbook/table-export.ts). */
+      file: {
+        exportedOn: 'geëxporteerd op {{date}}',
+        tooMany: '{{title}}: {{count}} regels is te veel voor één Excel-bestand (hoogstens {{max}}); verfijn eerst het filter.',
+        year: 'boekjaar {{year}}',
+        costCentre: 'kostenplaats {{code}}',
+        account: 'grootboekrekening {{code}}',
+        text: 'zoeken: "{{text}}"',
+        dateFrom: 'vanaf {{date}}',
+        dateTo: 'tot en met {{date}}',
+      },
       report: {
         title: 'Resultaat van het plakken',
         done_one: '{{count}} regel geplakt ({{cells}}).',
@@ -62,6 +73,16 @@ export const gridMessages = defineMessages({
       pasteUnavailable: 'The paste button cannot be used here: click the cell in the table where the block should start and press Ctrl+V.',
       pasteEmpty: 'There is nothing on the clipboard to paste.',
       keys: 'Paste from Excel: click the cell where the block should start and press Ctrl+V. Choose cells: Shift+arrows (whole rows: Shift+Space); copy: Ctrl+C.',
+      file: {
+        exportedOn: 'exported on {{date}}',
+        tooMany: '{{title}}: {{count}} rows are too many for one Excel file (at most {{max}}); narrow the filter first.',
+        year: 'fiscal year {{year}}',
+        costCentre: 'cost centre {{code}}',
+        account: 'ledger account {{code}}',
+        text: 'search: "{{text}}"',
+        dateFrom: 'from {{date}}',
+        dateTo: 'up to and including {{date}}',
+      },
       report: {
         title: 'Result of the paste',
         done_one: '{{count}} row pasted ({{cells}}).',
