@@ -11,11 +11,12 @@ import { gridMessages } from './messages/grid.ts';
 import { importMessages } from './messages/import.ts';
 import { overviewMessages } from './messages/overview.ts';
 import { setupMessages } from './messages/setup.ts';
+import { signalMessages } from './messages/signals.ts';
 import { staffMessages } from './messages/staff.ts';
 import { workbookMessages } from './messages/workbook.ts';
 
 /** All UI texts, one file per area in ./messages; an area adds its file to this list. */
-export const messageAreas = [appMessages, workbookMessages, budgetMessages, importMessages, bottleneckMessages, overviewMessages, exchangeMessages, staffMessages, absenceMessages, centralHrMessages, assignmentMessages, auditMessages, gridMessages, setupMessages] as const;
+export const messageAreas = [appMessages, workbookMessages, budgetMessages, importMessages, bottleneckMessages, overviewMessages, exchangeMessages, staffMessages, absenceMessages, centralHrMessages, assignmentMessages, auditMessages, gridMessages, setupMessages, signalMessages] as const;
 
 export const nl = mergeMessages(messageAreas, 'nl');
 export type Messages = typeof nl;

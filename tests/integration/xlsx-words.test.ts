@@ -40,6 +40,11 @@ describe('the readable XLSX files show labels and Dutch dates', () => {
       expect(offending(finance)).toEqual([]);
       expect(finance.map((c) => c.text)).toEqual(expect.arrayContaining(['1e kwartaal 2027', 'Gemeenschappelijke regeling', 'In voorbereiding']));
       expect(offending(await texts(hr.xlsx!.path!))).toEqual([]);
+      // A record for P&O and control: Dutch labels even when the head's window is in English.
+      await d.client.workbook.setLanguage({ language: 'en' });
+      const finEn = await d.client.exchange.export({ kind: 'finance-summary', period: '2027-Q1', path: path.join(dir, 'OR-fin-en.wbx'), xlsxPath: path.join(dir, 'OR-fin-en.xlsx'), withXlsx: true });
+      await d.client.workbook.setLanguage({ language: 'nl' });
+      expect((await texts(finEn.xlsx!.path!)).map((c) => c.text)).toEqual(expect.arrayContaining(['Gemeenschappelijke regeling', 'In voorbereiding']));
       const report = await texts(path.join(dir, 'rapport.xlsx'));
       expect(offending(report)).toEqual([]);
       expect(report.map((c) => c.text)).toContain('1e kwartaal 2027 (01-01-2027 t/m 31-03-2027)');

@@ -3,11 +3,12 @@ import { computeAbsenceMetrics, type EmployeeInput } from '../../../shared/domai
 import type { DurationBands } from '../../../shared/domain/absence/settings.ts';
 import { absenceOverviewPeriods, isAboveAlert, poortwachterOverview, type AbsencePeriodChoice } from '../../../shared/domain/overview/people.ts';
 import type { AbsenceOverviewData, AbsenceOverviewFigure, Highlight, PoortwachterOverviewData } from '../../../shared/domain/overview/types.ts';
-import { formatDate, formatPercent, formatPeriod } from '../../../shared/format/nl.ts';
+import { formatDate, formatPercent } from '../../../shared/format/nl.ts';
 import type { OverviewSectionProvider } from '../overview/registry.ts';
 import { absenceCoverage, absenceGap, type AbsenceCoverage } from './coverage.ts';
 import { absenceTrend, loadMetricsInput } from './metrics.ts';
 import { attentionOn, poortwachterChainsOn } from './poortwachter-status.ts';
+import { periodWords, tr, wordOr } from '../words.ts';
 
 interface MetricsScope {
   input: EmployeeInput[];
@@ -39,9 +40,16 @@ function figure(m: MetricsScope, choice: AbsencePeriodChoice, alertPercent: numb
   };
 }
 
+/** A step's name in the current language (the same words as the Poortwachter page), from its stored key. */
+function stepLabel(item: { step: string; label: string }): string {
+  const evaluation = /^evaluation-(\d+)$/.exec(item.step);
+  if (evaluation) return tr('poortwachter.evaluation', { n: evaluation[1] });
+  return wordOr(`poortwachter.milestones.${item.step}`, item.label);
+}
+
 /** "2027 t/m 15-06-2027", "mei 2027", "2e kwartaal 2027" */
 export function absenceFigureLabel(f: Pick<AbsenceOverviewFigure, 'code' | 'end'>): string {
-  return /^\d{4}$/.test(f.code) ? `${f.code} t/m ${formatDate(f.end)}` : formatPeriod(f.code);
+  return /^\d{4}$/.test(f.code) ? tr('periodWords.yearUpTo', { year: f.code, date: formatDate(f.end) }) : periodWords(f.code);
 }
 
 /**
@@ -56,7 +64,7 @@ export function absenceHighlights(data: AbsenceOverviewData): Highlight[] {
   return [
     {
       level: data.yearToDate.aboveAlert ? 'alert' : 'attention',
-      text: `Verzuimpercentage op of boven de signaalwaarde van ${formatPercent(data.alertPercent, 1)}: ${parts.join('; ')}.`,
+      text: tr('signals.absenceAlert', { alert: formatPercent(data.alertPercent, 1), parts: parts.join('; ') }),
       route: 'absence',
     },
   ];
@@ -86,7 +94,7 @@ export const absenceOverviewSection: OverviewSectionProvider = {
       openCases: yearToDate.openCases,
       trend: absenceTrend(wb, Number(asOf.slice(0, 4)), asOf, input),
     };
-    return { key: 'absence', title: 'Verzuim en trend', route: 'absence', highlights: absenceHighlights(data), data };
+    return { key: 'absence', title: tr('overviewSections.absence'), route: 'absence', highlights: absenceHighlights(data), data };
   },
 };
 
@@ -95,12 +103,12 @@ export function poortwachterHighlights(data: PoortwachterOverviewData): Highligh
   const highlights: Highlight[] = [];
   if (data.overdueCount === 1) {
     const item = data.overdue[0];
-    highlights.push({ level: 'alert', text: `Poortwachter: ${item.label} voor ${item.caseNumber} (personeelsnummer ${item.personnelNumber}) is te laat, uiterlijk ${formatDate(item.due)}.`, route: `poortwachter?case=${item.caseId}` });
+    highlights.push({ level: 'alert', text: tr('signals.stepOverdue', { step: stepLabel(item), caseNumber: item.caseNumber, personnelNumber: item.personnelNumber, due: formatDate(item.due) }), route: `poortwachter?case=${item.caseId}` });
   } else if (data.overdueCount > 1) {
-    highlights.push({ level: 'alert', text: `Poortwachter: ${data.overdueCount} stappen zijn te laat.`, route: 'poortwachter' });
+    highlights.push({ level: 'alert', text: tr('signals.stepsOverdue', { count: data.overdueCount }), route: 'poortwachter' });
   }
   if (data.dueSoonCount > 0) {
-    highlights.push({ level: 'attention', text: `Poortwachter: ${data.dueSoonCount} stap(pen) binnen ${data.leadDays} dagen.`, route: 'poortwachter' });
+    highlights.push({ level: 'attention', text: tr('signals.stepsDueSoon', { count: data.dueSoonCount, days: data.leadDays }), route: 'poortwachter' });
   }
   return highlights;
 }
@@ -118,6 +126,6 @@ export const poortwachterOverviewSection: OverviewSectionProvider = {
     const leadDays = settings.poortwachterLeadDays;
     const chains = poortwachterChainsOn(wb, asOf, leadDays);
     const data = poortwachterOverview({ leadDays, ...attentionOn(chains, leadDays) }, chains.filter((c) => c.running).length);
-    return { key: 'poortwachter', title: 'Poortwachter', route: 'poortwachter', highlights: poortwachterHighlights(data), data };
+    return { key: 'poortwachter', title: tr('overviewSections.poortwachter'), route: 'poortwachter', highlights: poortwachterHighlights(data), data };
   },
 };

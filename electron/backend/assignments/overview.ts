@@ -6,6 +6,7 @@ import { formatCents, formatDate, formatPercent } from '../../../shared/format/n
 import type { OverviewSectionProvider } from '../overview/registry.ts';
 import { listBenchmarks, ownFigures } from './benchmarks.ts';
 import { evaluate } from './service.ts';
+import { tr, wordOr } from '../words.ts';
 
 const DBA = ['dbaLong', 'dbaNoResult', 'dbaFillsPosition'] as const;
 
@@ -48,19 +49,19 @@ export function assignmentHighlights(rows: ReturnType<typeof evaluate>, zzpFlagM
     if (row.deleted) continue;
     const route = `assignments?id=${row.id}`;
     if (row.signals.includes('overCeiling')) {
-      highlights.push({ level: 'alert', text: `${row.code} is over het plafond: ${formatCents(row.usedCents)} van ${formatCents(row.ceilingCents)} (${formatPercent(row.usedPercent)}) besteed of verplicht.`, route });
+      highlights.push({ level: 'alert', text: tr('signals.overCeiling', { code: row.code, used: formatCents(row.usedCents), ceiling: formatCents(row.ceilingCents), percent: formatPercent(row.usedPercent) }), route });
     }
     for (const m of moments.filter((x) => x.overdue)) {
-      highlights.push({ level: 'alert', text: `${row.code}: beslismoment ${MOMENT_LABELS[m.kind]} van ${formatDate(m.dueDate)} is verlopen zonder besluit.`, route });
+      highlights.push({ level: 'alert', text: tr('signals.momentOverdue', { code: row.code, moment: wordOr(`assignments.momentKinds.${m.kind}`, MOMENT_LABELS[m.kind]), due: formatDate(m.dueDate) }), route });
     }
     if (row.signals.includes('pastEnd')) {
-      highlights.push({ level: 'attention', text: `${row.code}: einddatum ${formatDate(row.endDate)} is verstreken, maar de status is nog ${STATUS_LABELS[row.status].toLowerCase()}.`, route });
+      highlights.push({ level: 'attention', text: tr('signals.endPassed', { code: row.code, end: formatDate(row.endDate), status: wordOr(`assignments.statuses.${row.status}`, STATUS_LABELS[row.status]).toLowerCase() }), route });
     }
-    if (row.signals.includes('dbaLong')) highlights.push({ level: 'attention', text: `${row.code}: ZZP-opdracht van ${zzpFlagMonths} maanden of langer (Wet DBA, risico op schijnzelfstandigheid).`, route });
-    if (row.signals.includes('dbaNoResult')) highlights.push({ level: 'attention', text: `${row.code}: ZZP-opdracht zonder afgesproken resultaat (Wet DBA, risico op schijnzelfstandigheid).`, route });
-    if (row.signals.includes('dbaFillsPosition')) highlights.push({ level: 'attention', text: `${row.code}: ZZP'er op een formatieplaats, dus regulier werk (Wet DBA).`, route });
+    if (row.signals.includes('dbaLong')) highlights.push({ level: 'attention', text: tr('signals.dbaLong', { code: row.code, months: zzpFlagMonths }), route });
+    if (row.signals.includes('dbaNoResult')) highlights.push({ level: 'attention', text: tr('signals.dbaNoResult', { code: row.code }), route });
+    if (row.signals.includes('dbaFillsPosition')) highlights.push({ level: 'attention', text: tr('signals.dbaFillsPosition', { code: row.code }), route });
     if (row.signals.includes('ambiguousLedger')) {
-      highlights.push({ level: 'attention', text: `${row.code}: ${row.ambiguousLines} boeking(en) passen ook bij een andere opdracht en tellen nergens mee; koppel ze met de hand.`, route });
+      highlights.push({ level: 'attention', text: tr('signals.ambiguousLines', { code: row.code, count: row.ambiguousLines }), route });
     }
   }
   return highlights;
@@ -73,7 +74,7 @@ export const assignmentsOverviewSection: OverviewSectionProvider = {
   build(wb, ctx) {
     const rows = evaluate(wb, { asOf: ctx.asOf });
     if (rows.length === 0) return null;
-    return { key: 'assignments', title: 'Opdrachten', route: 'assignments', highlights: assignmentHighlights(rows, ctx.settings.zzpFlagMonths), data: assignmentsOverview(rows, ctx.asOf) };
+    return { key: 'assignments', title: tr('overviewSections.assignments'), route: 'assignments', highlights: assignmentHighlights(rows, ctx.settings.zzpFlagMonths), data: assignmentsOverview(rows, ctx.asOf) };
   },
 };
 
@@ -92,6 +93,6 @@ export const benchmarksOverviewSection: OverviewSectionProvider = {
       from: own.from,
       indicators: BENCHMARK_INDICATORS.map((indicator) => ({ indicator, own: own.values[indicator], gap: own.gaps[indicator], references: references.filter((r) => r.indicator === indicator).sort((a, b) => b.year - a.year) })),
     };
-    return { key: 'benchmarks', title: 'Vergelijking met referentiecijfers', route: null, highlights: [], data };
+    return { key: 'benchmarks', title: tr('overviewSections.benchmarks'), route: null, highlights: [], data };
   },
 };

@@ -2,12 +2,13 @@ import { bottleneckOverview } from '../../../shared/domain/overview/figures.ts';
 import type { BottleneckOverviewData, Highlight } from '../../../shared/domain/overview/types.ts';
 import type { OverviewSectionProvider } from '../overview/registry.ts';
 import { listBottlenecks } from './service.ts';
+import { tr } from '../words.ts';
 
 export function bottleneckHighlights(data: BottleneckOverviewData): Highlight[] {
   const highlights: Highlight[] = [];
-  if (data.escalatedCount > 0) highlights.push({ level: 'attention', text: `${data.escalatedCount} knelpunt(en) geëscaleerd.`, route: 'bottlenecks?status=geescaleerd' });
+  if (data.escalatedCount > 0) highlights.push({ level: 'attention', text: tr('signals.escalated', { count: data.escalatedCount }), route: 'bottlenecks?status=geescaleerd' });
   const urgent = data.active.filter((b) => b.priority === 9);
-  for (const b of urgent) highlights.push({ level: 'alert', text: `${b.identifier} heeft hoge impact en hoge urgentie: ${b.title}`, route: `bottlenecks?id=${b.id}` });
+  for (const b of urgent) highlights.push({ level: 'alert', text: tr('signals.urgentBottleneck', { identifier: b.identifier, title: b.title }), route: `bottlenecks?id=${b.id}` });
   return highlights;
 }
 
@@ -17,6 +18,6 @@ export const bottleneckOverviewSection: OverviewSectionProvider = {
   workbookKinds: ['department'],
   build(wb, ctx) {
     const data = bottleneckOverview(listBottlenecks(wb), ctx.asOf);
-    return { key: 'bottlenecks', title: 'Knelpunten', route: 'bottlenecks', highlights: bottleneckHighlights(data), data };
+    return { key: 'bottlenecks', title: tr('overviewSections.bottlenecks'), route: 'bottlenecks', highlights: bottleneckHighlights(data), data };
   },
 };

@@ -5,12 +5,15 @@ import type { Envelope, FinanceLine, FinancePayload, Formation, HrPayload } from
 import { formatFingerprint } from '../../../shared/exchange/types.ts';
 import { addFactsSheet, addTableSheet, newWorkbook, sumBy, workbookBuffer, type SheetColumn } from './xlsx-sheets.ts';
 import { fingerprintOf } from './keys.ts';
-import { backendWords } from '../words.ts';
+import { wordsOf } from '../words.ts';
 
-/** A code's label from the areas' own texts (the same words as their pages), or the code when there is none. */
+/**
+ * A code's label from the areas' own texts (the same words as their pages), or the code when there is none.
+ * Dutch whatever the window's language: the package's XLSX is a record for P&O and control, like its headers.
+ */
 function label(group: string, code: string | null | undefined): string | null {
   if (!code) return null;
-  const words = backendWords();
+  const words = wordsOf('nl');
   return words.has(`${group}.${code}`) ? words.t(`${group}.${code}`) : code;
 }
 

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { formatCents, formatDate, formatNumber, formatPercent } from '../../../shared/format/nl.ts';
+import { tr } from '../words.ts';
 import type { ChartBlock, KeyFiguresBlock, ManagementReport, ReportBlock, ReportValue, TableBlock, ValueType } from './model.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -82,7 +83,7 @@ function drawKeyFigures(doc: Doc, block: KeyFiguresBlock): void {
 function drawTable(doc: Doc, block: TableBlock): void {
   blockTitle(doc, block.title);
   if (block.rows.length === 0) {
-    doc.font('Helvetica-Oblique').fontSize(9).fillColor(MUTED).text(safe(block.emptyText ?? 'Geen gegevens.'), MARGIN.left, doc.y, { width: CONTENT_WIDTH });
+    doc.font('Helvetica-Oblique').fontSize(9).fillColor(MUTED).text(safe(block.emptyText ?? tr('reportFrame.noData')), MARGIN.left, doc.y, { width: CONTENT_WIDTH });
     doc.moveDown(1);
     return;
   }
@@ -264,7 +265,7 @@ function drawPageFrames(doc: Doc, report: ManagementReport): void {
   const { meta } = report;
   const range = doc.bufferedPageRange();
   const left = safe(`${meta.organisation} · ${meta.departmentCode} ${meta.departmentName}`);
-  const right = safe(`Managementrapportage ${meta.periodLabel}`);
+  const right = safe(tr('reportFrame.titleOf', { period: meta.periodLabel }));
   for (let i = range.start; i < range.start + range.count; i += 1) {
     doc.switchToPage(i);
     // Writing in the margins must not trigger pdfkit's automatic page break.
@@ -276,11 +277,11 @@ function drawPageFrames(doc: Doc, report: ManagementReport): void {
     doc.lineWidth(0.5).strokeColor(RULE).moveTo(MARGIN.left, 44).lineTo(MARGIN.left + CONTENT_WIDTH, 44).stroke();
     const footerY = PAGE.height - 36;
     doc.moveTo(MARGIN.left, footerY - 6).lineTo(MARGIN.left + CONTENT_WIDTH, footerY - 6).stroke();
-    doc.fillColor(MUTED).text(safe(`Gegenereerd op ${formatDate(meta.generatedOn)} · periode ${formatDate(meta.period.start)} t/m ${formatDate(meta.period.end)}`), MARGIN.left, footerY, {
+    doc.fillColor(MUTED).text(safe(tr('reportFrame.footer', { date: formatDate(meta.generatedOn), start: formatDate(meta.period.start), end: formatDate(meta.period.end) })), MARGIN.left, footerY, {
       width: CONTENT_WIDTH / 2,
       lineBreak: false,
     });
-    doc.text(`Pagina ${i - range.start + 1} van ${range.count}`, MARGIN.left + CONTENT_WIDTH / 2, footerY, { width: CONTENT_WIDTH / 2, align: 'right', lineBreak: false });
+    doc.text(tr('reportFrame.page', { page: i - range.start + 1, pages: range.count }), MARGIN.left + CONTENT_WIDTH / 2, footerY, { width: CONTENT_WIDTH / 2, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottomMargin;
   }
 }
@@ -309,10 +310,10 @@ export function renderPdf(report: ManagementReport): Promise<Buffer> {
     doc.on('error', reject);
   });
 
-  doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text('Managementrapportage', MARGIN.left, MARGIN.top);
-  doc.font('Helvetica').fontSize(12).fillColor(INK).text(safe(`${meta.organisation} · afdeling ${meta.departmentCode} ${meta.departmentName}`));
-  doc.text(safe(`${meta.periodLabel} (${formatDate(meta.period.start)} t/m ${formatDate(meta.period.end)})`));
-  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(meta.includeNames ? 'Met namen en personeelsnummers, op keuze van de budgethouder: voor eigen gebruik, niets weggelaten.' : 'Zonder namen en personeelsnummers; cijfers over minder dan 5 medewerkers zijn weggelaten.');
+  doc.font('Helvetica-Bold').fontSize(20).fillColor(INK).text(tr('reportFrame.title'), MARGIN.left, MARGIN.top);
+  doc.font('Helvetica').fontSize(12).fillColor(INK).text(safe(tr('reportFrame.departmentOf', { organisation: meta.organisation, code: meta.departmentCode, name: meta.departmentName })));
+  doc.text(safe(tr('reportFrame.periodRange', { label: meta.periodLabel, start: formatDate(meta.period.start), end: formatDate(meta.period.end) })));
+  doc.font('Helvetica').fontSize(9).fillColor(MUTED).text(tr(meta.includeNames ? 'reportFrame.withNames' : 'reportFrame.withoutNames'));
   doc.moveDown(1);
 
   report.sections.forEach((section, index) => {
@@ -321,7 +322,7 @@ export function renderPdf(report: ManagementReport): Promise<Buffer> {
     doc.moveDown(0.5);
     for (const block of section.blocks) drawBlock(doc, block);
   });
-  if (report.sections.length === 0) doc.font('Helvetica').fontSize(10).text('Er zijn geen onderdelen om te rapporteren.');
+  if (report.sections.length === 0) doc.font('Helvetica').fontSize(10).text(tr('reportFrame.noSections'));
 
   drawPageFrames(doc, report);
   doc.end();

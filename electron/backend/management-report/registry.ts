@@ -1,9 +1,9 @@
 import { ApiError } from '../../../shared/api/errors.ts';
 import { parsePeriod, type Period } from '../../../shared/domain/period.ts';
 import type { Settings } from '../../../shared/domain/settings.ts';
-import { formatPeriod } from '../../../shared/format/nl.ts';
 import { getSettings } from '../workbook/settings.ts';
 import type { Workbook } from '../workbook/workbook.ts';
+import { periodWords, wordOr } from '../words.ts';
 import type { ManagementReport, ReportSection } from './model.ts';
 
 export interface ReportContext {
@@ -41,14 +41,16 @@ export function buildManagementReport(wb: Workbook, quarter: string, options: { 
   const sections = [...providers.values()]
     .sort((a, b) => a.order - b.order)
     .map((p) => p.build(wb, ctx))
-    .filter((s): s is ReportSection => s !== null);
+    .filter((s): s is ReportSection => s !== null)
+    // The section's title in the window's language (the providers write Dutch).
+    .map((s) => ({ ...s, title: wordOr(`reportSections.${s.key}`, s.title) }));
   return {
     meta: {
       organisation: wb.meta.organisation,
       departmentCode: wb.meta.department_code ?? '',
       departmentName: wb.meta.department_name ?? '',
       period,
-      periodLabel: formatPeriod(period.code),
+      periodLabel: periodWords(period.code),
       generatedOn: options.generatedOn,
       includeNames: options.includeNames,
     },

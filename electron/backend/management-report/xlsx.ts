@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { formatDate } from '../../../shared/format/nl.ts';
 import { xmlSafeText } from '../../../shared/format/spreadsheet-cell.ts';
 import { sanitiseWorkbook } from '../exchange/xlsx-sheets.ts';
+import { tr } from '../words.ts';
 import type { ChartBlock, KeyFiguresBlock, ManagementReport, ReportBlock, ReportValue, TableBlock, ValueType } from './model.ts';
 
 /**
@@ -88,7 +89,7 @@ function writeKeyFigures(w: SheetWriter, block: KeyFiguresBlock): void {
 function writeTable(w: SheetWriter, block: TableBlock): void {
   w.title(block.title, 11);
   if (block.rows.length === 0) {
-    w.set(1, block.emptyText ?? 'Geen gegevens.', 'text');
+    w.set(1, block.emptyText ?? tr('reportFrame.noData'), 'text');
     w.skip(2);
     return;
   }
@@ -111,7 +112,7 @@ function writeTable(w: SheetWriter, block: TableBlock): void {
 /** ExcelJS cannot write charts: the chart's data goes in as a table, ready for Excel's own chart. */
 function writeChart(w: SheetWriter, block: ChartBlock): void {
   w.title(block.title, 11);
-  w.set(1, 'Periode', 'text', true);
+  w.set(1, tr('reportFrame.period'), 'text', true);
   block.series.forEach((s, i) => w.set(i + 2, s.name, 'text', true));
   w.skip();
   block.categories.forEach((category, r) => {
@@ -140,7 +141,7 @@ export async function renderXlsx(report: ManagementReport): Promise<Buffer> {
   workbook.title = xmlSafeText(`Managementrapportage ${meta.departmentCode} ${meta.period.code}`);
   workbook.created = new Date(`${meta.generatedOn}T12:00:00Z`);
   const taken = new Set<string>();
-  const sections = report.sections.length > 0 ? report.sections : [{ key: 'leeg', title: 'Rapportage', blocks: [{ kind: 'paragraph' as const, text: 'Er zijn geen onderdelen om te rapporteren.' }] }];
+  const sections = report.sections.length > 0 ? report.sections : [{ key: 'leeg', title: tr('reportFrame.emptyTitle'), blocks: [{ kind: 'paragraph' as const, text: tr('reportFrame.noSections') }] }];
   for (const section of sections) {
     const sheet = workbook.addWorksheet(sheetName(section.title, taken), {
       pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -149,12 +150,12 @@ export async function renderXlsx(report: ManagementReport): Promise<Buffer> {
     sheet.headerFooter.oddHeader = `&L${headerText}&RManagementrapportage ${meta.periodLabel}`;
     sheet.headerFooter.oddFooter = `&LGegenereerd op ${formatDate(meta.generatedOn)}&RPagina &P van &N`;
     const w = new SheetWriter(sheet);
-    w.title(`Managementrapportage: ${section.title}`, 14);
+    w.title(tr('reportFrame.sheetTitle', { section: section.title }), 14);
     const facts: Array<[string, ReportValue, ValueType]> = [
-      ['Organisatie', meta.organisation, 'text'],
-      ['Afdeling', `${meta.departmentCode} ${meta.departmentName}`, 'text'],
-      ['Periode', `${meta.periodLabel} (${formatDate(meta.period.start)} t/m ${formatDate(meta.period.end)})`, 'text'],
-      ['Gegenereerd op', meta.generatedOn, 'date'],
+      [tr('reportFrame.organisation'), meta.organisation, 'text'],
+      [tr('reportFrame.department'), `${meta.departmentCode} ${meta.departmentName}`, 'text'],
+      [tr('reportFrame.period'), tr('reportFrame.periodRange', { label: meta.periodLabel, start: formatDate(meta.period.start), end: formatDate(meta.period.end) }), 'text'],
+      [tr('reportFrame.generatedOn'), meta.generatedOn, 'date'],
     ];
     for (const [label, value, type] of facts) {
       w.set(1, label, 'text', true);

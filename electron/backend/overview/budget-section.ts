@@ -5,6 +5,7 @@ import { formatCents, formatPercent } from '../../../shared/format/nl.ts';
 import { summary } from '../budget/service.ts';
 import type { Workbook } from '../workbook/workbook.ts';
 import type { OverviewSectionProvider } from './registry.ts';
+import { tr } from '../words.ts';
 
 /**
  * Actuals per booking month of a year, in cents, from the per-month totals the import keeps; with
@@ -41,16 +42,16 @@ export function budgetHighlights(data: BudgetOverviewData): Highlight[] {
   if (data.total.varianceCents < 0) {
     highlights.push({
       level: 'alert',
-      text: `De prognose (${formatCents(data.total.forecastCents, { whole: true })}) overschrijdt de actuele begroting met ${formatCents(-data.total.varianceCents, { whole: true })}.`,
+      text: tr('signals.forecastOverBudget', { forecast: formatCents(data.total.forecastCents, { whole: true }), over: formatCents(-data.total.varianceCents, { whole: true }) }),
       route: 'budget',
     });
   }
   if (data.unexplainedCount > 0) {
-    highlights.push({ level: 'attention', text: `${data.unexplainedCount} afwijking(en) boven de rapportagegrens zonder toelichting.`, route: 'budget' });
+    highlights.push({ level: 'attention', text: tr('signals.unexplained', { count: data.unexplainedCount }), route: 'budget' });
   }
   for (const cc of data.byCostCentre) {
     if (cc.exhaustionPercent !== null && cc.exhaustionPercent > 100) {
-      highlights.push({ level: 'alert', text: `Kostenplaats ${cc.code} is voor ${formatPercent(cc.exhaustionPercent)} uitgeput (realisatie en verplichtingen).`, route: 'budget' });
+      highlights.push({ level: 'alert', text: tr('signals.costCentreExhausted', { code: cc.code, percent: formatPercent(cc.exhaustionPercent) }), route: 'budget' });
     }
   }
   return highlights;
@@ -63,6 +64,6 @@ export const budgetOverviewSection: OverviewSectionProvider = {
   build(wb) {
     const year = wb.meta.fiscal_year;
     const data = budgetOverview(summary(wb, year), actualsByMonth(wb, year));
-    return { key: 'budget', title: `Begroting ${year}`, route: 'budget', highlights: budgetHighlights(data), data };
+    return { key: 'budget', title: tr('overviewSections.budget', { year }), route: 'budget', highlights: budgetHighlights(data), data };
   },
 };

@@ -3,6 +3,7 @@ import type { FormationOverviewData, Highlight } from '../../../shared/domain/ov
 import { formatNumber } from '../../../shared/format/nl.ts';
 import type { OverviewSectionProvider } from '../overview/registry.ts';
 import { occupation } from './formation.ts';
+import { tr } from '../words.ts';
 
 const fte = (value: number) => formatNumber(value, 2);
 
@@ -17,7 +18,7 @@ export function formationHighlights(data: FormationOverviewData): Highlight[] {
     .filter((c) => c.formationFte !== null && c.overOccupationFte !== null && c.overOccupationFte > 0)
     .map((c) => ({
       level: 'attention' as const,
-      text: `Kostenplaats ${c.costCentre} is boventallig: ${fte(c.occupiedFte)} fte bezetting tegen ${fte(c.formationFte!)} fte formatie (${fte(c.overOccupationFte!)} fte meer).`,
+      text: tr('signals.overOccupied', { code: c.costCentre, occupied: fte(c.occupiedFte), formation: fte(c.formationFte!), over: fte(c.overOccupationFte!) }),
       route: 'formation',
     }));
 }
@@ -31,6 +32,6 @@ export const formationOverviewSection: OverviewSectionProvider = {
     const result = occupation(wb, asOf);
     const hasStaff = wb.first(wb.db.selectFrom('formation_position').select('id').limit(1)) !== undefined || wb.first(wb.db.selectFrom('employee').select('id').limit(1)) !== undefined;
     const data = formationOverview(result, hasStaff);
-    return { key: 'formation', title: 'Formatie en bezetting', route: 'formation', highlights: formationHighlights(data), data };
+    return { key: 'formation', title: tr('overviewSections.formation'), route: 'formation', highlights: formationHighlights(data), data };
   },
 };
