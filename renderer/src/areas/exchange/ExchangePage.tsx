@@ -9,6 +9,8 @@ import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { KeyCard } from './KeyCard.tsx';
 import { FormError } from '../../components/forms.tsx';
+import type { PrivacyFinding } from '../../../../shared/exchange/types.ts';
+import { PrivacyRefusal, privacyFindingsOf } from './PrivacyRefusal.tsx';
 
 export function periodOptions(year: number): string[] {
   return [String(year), ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`), ...Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)];
@@ -26,12 +28,13 @@ export function ExchangePage({ fiscalYear, readOnly, nativeDialogs }: { fiscalYe
   const [withXlsx, setWithXlsx] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [findings, setFindings] = useState<PrivacyFinding[] | null>(null);
   const [result, setResult] = useState<ExportResult | null>(null);
   const log = useApi(() => api.exchange.exports({}), [result]);
   const hrReady = sections.data?.['hr-summary'].ready ?? false;
 
-  async function make(event: FormEvent) {
-    event.preventDefault();
+  async function make(event?: FormEvent) {
+    event?.preventDefault();
     setBusy(true);
     setError(null);
     try {
@@ -49,9 +52,14 @@ export function ExchangePage({ fiscalYear, readOnly, nativeDialogs }: { fiscalYe
         if (done.xlsx?.contentBase64) downloadBase64(done.xlsx.name, done.xlsx.contentBase64, XLSX_MIME);
       }
       setResult(done);
+      setFindings(null);
       status.info(t('exchange.made', { file: done.package.path ?? done.package.name, sequence: done.sequence }));
     } catch (e) {
-      setError(errorMessage(e));
+      // A finance package that names a person: show each text, why, and a box to rewrite it.
+      const found = privacyFindingsOf(e);
+      setFindings(found);
+      if (found) setResult(null);
+      setError(found ? null : errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -93,6 +101,7 @@ export function ExchangePage({ fiscalYear, readOnly, nativeDialogs }: { fiscalYe
         <p className="hint">{t('exchange.privacyNote')}</p>
         {!hrReady && sections.data && <p className="hint">{t('exchange.hrNotReady')}</p>}
         <FormError message={error} />
+        {findings && <PrivacyRefusal key={findings.map((f) => `${f.path}:${f.text}`).join('|')} findings={findings} readOnly={readOnly} busy={busy} onRetry={() => void make()} />}
         {result && (
           <p data-testid="export-result">
             {t('exchange.made', { file: result.package.path ?? result.package.name, sequence: result.sequence })}
