@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from './contract.ts';
 import { codeSchema, emptyInput, nonEmpty, yearSchema } from './schemas.ts';
 import { pathRef, saveTargetSchema } from './files.ts';
-import type { ArchiveResult, AvailableWorkbook, SavedCopy, AuditEntry, BackupEntry, BackupList, ClosedYear, CostCentre, RecentWorkbook, RestoreResult, WorkbookInfo } from '../domain/workbook/types.ts';
+import type { ArchiveResult, AvailableWorkbook, SavedCopy, AuditEntry, BackupEntry, BackupList, ClosedYear, CostCentre, RecentWorkbook, RestoreResult, WorkbookInfo, WorkbookYear, YearTurnResult } from '../domain/workbook/types.ts';
 import { settingsPatchSchema, type Settings } from '../domain/settings.ts';
 
 /** A workbook file name in the data folder: no folders, no path tricks; `.werkboek` is added when missing. */
@@ -47,6 +47,9 @@ export const tableExportSchema = z
   .strict();
 
 export type TableExport = z.infer<typeof tableExportSchema>;
+
+/** The year to open and how its budget lines start: at zero (a new begroting is imported afterwards) or with last year's current budget. */
+const yearTurnInput = z.object({ year: yearSchema, budget: z.enum(['zero', 'copy']).default('zero') }).strict();
 
 export const workbookApi = {
   'workbook.create': method(
@@ -105,6 +108,12 @@ export const workbookApi = {
   'workbook.closeYear': method(z.object({ year: yearSchema, note: z.string().trim().max(500).nullable().default(null) }).strict(), { mutates: true }).returns<ClosedYear[]>(),
   /** Reopening a closed year needs a reason; both are in the audit log. */
   'workbook.reopenYear': method(z.object({ year: yearSchema, reason: nonEmpty('Reden', 500) }).strict(), { mutates: true }).returns<ClosedYear[]>(),
+  /** The fiscal years of the workbook (opened, current, closed). */
+  'workbook.years': method(emptyInput).returns<WorkbookYear[]>(),
+  /** "Nieuw boekjaar openen", previewed: what the new year would start with; nothing is written. */
+  'workbook.previewYear': method(yearTurnInput).returns<YearTurnResult>(),
+  /** "Nieuw boekjaar openen": the year after the current one becomes current (one transaction, audited); an open year again changes nothing. */
+  'workbook.openYear': method(yearTurnInput, { mutates: true }).returns<YearTurnResult>(),
   /** The whole workbook as a ZIP of open formats; with a path or save token it is written there, without it returned as base64. */
   'workbook.exportArchive': method(z.object({ path: saveTargetSchema.optional() }).strict(), { mutates: true, longRunning: true }).returns<ArchiveResult>(),
   'workbook.audit': method(

@@ -67,6 +67,7 @@ describe('the Logboek of a realistic workbook reads as words', () => {
       await client.exchange.createKey({});
       await client.exchange.export({ kind: 'finance-summary', period: '2027-Q1', path: path.join(dir, 'OR-fin.wbx') });
       await client.exchange.publicKeyFile({ path: path.join(dir, 'OR.wbkey') });
+      await client.workbook.openYear({ year: 2028, budget: 'copy' });
 
       const words = recordingWords();
       const audit = await client.workbook.audit({ limit: 1000, offset: 0 });
@@ -81,6 +82,9 @@ describe('the Logboek of a realistic workbook reads as words', () => {
       const budgetImport = describeAuditEntry(audit.entries.find((e) => e.action === 'import' && e.tableName === 'budget_line')!, words);
       expect(budgetImport.what).toBe('Begroting geïmporteerd');
       expect(budgetImport.summary).toMatch(/^9 regels, € 2\.500\.973,00 · /);
+      const yearOpened = describeAuditEntry(audit.entries.find((e) => e.action === 'open-year')!, words);
+      expect(yearOpened).toMatchObject({ what: 'Nieuw boekjaar geopend', subject: '2028' });
+      expect(yearOpened.summary).toContain('Begroting van het nieuwe jaar: met de actuele begroting van het vorige jaar');
 
       // The central side: registering, importing and reviewing a package.
       const central = await centralWorkbook(dir, 'central-finance');

@@ -75,7 +75,9 @@ export function allocateMoney(wb: Workbook, assignments: MatchableAssignment[], 
   const commitmentRows = wb.statement(
     `SELECT c.id, c.date, l.cost_centre, l.account, c.supplier, c.description, c.amount_cents, c.status, k.assignment_id AS linked_to
        FROM commitment c JOIN budget_line l ON l.id = c.budget_line_id LEFT JOIN assignment_commitment_link k ON k.commitment_id = c.id
-      WHERE c.status = 'open' OR k.assignment_id IS NOT NULL`,
+      WHERE (c.status = 'open' OR k.assignment_id IS NOT NULL)
+        -- carried into the next year (workbook/year-turn.ts): it counts once, as the carried commitment
+        AND NOT EXISTS (SELECT 1 FROM commitment n WHERE n.carried_from_id = c.id)`,
   );
   const commitmentLinks = new Map<number, number>();
   for (const row of commitmentRows.all() as CommitmentRow[]) {

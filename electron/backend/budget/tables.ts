@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface BudgetLineTable {
   id: Generated<number>;
@@ -40,6 +40,8 @@ export interface CommitmentTable {
   status: 'open' | 'afgewikkeld' | 'vervallen';
   date: string;
   reference: string | null;
+  /** The commitment of the year before that this one carries on (migration 0016). */
+  carried_from_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: string;
   updated_at: string;
 }

@@ -171,6 +171,7 @@ export function createWorkbookFile(filePath: string, input: CreateWorkbookInput)
         `INSERT INTO workbook_meta (id, workbook_id, kind, organisation, department_code, department_name, fiscal_year, owner, created_at, created_by_app, updated_at)
          VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(crypto.randomUUID(), input.kind, input.organisation, input.departmentCode ?? null, input.departmentName ?? null, input.fiscalYear, input.owner, now, APP_VERSION, now);
+      db.prepare('INSERT INTO workbook_year (year, opened_at, opened_by) VALUES (?, ?, ?)').run(input.fiscalYear, now, input.owner);
       const insertCc = db.prepare('INSERT INTO cost_centre (code, name, taakveld, active, created_at, updated_at) VALUES (?, ?, ?, 1, ?, ?)');
       for (const cc of input.costCentres ?? []) insertCc.run(cc.code, cc.name, cc.taakveld, now, now);
     }).immediate();

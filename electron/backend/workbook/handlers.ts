@@ -8,6 +8,7 @@ import path from 'node:path';
 import { archiveAsBase64, writeArchive } from './archive.ts';
 import { exportTable } from './table-export.ts';
 import { closeYear, listClosedYears, reopenYear } from './year-close.ts';
+import { openYear, workbookYears } from './year-turn.ts';
 import { backupFolderFor, createBackup, listBackups, resolveBackupSource, rotateBackups } from './backup.ts';
 import { backupsToKeep } from './file.ts';
 import { getSettings, updateSettings } from './settings.ts';
@@ -94,6 +95,9 @@ export const workbookHandlers: Handlers<typeof workbookApi> = {
   'workbook.closedYears': (_input, ctx) => listClosedYears(ctx.wb()),
   'workbook.closeYear': (input, ctx) => closeYear(ctx.wb(), input.year, input.note),
   'workbook.reopenYear': (input, ctx) => reopenYear(ctx.wb(), input.year, input.reason),
+  'workbook.years': (_input, ctx) => workbookYears(ctx.wb()),
+  'workbook.previewYear': (input, ctx) => openYear(ctx.wb(), { ...input, dryRun: true }),
+  'workbook.openYear': (input, ctx) => openYear(ctx.wb(), { ...input, dryRun: false }),
   'workbook.exportArchive': (input, ctx) => {
     const wb = ctx.wb();
     ctx.progress?.report('Archief maken', null, null);

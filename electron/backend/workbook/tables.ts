@@ -66,6 +66,15 @@ export interface ClosedYearTable {
   note: string | null;
 }
 
+/** A fiscal year opened in the workbook (migration 0016); workbook_meta.fiscal_year is the current one. */
+export interface WorkbookYearTable {
+  year: number;
+  opened_at: string;
+  opened_by: string;
+  from_year: number | null;
+  budget_source: 'zero' | 'copy' | null;
+}
+
 export interface WorkbookTables {
   workbook_meta: WorkbookMetaTable;
   setting: SettingTable;
@@ -74,4 +83,5 @@ export interface WorkbookTables {
   import_profile: ImportProfileTable;
   import_batch: ImportBatchTable;
   closed_year: ClosedYearTable;
+  workbook_year: WorkbookYearTable;
 }

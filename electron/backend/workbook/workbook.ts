@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { HeldLock } from '../db/lock.ts';
 import type { WorkbookMetaTable } from './tables.ts';
 
-export type AuditAction = 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'export' | 'settings' | 'purge' | 'migrate' | 'backup' | 'close-year' | 'reopen-year';
+export type AuditAction = 'insert' | 'update' | 'delete' | 'restore' | 'import' | 'export' | 'settings' | 'purge' | 'migrate' | 'backup' | 'close-year' | 'reopen-year' | 'open-year';
 
 export interface AuditInput {
   action: AuditAction;

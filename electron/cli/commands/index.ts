@@ -8,6 +8,7 @@ import { exportCommand, keyCommand, verifyCommand } from './exchange.ts';
 import { importCommand } from './import.ts';
 import { managementReportCommand } from './management-report.ts';
 import { reportCommand } from './report.ts';
+import { yearOpenCommand } from './year.ts';
 
 /** Every command of `werkboek`; areas add theirs here. */
 export const commands: Command[] = [
@@ -19,6 +20,7 @@ export const commands: Command[] = [
   backupCommand,
   restoreCommand,
   archiveCommand,
+  yearOpenCommand,
   exportCommand,
   keyCommand,
   verifyCommand,

@@ -128,6 +128,8 @@ export function formatValue(key: string, value: unknown, words: Words, table = '
   if (BOOLEAN_FIELDS.has(field) && (value === 0 || value === 1)) return words.t(value ? 'audit.yes' : 'audit.no');
   if (typeof value === 'number') {
     if (field.endsWith('_cents')) return formatCents(value);
+    // A year is a name, not an amount: 2028, never 2.028.
+    if (field === 'year' || field.endsWith('_year')) return String(value);
     if (field === 'size_bytes') return value >= 1024 * 1024 ? `${formatNumber(value / 1024 / 1024, 1)} MB` : `${formatNumber(Math.max(1, Math.round(value / 1024)))} kB`;
     if (field === 'percentage' || field.endsWith('_percent')) return `${formatNumber(value, Number.isInteger(value) ? 0 : 1)} %`;
     return formatNumber(value, Number.isInteger(value) ? 0 : 2);
@@ -184,7 +186,7 @@ function subjectText(entry: AuditEntry, oldValue: unknown, newValue: unknown, wo
   const stored = { ...(isRecord(oldValue) ? oldValue : {}), ...(isRecord(newValue) ? newValue : {}) };
   const source: Record<string, unknown> = entry.subject ?? Object.fromEntries(Object.entries(stored).map(([k, v]) => [fieldKey(k), v]));
   if (table === 'setting' && entry.rowId) source.key = entry.rowId;
-  if (table === 'closed_year' && entry.rowId) source.year = entry.rowId;
+  if ((table === 'closed_year' || table === 'workbook_year') && entry.rowId) source.year = entry.rowId;
   if (table === 'central_period' && entry.rowId && !source.period) source.period = entry.rowId;
   const params = Object.fromEntries(SUBJECT_FIELDS.map((key) => [key, subjectValue(key, source[key], words, table)]));
   if (!SUBJECT_FIELDS.some((key) => params[key] !== '')) return '';

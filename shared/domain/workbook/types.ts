@@ -108,3 +108,50 @@ export interface ArchiveResult {
   sizeBytes: number;
   tables: Array<{ name: string; rows: number }>;
 }
+
+/** How the budget lines of a newly opened year start: at zero, or with the current budget of the year before. */
+export type YearBudgetSource = 'zero' | 'copy';
+
+/**
+ * `workbook.openYear` (dry run or real): what the new year starts with. The first six keys are the public
+ * contract of `werkboek year open --json`; the rest says the same in more detail for the preview.
+ */
+export interface YearTurnResult {
+  year: number;
+  budgetLines: number;
+  commitmentsCarried: number;
+  assignmentsRunning: number;
+  bottlenecksOpen: number;
+  absenceCasesOpen: number;
+  /** The current year before the turn (after a real run the workbook's current year is `year`). */
+  previousYear: number;
+  budget: YearBudgetSource;
+  /** Lines the turn adds (copied from the year before, or for a carried commitment) and lines already there (an imported begroting). */
+  budgetLinesNew: number;
+  budgetLinesExisting: number;
+  /** The new year's adopted budget after the turn (integer cents, costs positive, income negative). */
+  budgetLasten: number;
+  budgetBaten: number;
+  commitmentsCarriedCents: number;
+  decisionMomentsOpen: number;
+  employeesInService: number;
+  formationPositions: number;
+  /** True when the year was opened before (or lies before the current year): nothing changes. */
+  alreadyOpen: boolean;
+  dryRun: boolean;
+  /** True only for a real run that opened the year. */
+  changed: boolean;
+  commitments: Array<{ originalId: number; supplier: string; description: string; reference: string | null; costCentre: string; account: string; amountCents: number; date: string }>;
+  assignments: Array<{ id: number; code: string; title: string; endDate: string; openMoments: number; nextMomentDue: string | null }>;
+  bottlenecks: Array<{ id: number; identifier: string; title: string; status: string }>;
+  absenceCases: Array<{ id: number; caseNumber: string; employee: string; firstDay: string }>;
+}
+
+/** A fiscal year of the workbook: opened (and when), current, closed. */
+export interface WorkbookYear {
+  year: number;
+  current: boolean;
+  closed: boolean;
+  openedAt: string | null;
+  openedBy: string | null;
+}

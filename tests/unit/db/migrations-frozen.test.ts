@@ -26,6 +26,7 @@ const SHIPPED: Record<string, string> = {
   '0013_finance_forecast_method.ts': '45e6dd3cd684b6b2cadf01cc4da498f21ac58bc8c26f218a57230a1665f73ec4',
   '0014_central_package_extras.ts': '94621823b95bef57a58feaf7e06931115a2a3f6ea18387bf7d909316ade45b35',
   '0015_position_match.ts': '0bd629d6f1fb2cbb0313a56a1461bec5a233cd040b73bf5e811bced2a64f208a',
+  '0016_workbook_years.ts': 'eceafdb98a339250dfe7d3f20cd226d405d0b320bd5e8c635ab22b5f2b5f164d',
 };
 
 const dir = path.resolve(import.meta.dirname, '../../../electron/backend/db/migrations');
