@@ -63,7 +63,7 @@ const TECHNICAL = new Set([
   'archived_at',
 ]);
 
-const BOOLEAN_FIELDS = new Set(['active', 'safety_net', 'occupational_accident', 'liable_third_party', 'explanation_required']);
+const BOOLEAN_FIELDS = new Set(['active', 'safety_net', 'occupational_accident', 'liable_third_party', 'explanation_required', 'no_position']);
 const FINGERPRINTS = new Set(['fingerprint', 'key_fingerprint']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
