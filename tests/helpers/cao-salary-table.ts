@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 /**
  * A salary table as the cao publishes it and as HR passes it on: scales 1–18 as rows, "trede 0" to
  * "trede 12" as columns, one monthly amount per cell, the lower scales with fewer steps (empty cells),
- * a title block above the header and a footnote below. The amounts are made up but shaped like the real
- * ones (each step about 3 % above the one before, uneven cents).
+ * a title block above the header and a footnote below; or turned a quarter (steps as rows). The amounts
+ * are made up but shaped like the real ones (each step about 3 % above the one before, uneven cents).
  */
 export const CAO_SCALES = Array.from({ length: 18 }, (_, i) => i + 1);
 export const CAO_STEPS = Array.from({ length: 13 }, (_, i) => i);
@@ -35,6 +35,8 @@ export interface CaoOptions {
   title?: boolean;
   /** Cells to write as given instead of the amount, e.g. { '3:4': 'n.v.t.' } for scale 3 step 4. */
   replace?: Record<string, string>;
+  /** Turned a quarter, as some HR systems print it: steps as rows, scales as columns. */
+  turned?: boolean;
 }
 
 function cellValue(scale: number, step: number, options: CaoOptions): string | number | null {
@@ -53,10 +55,14 @@ export async function caoSalaryTableXlsx(options: CaoOptions = {}): Promise<Buff
     sheet.getCell(1, 1).font = { bold: true, size: 14 };
     sheet.addRow([]);
   }
-  const header = sheet.addRow(['Schaal', ...CAO_STEPS.map((step) => `trede ${step}`)]);
+  // Turned: "Trede" above the steps and the bare scale numbers above the columns.
+  const header = sheet.addRow(options.turned ? ['Trede', ...CAO_SCALES] : ['Schaal', ...CAO_STEPS.map((step) => `trede ${step}`)]);
   header.font = { bold: true };
-  for (const scale of CAO_SCALES) {
-    const row = sheet.addRow([scale, ...CAO_STEPS.map((step) => cellValue(scale, step, options))]);
+  const rows = options.turned
+    ? CAO_STEPS.map((step) => [step, ...CAO_SCALES.map((scale) => cellValue(scale, step, options))])
+    : CAO_SCALES.map((scale) => [scale, ...CAO_STEPS.map((step) => cellValue(scale, step, options))]);
+  for (const values of rows) {
+    const row = sheet.addRow(values);
     row.eachCell((cell, column) => {
       if (column > 1 && typeof cell.value === 'number') cell.numFmt = '"€" #,##0.00';
     });
@@ -71,16 +77,20 @@ export async function caoSalaryTableXlsx(options: CaoOptions = {}): Promise<Buff
  * shown ("€ 2.150,00"), the scale as "schaal 1", every line as wide as the table.
  */
 export function caoSalaryTableCsv(options: CaoOptions = {}): Buffer {
-  const width = CAO_STEPS.length + 1;
+  const width = (options.turned ? CAO_SCALES.length : CAO_STEPS.length) + 1;
   const line = (cells: string[]) => [...cells, ...new Array<string>(Math.max(0, width - cells.length)).fill('')].join(';');
   const lines: string[] = [];
   if (options.title ?? true) lines.push(...CAO_TITLE.map((title) => line([title])), line([]));
-  lines.push(line(['Schaal', ...CAO_STEPS.map((step) => `Trede ${step}`)]));
-  for (const scale of CAO_SCALES) {
-    lines.push(line([`schaal ${scale}`, ...CAO_STEPS.map((step) => {
-      const value = cellValue(scale, step, options);
-      return typeof value === 'number' ? caoDutch(Math.round(value * 100)) : (value ?? '');
-    })]));
+  const shown = (scale: number, step: number) => {
+    const value = cellValue(scale, step, options);
+    return typeof value === 'number' ? caoDutch(Math.round(value * 100)) : (value ?? '');
+  };
+  if (options.turned) {
+    lines.push(line(['Trede', ...CAO_SCALES.map((scale) => `Schaal ${scale}`)]));
+    for (const step of CAO_STEPS) lines.push(line([`trede ${step}`, ...CAO_SCALES.map((scale) => shown(scale, step))]));
+  } else {
+    lines.push(line(['Schaal', ...CAO_STEPS.map((step) => `Trede ${step}`)]));
+    for (const scale of CAO_SCALES) lines.push(line([`schaal ${scale}`, ...CAO_STEPS.map((step) => shown(scale, step))]));
   }
   lines.push(line([]), line([CAO_FOOTNOTE]));
   return Buffer.from(`${lines.join('\r\n')}\r\n`.replace(/€/g, '\x80'), 'latin1');

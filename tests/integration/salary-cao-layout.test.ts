@@ -132,6 +132,49 @@ describe('the salary table in the layout the cao publishes (scales as rows, step
     expect(entries.find((e) => e.scale === 2 && e.step === 4)?.monthlyCents).toBe(amount(2, 4));
   });
 
+  it('reads the table turned a quarter (steps as rows, scales as columns) from XLSX and CSV as the same table', async () => {
+    const { client, dir } = await workbook();
+    const xlsx = path.join(dir, 'gedraaid.xlsx');
+    fs.writeFileSync(xlsx, await caoSalaryTableXlsx({ turned: true }));
+    const preview = await client.import.preview({ kind: 'salary-table', source: { path: xlsx }, previewRows: 2 });
+    expect(preview).toMatchObject({ missingFields: [], imported: CAO_ENTRIES, rejectedCount: 0, dialect: { headerLine: 4 } });
+    expect(preview.layout).toMatchObject({ rowField: 'step', columnField: 'scale', valueField: 'monthly' });
+    expect(preview.notes?.[0]).toBe('Tabel met treden als regels en schalen als kolommen (schaal 1 tot en met 18); elk bedrag is één regel van de salaristabel.');
+    expect(preview.mapping.step).toBe('Trede');
+    expect(preview.rows).toEqual([
+      { line: 5, status: 'new', values: { step: '0', scale: '1', monthly: '2.150,00' } },
+      { line: 5, status: 'new', values: { step: '0', scale: '2', monthly: '2.345,00' } },
+    ]);
+    expect(await client.import.commit({ kind: 'salary-table', source: { path: xlsx } })).toMatchObject({ imported: CAO_ENTRIES });
+    // The usual layout of the same table changes nothing: every scale × step was read the right way round.
+    const usual = path.join(dir, 'gewoon.csv');
+    fs.writeFileSync(usual, caoSalaryTableCsv());
+    expect(await client.import.commit({ kind: 'salary-table', source: { path: usual } })).toMatchObject({ imported: 0, updated: 0, duplicates: CAO_ENTRIES });
+
+    const csv = path.join(dir, 'gedraaid.csv');
+    fs.writeFileSync(csv, caoSalaryTableCsv({ turned: true, replace: { '2:3': 'n.v.t.' } }));
+    const turned = await client.import.preview({ kind: 'salary-table', source: { path: csv } });
+    expect(turned).toMatchObject({ duplicates: CAO_ENTRIES - 1, rejected: [{ line: 8, column: 'Schaal 2', reason: 'bedrag van schaal 2 trede 3: "n.v.t." is geen bedrag' }] });
+  });
+
+  it('takes the table’s date from a date cell beside "Ingangsdatum" in the title block of an XLSX sheet', async () => {
+    const { client, dir } = await workbook();
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Tabel');
+    sheet.addRow(['Salaristabel gemeenten']);
+    sheet.addRow(['Ingangsdatum', new Date(Date.UTC(2027, 6, 1))]).getCell(2).numFmt = 'dd-mm-yyyy';
+    sheet.addRow([]);
+    sheet.addRow(['Schaal', 'Trede 0', 'Trede 1', 'Trede 2']);
+    sheet.addRow([5, 2600, 2680.5, 2761.25]);
+    const input = path.join(dir, 'tabel-met-datumcel.xlsx');
+    await book.xlsx.writeFile(input);
+    const result = await client.import.commit({ kind: 'salary-table', source: { path: input } });
+    expect(result).toMatchObject({ imported: 3, rejectedCount: 0, dialect: { headerLine: 4 } });
+    // The title is quoted as the user reads it, the date cell as dd-mm-jjjj.
+    expect(result.notes?.[1]).toMatch(/^Ingangsdatum 01-07-2027 uit de titel boven de tabel \("Ingangsdatum 01-07-2027"\);/);
+    expect((await client.salary.entries({ validFrom: '2027-07-01' })).map((e) => e.monthlyCents)).toEqual([260000, 268050, 276125]);
+  });
+
   it('names the file’s own column in every message, and rejects a cell without taking the rest of its row', async () => {
     const { client, dir } = await workbook();
     const text = [

@@ -51,8 +51,12 @@ export interface WideLayout {
   rowField: string;
   columnField: string;
   valueField: string;
-  /** The value a column header names ("3", "Trede 3", "tr. 3" → "3"), or null for a column that names none. */
-  columnKey(header: string): string | null;
+  /**
+   * The value a column header names ("3", "Trede 3", "tr. 3" → "3"), or null for a column that names none.
+   * `rowFieldNamed`: the row keys' column is headed with the row field's name ("Trede"), which makes bare
+   * numbers above the other columns values of the column field (scales 1, 2, 3 …).
+   */
+  columnKey(header: string, rowFieldNamed: boolean): string | null;
   /** Dutch, for the preview and the CLI: the layout as recognised, given the column keys in file order. */
   describe(keys: string[]): string;
 }
@@ -76,7 +80,7 @@ export interface ImporterDefinition {
   workbookKinds: Array<'department' | 'central-hr' | 'central-finance'>;
   /** Option keys this importer reads from the request (others are refused as a typo). */
   options?: string[];
-  /** A matrix layout the importer also reads (see WideLayout). */
-  wideLayout?: WideLayout;
+  /** Matrix layouts the importer also reads (see WideLayout), the one to assume first when a header fits two. */
+  wideLayouts?: WideLayout[];
   begin(context: ImportRunContext): ImportRun;
 }

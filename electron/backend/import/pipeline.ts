@@ -188,13 +188,13 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
   const progress = request.progress;
   progress?.report('Bestand herkennen', 0, source.size);
 
-  const firstSniff = await sniff(source, importer.fields, request.dialect, importer.wideLayout);
+  const firstSniff = await sniff(source, importer.fields, request.dialect, importer.wideLayouts);
   const signature = headerSignature(importer.kind, firstSniff.columns);
   const remembered = loadProfile(wb, signature);
   const mapping = resolveMapping(importer.fields, firstSniff.columns, remembered?.mapping ?? null, request.mapping, source.fileName);
   // A matrix (the cao's salary table): each filled cell of a value column is one record. The row's key is
   // its column; the column's key and the cell come after the file's columns, as two virtual cells.
-  const wide = firstSniff.wide && importer.wideLayout ? { layout: importer.wideLayout, plan: firstSniff.wide } : null;
+  const wide = firstSniff.wide ? { layout: firstSniff.wide.layout, plan: firstSniff.wide } : null;
   const width = firstSniff.columns.length;
   if (wide) {
     if (!request.mapping?.[wide.layout.rowField]) mapping[wide.layout.rowField] = firstSniff.columns[wide.plan.keyColumn];
@@ -362,7 +362,7 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
     const onMatrixRow = (line: number, cells: string[], numbers?: Array<number | undefined>) => {
       const { layout } = wide!;
       // The header again (a table copied page by page), with or without its corner.
-      if (valueColumns.every((v) => layout.columnKey((cells[v.index] ?? '').trim()) === v.key)) {
+      if (valueColumns.every((v) => layout.columnKey((cells[v.index] ?? '').trim(), true) === v.key)) {
         result.skipped.push({ line, reason: 'herhaalde kopregel overgeslagen' });
         return;
       }

@@ -21,8 +21,9 @@ export interface HeadRecord {
   numbers?: Array<number | undefined>;
 }
 
-/** Where a matrix layout's fields are (see WideLayout): the row's key column and the value columns with their keys. */
+/** Where a matrix layout's fields are (see WideLayout): the layout, the row's key column and the value columns with their keys. */
 export interface WidePlan {
+  layout: WideLayout;
   keyColumn: number;
   valueColumns: Array<{ index: number; key: string }>;
 }
@@ -43,13 +44,16 @@ const MIN_WIDE_COLUMNS = 3;
 
 /** The plan for a header row of a matrix layout, or null when the row is not one. */
 function widePlan(cells: string[], layout: WideLayout, fields: FieldSpec[]): WidePlan | null {
-  const keys = cells.map((cell) => (cell.trim() === '' ? null : layout.columnKey(cell.trim())));
   const matcher = new HeaderMatcher(fields);
-  const rowFieldIndex = fields.findIndex((f) => f.key === layout.rowField);
-  // The row's key is under its own name ("Schaal"), else in the first column that names no value (often an empty corner).
-  let keyColumn = cells.findIndex((cell, i) => keys[i] === null && cell.trim() !== '' && (matcher.qualities(cell)[rowFieldIndex] ?? 9) < 2);
+  const fieldIndex = (key: string) => fields.findIndex((f) => f.key === key);
+  const names = (cell: string, key: string) => cell.trim() !== '' && (matcher.qualities(cell)[fieldIndex(key)] ?? 9) < 2;
+  // The row keys are under their own name ("Schaal"), else in the first column that names no value (often an empty corner).
+  let keyColumn = cells.findIndex((cell) => names(cell, layout.rowField) && layout.columnKey(cell.trim(), true) === null);
+  const rowFieldNamed = keyColumn >= 0;
+  const keys = cells.map((cell) => (cell.trim() === '' ? null : layout.columnKey(cell.trim(), rowFieldNamed)));
   if (keyColumn < 0) keyColumn = keys.findIndex((key) => key === null);
-  if (keyColumn < 0) return null;
+  // A key column headed with the column field's name ("Trede" above steps 0, 1, 2 …) is the other layout.
+  if (keyColumn < 0 || names(cells[keyColumn], layout.columnField)) return null;
   const valueColumns: WidePlan['valueColumns'] = [];
   const seen = new Set<string>();
   keys.forEach((key, index) => {
@@ -57,19 +61,19 @@ function widePlan(cells: string[], layout: WideLayout, fields: FieldSpec[]): Wid
     seen.add(key);
     valueColumns.push({ index, key });
   });
-  return valueColumns.length >= MIN_WIDE_COLUMNS ? { keyColumn, valueColumns } : null;
+  return valueColumns.length >= MIN_WIDE_COLUMNS ? { layout, keyColumn, valueColumns } : null;
 }
 
 /** The header, its columns and what lies above and below it in the head of the file. */
-function located(records: HeadRecord[], fields: FieldSpec[], overrides: DialectOverrides, layout: WideLayout | undefined): { header: HeadRecord; columns: string[]; sampleRecords: HeadRecord[]; titleLines: string[]; wide?: WidePlan } | null {
+function located(records: HeadRecord[], fields: FieldSpec[], overrides: DialectOverrides, layouts: WideLayout[]): { header: HeadRecord; columns: string[]; sampleRecords: HeadRecord[]; titleLines: string[]; wide?: WidePlan } | null {
   let header: HeadRecord | null = null;
   let wide: WidePlan | null = null;
-  if (layout) {
-    for (const record of overrides.headerLine ? records.filter((r) => r.line === overrides.headerLine) : records.slice(0, HEADER_SEARCH_RECORDS)) {
+  search: for (const record of layouts.length === 0 ? [] : overrides.headerLine ? records.filter((r) => r.line === overrides.headerLine) : records.slice(0, HEADER_SEARCH_RECORDS)) {
+    for (const layout of layouts) {
       wide = widePlan(record.cells, layout, fields);
       if (wide) {
         header = record;
-        break;
+        break search;
       }
     }
   }
@@ -77,7 +81,7 @@ function located(records: HeadRecord[], fields: FieldSpec[], overrides: DialectO
   if (!header) return null;
   const columns = header.cells.map((c) => c.trim());
   // An empty corner above the row keys is named after the field it holds, so the mapping can show it.
-  if (wide && columns[wide.keyColumn] === '') columns[wide.keyColumn] = fields.find((f) => f.key === layout!.rowField)?.label ?? layout!.rowField;
+  if (wide && columns[wide.keyColumn] === '') columns[wide.keyColumn] = fields.find((f) => f.key === wide!.layout.rowField)?.label ?? wide.layout.rowField;
   const titleLines = records
     .filter((r) => r.line < header!.line)
     .map((r) => r.cells.map((c) => c.trim()).filter((c) => c !== '').join(' '))
@@ -262,13 +266,13 @@ export function decodeHead(head: Buffer, encoding: TextEncodingName): string {
  * Decides format, encoding, delimiter and header line from the head of the file, and the decimal
  * mark from the values below the header. Each can be overridden by the user or a remembered profile.
  */
-export async function sniff(source: ImportSource, fields: FieldSpec[], overrides: DialectOverrides = {}, layout?: WideLayout): Promise<Sniffed> {
+export async function sniff(source: ImportSource, fields: FieldSpec[], overrides: DialectOverrides = {}, layouts: WideLayout[] = []): Promise<Sniffed> {
   if (source.size === 0) throw new ApiError('file_unreadable', `${source.fileName} is leeg; er is niets te importeren.`);
   const head = source.head(HEAD_BYTES);
   const binary = detectBinaryFormat(head, source.fileName);
   if (binary === 'xlsx') {
     const records = await readXlsxHead(source, HEADER_SEARCH_RECORDS + 200);
-    const found = located(records, fields, overrides, layout);
+    const found = located(records, fields, overrides, layouts);
     if (!found) throw new ApiError('file_unreadable', `In ${source.fileName} staat geen tabel met kolomkoppen op het eerste werkblad.`);
     const { header, ...rest } = found;
     return {
@@ -298,7 +302,7 @@ export async function sniff(source: ImportSource, fields: FieldSpec[], overrides
   for (const delimiter of DELIMITERS) parsed.set(delimiter, parseHeadRecords(text, delimiter, HEADER_SEARCH_RECORDS + 200));
   const delimiter = overrides.delimiter ?? DELIMITERS.reduce((best, d) => (scoreDelimiter(parsed.get(d)!) > scoreDelimiter(parsed.get(best)!) ? d : best), DELIMITERS[0]);
   const records = parsed.get(delimiter)!;
-  const found = located(records, fields, overrides, layout);
+  const found = located(records, fields, overrides, layouts);
   if (!found) {
     throw new ApiError('file_unreadable', `In ${source.fileName} is geen kopregel met kolomnamen gevonden (scheidingsteken "${delimiter === '\t' ? 'tab' : delimiter}"). Is het een CSV-export met een kopregel?`);
   }

@@ -12,9 +12,14 @@ const SCALE = /^(?:schaal\s*)?(\d{1,2})$/i;
 const STEP_COLUMN = /^(?:(?:trede|tr\.?|t|periodiek|step)\s*)?(\d{1,2})$/i;
 
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-/** "per 1 juli 2027", "m.i.v. 01-07-2027", "met ingang van 1 januari 2027", "Ingangsdatum: 1-7-2027", "geldig vanaf …". */
+/**
+ * "per 1 juli 2027", "m.i.v. 01-07-2027", "met ingang van 1 januari 2027", "Ingangsdatum: 1-7-2027", "geldig vanaf …";
+ * also "Ingangsdatum" beside a date cell of an XLSX sheet, which reads as 2027-07-01.
+ */
+/** A date cell of an XLSX title block reads as ISO; quoted back to the user it is written as dd-mm-jjjj. */
+const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;
 const TITLE_DATE = new RegExp(
-  `(?:\\bper|\\bm\\.?\\s?i\\.?\\s?v\\.?|met ingang van|ingangsdatum:?|geldig (?:vanaf|per|met ingang van))\\s+(\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{1,2}\\s+(?:${MONTHS.join('|')})\\s+\\d{4})`,
+  `(?:\\bper|\\bm\\.?\\s?i\\.?\\s?v\\.?|met ingang van|ingangsdatum:?|geldig (?:vanaf|per|met ingang van))\\s+(\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+(?:${MONTHS.join('|')})\\s+\\d{4})`,
   'i',
 );
 
@@ -34,12 +39,33 @@ function monthly(reader: RowReader): number {
   return reader.amount('monthly');
 }
 
+const range = (noun: string, keys: string[]) => (keys.length === 1 ? `${noun} ${keys[0]}` : `${noun} ${keys[0]} tot en met ${keys[keys.length - 1]}`);
+const twoDigits = (key: string) => key.replace(/^0(\d)$/, '$1');
+
 export const SALARY_WIDE_LAYOUT: WideLayout = {
   rowField: 'scale',
   columnField: 'step',
   valueField: 'monthly',
-  columnKey: (header) => STEP_COLUMN.exec(header)?.[1]?.replace(/^0(\d)$/, '$1') ?? null,
-  describe: (keys) => `Tabel zoals de cao hem publiceert: schalen als regels, treden als kolommen (${keys.length === 1 ? `trede ${keys[0]}` : `trede ${keys[0]} tot en met ${keys[keys.length - 1]}`}); elk bedrag is één regel van de salaristabel.`,
+  columnKey: (header) => {
+    const key = STEP_COLUMN.exec(header)?.[1];
+    return key === undefined ? null : twoDigits(key);
+  },
+  describe: (keys) => `Tabel zoals de cao hem publiceert: schalen als regels, treden als kolommen (${range('trede', keys)}); elk bedrag is één regel van de salaristabel.`,
+};
+
+/** "Schaal 3", "Salarisschaal 3", "Scale 3"; a bare "3" only above a column of steps headed "Trede". */
+const SCALE_COLUMN = /^(?:(?:salaris)?schaal|scale)\s*(\d{1,2})$/i;
+
+/** The same table turned a quarter: steps as rows, scales as columns ("Trede;Schaal 1;Schaal 2;…"). */
+export const SALARY_TURNED_LAYOUT: WideLayout = {
+  rowField: 'step',
+  columnField: 'scale',
+  valueField: 'monthly',
+  columnKey: (header, rowFieldNamed) => {
+    const key = SCALE_COLUMN.exec(header)?.[1] ?? (rowFieldNamed ? /^(\d{1,2})$/.exec(header)?.[1] : undefined);
+    return key === undefined ? null : twoDigits(key);
+  },
+  describe: (keys) => `Tabel met treden als regels en schalen als kolommen (${range('schaal', keys)}); elk bedrag is één regel van de salaristabel.`,
 };
 
 /**
@@ -79,12 +105,20 @@ class SalaryTableImportRun implements ImportRun {
     return scale;
   }
 
+  /** "3", or as the rows of a turned table may write it: "trede 3", "tr. 3", "periodiek 3". */
+  private step(reader: RowReader): number {
+    const text = reader.required('step');
+    const match = STEP_COLUMN.exec(text);
+    if (!match) throw new RowRejection(`"${text}" is geen trede (een getal van 0 tot en met 30, of "trede 3")`, 'step');
+    return Number(match[1]);
+  }
+
   row(reader: RowReader): RowOutcome {
     // A file with tables per department (or cost centre): the other departments' rows are counted, not read.
     const scope = this.scope.ofRow(reader);
     if (scope === 'outside' || scope === 'unregistered') return this.scope.outcome(scope, amountOrZero(monthly, reader), reader.text('costCentre').toUpperCase());
     const scale = this.scale(reader);
-    const step = reader.integer('step');
+    const step = this.step(reader);
     if (step < 0 || step > 30) throw new RowRejection(`trede ${step} bestaat niet (0 tot en met 30)`, 'step');
     const amount = reader.tryAmount('monthly');
     if (!amount.ok) throw new RowRejection(amount.reason === 'ontbreekt' ? `bedrag van schaal ${scale} trede ${step} ontbreekt` : `bedrag van schaal ${scale} trede ${step}: ${amount.reason}`, 'monthly');
@@ -110,7 +144,7 @@ class SalaryTableImportRun implements ImportRun {
 
   notes(): string[] {
     if (!this.titleDateUsed || this.titleDate === null) return [];
-    return [`Ingangsdatum ${formatDate(this.titleDate.date)} uit de titel boven de tabel ("${this.titleDate.line}"); een andere datum kiest u bij Ingangsdatum van de tabel.`];
+    return [`Ingangsdatum ${formatDate(this.titleDate.date)} uit de titel boven de tabel ("${this.titleDate.line.replace(ISO_DATE, (iso) => formatDate(iso))}"); een andere datum kiest u bij Ingangsdatum van de tabel.`];
   }
 }
 
@@ -122,6 +156,6 @@ export const salaryTableImporter: ImporterDefinition = {
   table: 'salary_table_entry',
   workbookKinds: ['department', 'central-hr'],
   options: ['validFrom'],
-  wideLayout: SALARY_WIDE_LAYOUT,
+  wideLayouts: [SALARY_WIDE_LAYOUT, SALARY_TURNED_LAYOUT],
   begin: (context) => new SalaryTableImportRun(context),
 };
