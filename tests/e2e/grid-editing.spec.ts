@@ -283,4 +283,19 @@ test('Exporteren naar Excel writes what the grid shows, in its sort, with amount
   expect(sheet.getCell(5, 3).value).toBe('\'=HYPERLINK("http://x.example","klik")');
   await expect(page.getByText('verplichtingen-obligo.xlsx opgeslagen')).toBeVisible();
   await expectAccessible(page, 'commitments after an export');
+
+  // The export is in the Logboek, in words; the Logboek exports too, its text columns included.
+  await nav(page, 'Logboek');
+  const log = page.getByRole('region', { name: /^Logboek/ });
+  await expect(log.getByRole('row').filter({ hasText: 'Tabel naar Excel geëxporteerd' }).first()).toContainText('Verplichtingen (obligo)');
+  const loggedDownload = page.waitForEvent('download');
+  await log.getByRole('button', { name: 'Exporteren naar Excel' }).click();
+  const logFile = await loggedDownload;
+  expect(logFile.suggestedFilename()).toBe('logboek-audit-trail.xlsx');
+  const logBook = new ExcelJS.Workbook();
+  await logBook.xlsx.load(fs.readFileSync(await logFile.path()) as never);
+  const logSheet = logBook.worksheets[0];
+  expect(logSheet.getRow(4).values).toEqual([undefined, 'Tijdstip', 'Gebruiker', 'Wat · Betreft', 'Wijziging']);
+  expect(logSheet.getCell(5, 3).value).toBe('Tabel naar Excel geëxporteerd · Verplichtingen (obligo)');
+  await expectAccessible(page, 'Logboek after an export');
 });

@@ -2,6 +2,9 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeAuditEntry } from '../../shared/domain/workbook/audit-text.ts';
+import { nl } from '../../shared/i18n/nl.ts';
+import { wordsFrom } from '../../shared/i18n/translate.ts';
 import { departmentWithBudget } from '../helpers/exchange.ts';
 import { departmentWorkbook, tempDir } from '../helpers/workbook.ts';
 
@@ -62,7 +65,9 @@ describe('grid export to XLSX', () => {
     expect(sheet.autoFilter).toBeTruthy();
     // Who exported what is on record (the register can hold names).
     const audit = await client.workbook.audit({});
-    expect(audit.entries[0]).toMatchObject({ action: 'export', note: 'Tabel naar Excel: Verplichtingen' });
+    expect(audit.entries[0]).toMatchObject({ action: 'export', tableName: 'grid_export' });
+    const words = describeAuditEntry(audit.entries[0], wordsFrom(nl));
+    expect(words).toMatchObject({ what: 'Tabel naar Excel geëxporteerd', subject: 'Verplichtingen', summary: 'Titel: Verplichtingen; Bestand: verplichtingen.xlsx; Aantal regels: 7' });
   });
 
   it('writes the export’s own words in the window’s language', async () => {

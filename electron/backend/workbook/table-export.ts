@@ -109,7 +109,7 @@ export async function exportTable(wb: Workbook, table: TableExport & { path?: st
   }
   // An export can hold personal data (the absence register, the staff list): who exported what, and where, is on record.
   if (!wb.readOnly) {
-    wb.tx(() => wb.audit({ action: 'export', table: 'workbook_meta', rowId: 1, new: { file: written ? path.basename(written) : name, rows: table.rows.length }, note: `Tabel naar Excel: ${table.title}` }));
+    wb.tx(() => wb.audit({ action: 'export', table: 'grid_export', rowId: null, new: { title: table.title, file_name: written ? path.basename(written) : name, rows: table.rows.length } }));
   }
   return { name: written ? path.basename(written) : name, path: written, contentBase64: written ? null : bytes.toString('base64') };
 }

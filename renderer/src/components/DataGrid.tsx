@@ -20,6 +20,8 @@ export type DataGridProps<T> = AgGridReactProps<T> & {
    * the page has the backend write what the grid's filter and sort select. Otherwise the grid exports itself.
    */
   onExport?: () => Promise<Saved | null>;
+  /** The export's title and file name where the label carries a count ("Logboek (212)"); the label otherwise. */
+  exportTitle?: string;
 };
 
 /**
@@ -27,7 +29,7 @@ export type DataGridProps<T> = AgGridReactProps<T> & {
  * names the grid for screen readers (aria-labelledby on the region). Every grid can be copied out
  * (useGridCopy: Shift+arrows, Ctrl+C, the "Kopiëren" button).
  */
-function DataGridInner<T>({ label, height = 480, actions, onExport, ...props }: DataGridProps<T>, ref: React.ForwardedRef<AgGridReact<T>>) {
+function DataGridInner<T>({ label, height = 480, actions, onExport, exportTitle, ...props }: DataGridProps<T>, ref: React.ForwardedRef<AgGridReact<T>>) {
   const { t, i18n } = useTranslation();
   const status = useStatus();
   const copy = useGridCopy<T>((cells) => status.info(t('grid.copied', { count: cells })));
@@ -38,7 +40,7 @@ function DataGridInner<T>({ label, height = 480, actions, onExport, ...props }: 
     if (!grid) return;
     setExporting(true);
     try {
-      const saved = onExport ? await onExport() : await exportGrid(grid, label, t('grid.export'));
+      const saved = onExport ? await onExport() : await exportGrid(grid, exportTitle ?? label, t('grid.export'));
       if (saved && 'savedTo' in saved) status.info(t('grid.exported', { name: saved.savedTo }));
       else if (saved) status.info(t('grid.exported', { name: saved.downloaded }));
     } catch (error) {

@@ -103,9 +103,15 @@ export function displayedNodes<T>(api: GridApi<T>): IRowNode<T>[] {
   return nodes;
 }
 
-/** Columns that hold data (not a button column), left to right as shown. */
+/**
+ * Columns that hold data, left to right as shown: not a column that only draws buttons (Verwijderen),
+ * which has a cell renderer and no field or valueGetter; the Logboek's rendered columns hold text.
+ */
 export function dataColumns(api: GridApi): Column[] {
-  return api.getAllDisplayedColumns().filter((column) => !column.getColDef().cellRenderer || column.getColDef().field);
+  return api.getAllDisplayedColumns().filter((column) => {
+    const colDef = column.getColDef();
+    return !colDef.cellRenderer || colDef.field !== undefined || colDef.valueGetter !== undefined;
+  });
 }
 
 export type ExportType = 'text' | 'money' | 'date' | 'number' | 'integer' | 'percent';

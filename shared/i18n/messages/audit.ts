@@ -84,6 +84,7 @@ export const auditMessages = defineMessages({
         central_package: 'Pakket',
       },
       subjects: {
+        grid_export: '{{title}}',
         budget_line: '{{cost_centre}} · {{account}} {{account_name}}',
         budget_revision: '{{cost_centre}} · {{account}} {{account_name}} · {{date}}',
         commitment: '{{supplier}} · {{cost_centre}} · {{account}} {{account_name}}',
@@ -173,6 +174,7 @@ export const auditMessages = defineMessages({
         expected_recovery: 'Verwacht herstel',
         explanation: 'Toelichting',
         file_name: 'Bestand',
+        rows: 'Aantal regels',
         fingerprint: 'Vingerafdruk',
         key_fingerprint: 'Vingerafdruk',
         first_day: 'Eerste ziektedag',
@@ -299,6 +301,7 @@ export const auditMessages = defineMessages({
       specials: {
         insert_workbook_meta: 'Werkboek aangemaakt',
         export_workbook_meta: 'Archief gemaakt',
+        export_grid_export: 'Tabel naar Excel geëxporteerd',
         restore_workbook_meta: 'Reservekopie teruggezet',
         import_central_package: 'Pakket ingelezen',
         export_exchange_export: 'Pakket gemaakt',
@@ -430,6 +433,7 @@ export const auditMessages = defineMessages({
         central_package: 'Package',
       },
       subjects: {
+        grid_export: '{{title}}',
         budget_line: '{{cost_centre}} · {{account}} {{account_name}}',
         budget_revision: '{{cost_centre}} · {{account}} {{account_name}} · {{date}}',
         commitment: '{{supplier}} · {{cost_centre}} · {{account}} {{account_name}}',
@@ -519,6 +523,7 @@ export const auditMessages = defineMessages({
         expected_recovery: 'Expected recovery',
         explanation: 'Explanation',
         file_name: 'File',
+        rows: 'Number of rows',
         fingerprint: 'Fingerprint',
         key_fingerprint: 'Fingerprint',
         first_day: 'First day of absence',
@@ -645,6 +650,7 @@ export const auditMessages = defineMessages({
       specials: {
         insert_workbook_meta: 'Workbook created',
         export_workbook_meta: 'Archive made',
+        export_grid_export: 'Table exported to Excel',
         restore_workbook_meta: 'Backup restored',
         import_central_package: 'Package imported',
         export_exchange_export: 'Package made',

@@ -423,7 +423,7 @@ export function ImportPage({ workbookKind, nativeDialogs, onImported }: { workbo
               </table>
             </details>
           )}
-          <DataGrid<PreviewRow> label={`${t('import.preview')} (${preview.rows.length} / ${preview.totalRows})`} rowData={preview.rows} columnDefs={rowColumns} height={320} />
+          <DataGrid<PreviewRow> label={`${t('import.preview')} (${preview.rows.length} / ${preview.totalRows})`} rowData={preview.rows} columnDefs={rowColumns} height={320} exportTitle={`${t('import.preview')}: ${preview.file}`} />
           <button type="button" className="primary" disabled={busy || preview.missingFields.length > 0 || preview.decimalMarkQuestion !== undefined || preview.imported + preview.updated === 0} onClick={() => void commit()}>
             {t('import.confirm', { count: preview.imported + preview.updated })}
           </button>

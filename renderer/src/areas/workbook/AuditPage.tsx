@@ -64,6 +64,7 @@ export function AuditPage() {
       {audit.data && (
         <DataGrid<Row>
           label={`${t('audit.title')} (${audit.data.total})`}
+          exportTitle={t('audit.title')}
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => String(p.data.id)}
