@@ -39,9 +39,12 @@ import { formationImporter } from './staff/formation-importer.ts';
 import type { reportApi } from '../../shared/api/report.ts';
 import type { Handlers } from './router.ts';
 import { workbookHandlers } from './workbook/handlers.ts';
+import { periodData, periodDefaults } from './workbook/periods.ts';
 
 const reportHandlers: Handlers<typeof reportApi> = {
   'report.build': (input, ctx) => buildReport(ctx.wb(), input.period),
+  'report.periodDefaults': (input, ctx) => periodDefaults(ctx.wb(), input.today),
+  'report.periodData': (input, ctx) => periodData(ctx.wb(), input.period),
 };
 
 /** Each area plugs its handlers, importers and report sections in here, once. */

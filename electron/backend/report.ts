@@ -1,5 +1,6 @@
 import { ApiError } from '../../shared/api/errors.ts';
 import { parsePeriod, type Period } from '../../shared/domain/period.ts';
+import { periodData } from './workbook/periods.ts';
 import type { Workbook } from './workbook/workbook.ts';
 
 /**
@@ -29,5 +30,8 @@ export function buildReport(wb: Workbook, periodCode?: string): Record<string, u
     period: { code: period.code, start: period.start, end: period.end },
   };
   for (const section of sections) Object.assign(report, section(wb, period));
+  // Said in the figures themselves, so a script sees that a period of zeros is a period without data.
+  const data = periodData(wb, period.code);
+  report.warnings = data.warning ? [data.warning] : [];
   return report;
 }

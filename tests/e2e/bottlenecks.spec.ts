@@ -97,8 +97,12 @@ test('the quarterly report downloads as PDF and XLSX from the overview', async (
   await app.open();
   await createDepartmentWorkbook(page, app.dir);
   await page.getByRole('combobox', { name: 'Kwartaal' }).selectOption('2027-Q1');
-  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PDF maken' }).click()]);
+  // The new workbook has no data yet: the report says so first and is made when asked again.
+  await page.getByRole('button', { name: 'PDF maken' }).click();
+  await expect(page.getByTestId('report-period-confirm')).toContainText('1e kwartaal 2027 heeft geen gegevens in dit werkboek');
+  const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Toch maken' }).click()]);
   expect(pdf.suggestedFilename()).toBe('managementrapportage-or-2027-q1.pdf');
-  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'XLSX maken' }).click()]);
+  await page.getByRole('button', { name: 'XLSX maken' }).click();
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Toch maken' }).click()]);
   expect(xlsx.suggestedFilename()).toBe('managementrapportage-or-2027-q1.xlsx');
 });

@@ -19,7 +19,8 @@ async function prepareWorkbook(dir: string, today: string): Promise<string> {
     organisation: 'Gemeente Voorbeeld',
     departmentCode: 'OR',
     departmentName: 'Openbare Ruimte',
-    fiscalYear: 2027,
+    // The workbook of the year that is running: the overview opens on today (a workbook of another year opens in its own year).
+    fiscalYear: Number(today.slice(0, 4)),
     owner: 'Anne Hoofd',
     costCentres: [
       { code: 'OR01', name: 'Beheer', taakveld: null },

@@ -14,6 +14,9 @@ export const managementReportCommand: Command = {
     const client = ctx.client();
     // Read-only: a controller can run this in batch while the head has the workbook open.
     await client.workbook.open({ path: file, readOnly: true });
+    // A quarter without any data gives a report of zeros: said on stderr before it is made (scripts keep working).
+    const data = await client.report.periodData({ period: quarter.toUpperCase() });
+    if (data.empty && data.warning) ctx.io.err(`Let op: ${data.warning}`);
     const result = await client.managementReport.write({ quarter, pdfPath, xlsxPath, includeNames: args.values.names === true });
     for (const written of result.written) ctx.io.out(`Geschreven: ${written}`);
     return 0;

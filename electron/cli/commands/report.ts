@@ -60,6 +60,8 @@ export const reportCommand: Command = {
     const client = ctx.client();
     await client.workbook.open({ path: file, readOnly: true });
     const report = await client.report.build({ period: stringOption(args, 'period') });
+    // A period without data: under `warnings` in the JSON, and on stderr before the figures either way.
+    for (const warning of (report.warnings as string[] | undefined) ?? []) ctx.io.err(`Let op: ${warning}`);
     if (args.values.json) printJson(ctx.io, report);
     else ctx.io.out(human(report));
     return 0;

@@ -80,7 +80,16 @@ export const overviewMessages = defineMessages({
         busy: 'Rapportage wordt gemaakt…',
         saved: 'Opgeslagen: {{path}}',
         downloaded: '{{file}} is klaar om te downloaden',
+        makeAnyway: 'Toch maken',
+        judgedOnEnd: 'Te late Poortwachter-stappen en verlopen beslismomenten worden beoordeeld op de laatste dag van het kwartaal: {{date}}.',
+        judgedOnToday: 'Het kwartaal loopt nog: te late Poortwachter-stappen en verlopen beslismomenten worden beoordeeld op vandaag, {{date}}.',
       },
+    },
+    periodData: {
+      empty: '{{period}} heeft geen gegevens in dit werkboek: geen begroting voor {{year}}, geen boekingen, geen verzuim en geen knelpunten. De rapportage toont alleen nullen.',
+      noBudget: 'Er is geen begroting voor {{year}}: de begrotingscijfers van {{period}} zijn € 0.',
+      noBookings: 'Er zijn geen boekingen in {{period}}: de realisatie is € 0.',
+      noPackages: 'Er zijn nog geen pakketten ontvangen voor {{period}}.',
     },
     settings: {
       signalsTitle: 'Signaalwaarden voor het overzicht',
@@ -168,7 +177,16 @@ export const overviewMessages = defineMessages({
         busy: 'Creating the report…',
         saved: 'Saved: {{path}}',
         downloaded: '{{file}} is ready to download',
+        makeAnyway: 'Make it anyway',
+        judgedOnEnd: 'Overdue Poortwachter steps and decision moments are judged on the last day of the quarter: {{date}}.',
+        judgedOnToday: 'The quarter is still running: overdue Poortwachter steps and decision moments are judged on today, {{date}}.',
       },
+    },
+    periodData: {
+      empty: '{{period}} has no data in this workbook: no budget for {{year}}, no bookings, no absence and no bottlenecks. The report shows only zeros.',
+      noBudget: 'There is no budget for {{year}}: the budget figures of {{period}} are € 0.',
+      noBookings: 'There are no bookings in {{period}}: the actuals are € 0.',
+      noPackages: 'No packages have been received for {{period}} yet.',
     },
     settings: {
       signalsTitle: 'Signal values for the overview',

@@ -11,6 +11,7 @@ import { KeyCard } from './KeyCard.tsx';
 import { FormError } from '../../components/forms.tsx';
 import type { PrivacyFinding } from '../../../../shared/exchange/types.ts';
 import { PrivacyRefusal, privacyFindingsOf } from './PrivacyRefusal.tsx';
+import { usePeriodData, usePeriodDefaults } from '../../components/usePeriodDefaults.ts';
 
 export function periodOptions(year: number): string[] {
   return [String(year), ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`), ...Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)];
@@ -24,7 +25,11 @@ export function ExchangePage({ fiscalYear, readOnly, nativeDialogs }: { fiscalYe
   const status = useStatus();
   const sections = useApi(() => api.exchange.sections({}), []);
   const [kind, setKind] = useState<PackageKind>('finance-summary');
-  const [period, setPeriod] = useState(`${fiscalYear}-Q1`);
+  // The latest quarter of the workbook's year with data, until the head picks a period.
+  const defaults = usePeriodDefaults();
+  const [chosenPeriod, setPeriod] = useState<string | null>(null);
+  const period = chosenPeriod ?? defaults.data?.quarter ?? `${fiscalYear}-Q1`;
+  const periodData = usePeriodData(period);
   const [withXlsx, setWithXlsx] = useState(true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -98,6 +103,11 @@ export function ExchangePage({ fiscalYear, readOnly, nativeDialogs }: { fiscalYe
             {t('exchange.make')}
           </button>
         </form>
+        {periodData.data?.warning && (
+          <p className="warning" data-testid="export-period-warning">
+            ⚠ {periodData.data.warning}
+          </p>
+        )}
         <p className="hint">{t('exchange.privacyNote')}</p>
         {!hrReady && sections.data && <p className="hint">{t('exchange.hrNotReady')}</p>}
         <FormError message={error} />

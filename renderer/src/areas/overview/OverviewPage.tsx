@@ -11,13 +11,17 @@ import { ReportPanel } from './ReportPanel.tsx';
 import { OVERVIEW_SECTION_VIEWS } from './sections.tsx';
 import { FormError } from '../../components/forms.tsx';
 import { SetupPanel } from '../setup/SetupChecklist.tsx';
+import { usePeriodDefaults } from '../../components/usePeriodDefaults.ts';
 
 /** The start page of a department workbook: every area's section, its signals first. */
 export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nativeDialogs: boolean }) {
   const { t } = useTranslation();
-  // The user's own calendar day, as the absence pages use it, unless they choose another date.
-  const [asOf, setAsOf] = useState(localToday);
-  const overview = useApi(() => api.overview.get({ asOf }), [asOf]);
+  // Today (the user's own calendar day) while the workbook's year runs; otherwise the end of the latest month
+  // of that year with data, never a day outside it; unless they choose another date.
+  const defaults = usePeriodDefaults();
+  const [chosen, setAsOf] = useState<string | null>(null);
+  const asOf = chosen ?? defaults.data?.day ?? (defaults.error ? localToday() : null);
+  const overview = useApi(() => (asOf ? api.overview.get({ asOf }) : Promise.resolve(undefined)), [asOf]);
   const sections = overview.data?.sections ?? [];
   const highlights = sections.flatMap((s) => s.highlights);
 
@@ -28,11 +32,11 @@ export function OverviewPage({ info, nativeDialogs }: { info: WorkbookInfo; nati
         {overview.data && <p className="muted">{t('overview.asOf', { date: formatDate(overview.data.asOf) })}</p>}
       </div>
       <div className="toolbar filters no-print">
-        <DateField label={t('overview.date')} value={asOf} onChange={setAsOf} id="overview-date" />
+        <DateField label={t('overview.date')} value={asOf ?? ''} onChange={setAsOf} id="overview-date" />
         <p className="hint">{t('overview.dateHint')}</p>
       </div>
       <FormError message={overview.error} />
-      <SetupPanel asOf={asOf} readOnly={info.readOnly} />
+      {asOf && <SetupPanel asOf={asOf} readOnly={info.readOnly} />}
       {overview.data && (
         <section className="card" aria-labelledby="signals-title">
           <h2 id="signals-title">{t('overview.signals')}</h2>

@@ -1,33 +1,46 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkbookInfo } from '../../../../shared/domain/workbook/types.ts';
-import { formatPeriod } from '../../../../shared/format/nl.ts';
+import { localToday } from '../../../../shared/domain/absence/days.ts';
+import { judgementDay, parsePeriod } from '../../../../shared/domain/period.ts';
+import { formatDate, formatPeriod } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { saveOrDownload } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
 import { errorMessage } from '../../components/useApi.ts';
 import { FormError } from '../../components/forms.tsx';
+import { usePeriodData, usePeriodDefaults } from '../../components/usePeriodDefaults.ts';
 
 function quarters(fiscalYear: number): string[] {
   return [fiscalYear - 1, fiscalYear].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`));
 }
 
-function defaultQuarter(fiscalYear: number): string {
-  const now = new Date();
-  const current = `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
-  return quarters(fiscalYear).includes(current) ? current : `${fiscalYear}-Q1`;
-}
-
-/** One action per format: the desktop app asks where to save, the browser preview downloads. */
+/**
+ * One action per format: the desktop app asks where to save, the browser preview downloads. The quarter
+ * starts at the latest one of the workbook's year with data; a quarter without data asks before it is made.
+ */
 export function ReportPanel({ info, nativeDialogs }: { info: WorkbookInfo; nativeDialogs: boolean }) {
   const { t } = useTranslation();
   const status = useStatus();
-  const [quarter, setQuarter] = useState(() => defaultQuarter(info.fiscalYear));
+  const defaults = usePeriodDefaults();
+  const [chosen, setQuarter] = useState<string | null>(null);
+  const quarter = chosen ?? defaults.data?.quarter ?? `${info.fiscalYear}-Q1`;
+  const data = usePeriodData(quarter);
+  // The day the report judges what is overdue on (shared/domain/period.ts), said before it is made.
+  const period = parsePeriod(quarter)!;
+  const judgedOn = judgementDay(period, localToday());
+  const [confirming, setConfirming] = useState<'pdf' | 'xlsx' | null>(null);
   const [includeNames, setIncludeNames] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function make(format: 'pdf' | 'xlsx') {
+  async function make(format: 'pdf' | 'xlsx', confirmed = false) {
+    // A quarter without any data gives a report of zeros: say so first, and make it only when asked again.
+    if (data.data?.empty && !confirmed) {
+      setConfirming(format);
+      return;
+    }
+    setConfirming(null);
     setBusy(true);
     setError(null);
     try {
@@ -68,7 +81,13 @@ export function ReportPanel({ info, nativeDialogs }: { info: WorkbookInfo; nativ
       <form className="inline-form" onSubmit={submit}>
         <label>
           {t('overview.report.quarter')}
-          <select value={quarter} onChange={(e) => setQuarter(e.target.value)}>
+          <select
+            value={quarter}
+            onChange={(e) => {
+              setQuarter(e.target.value);
+              setConfirming(null);
+            }}
+          >
             {quarters(info.fiscalYear).map((q) => (
               <option key={q} value={q}>
                 {formatPeriod(q)}
@@ -91,6 +110,25 @@ export function ReportPanel({ info, nativeDialogs }: { info: WorkbookInfo; nativ
       <p id="names-hint" className="hint">
         {t('overview.report.includeNamesHint')}
       </p>
+      <p className="hint" data-testid="report-judged-on">
+        {t(judgedOn === period.end ? 'overview.report.judgedOnEnd' : 'overview.report.judgedOnToday', { date: formatDate(judgedOn) })}
+      </p>
+      {data.data?.warning && !confirming && (
+        <p className="warning" data-testid="report-period-warning">
+          ⚠ {data.data.warning}
+        </p>
+      )}
+      {confirming && data.data?.warning && (
+        <div className="warning" role="alert" data-testid="report-period-confirm">
+          <p>⚠ {data.data.warning}</p>
+          <button type="button" onClick={() => void make(confirming, true)}>
+            {t('overview.report.makeAnyway')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(null)}>
+            {t('app.cancel')}
+          </button>
+        </div>
+      )}
       <FormError message={error} />
     </section>
   );
