@@ -104,6 +104,9 @@ test('a head registers an assignment with decision moments, imports ledger lines
 
   // The overview: the ceiling and the overdue moment are signalled, with the assignment to go to.
   await nav(page, 'Overzicht');
+  // The overview opens in the workbook's year (on its latest data, here August 2027); the moments are judged on today.
+  await page.getByLabel('Peildatum').fill(formatDate(localToday()));
+  await expect(page.getByText(`Stand per ${formatDate(localToday())}`)).toBeVisible();
   const signals = page.getByTestId('overview-signals');
   await expect(signals).toContainText('OPD-2027-001 is over het plafond: € 4.200,00 van € 3.000,00 (140,0 %) besteed of verplicht.');
   await expect(signals).toContainText(`OPD-2027-001: beslismoment Go/no-go van ${formatDate(due)} is verlopen zonder besluit.`);
