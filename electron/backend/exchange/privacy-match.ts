@@ -68,7 +68,7 @@ const CALENDAR_WORDS = new Set([
 ]);
 const ORDINARY_WORDS = new Set([
   'van', 'de', 'der', 'den', 'het', 'een', 'en', 'in', 'op', 'aan', 'voor', 'met', 'bij', 'ben', 'wil', 'will', 'roos', 'mark', 'bas', 'hoop', 'max', 'job', 'lot', 'mees', 'merel', 'fleur', 'storm', 'lief', 'sterre', 'jade',
-  'iris', 'rik', 'gerard', 'frank', 'vos', 'de', 'noor', 'zon', 'dag', 'rob', 'koos', 'kim', 'sam', 'pim', 'ruud', 'tim', 'guus', 'dirk', 'berg', 'groen', 'meer', 'bos', 'beek', 'brug', 'wal', 'dijk', 'kok', 'smit',
+  'iris', 'rik', 'els', 'jet', 'koen', 'rein', 'amber', 'linde', 'berber', 'hazel', 'roel', 'gerard', 'frank', 'vos', 'de', 'noor', 'zon', 'dag', 'rob', 'koos', 'kim', 'sam', 'pim', 'ruud', 'tim', 'guus', 'dirk', 'berg', 'groen', 'meer', 'bos', 'beek', 'brug', 'wal', 'dijk', 'kok', 'smit',
   'visser', 'bakker', 'post', 'boer', 'haan', 'vries', 'graaf', 'kort', 'lange', 'klein', 'groot', 'wit', 'zwart', 'bruin', 'schouten', 'molen', 'kerk', 'huis', 'veld', 'water', 'wegen', 'weg', 'park', 'plein',
 ]);
 
