@@ -149,7 +149,7 @@ interface Window {
 }
 
 /** The longest run of tokens from each position whose letters spell a key of the index. */
-function windows(lower: string, tokens: Token[], idx: TermIndex, gap: RegExp, maxSpan = idx.span): Window[] {
+function windows(lower: string, tokens: Token[], idx: TermIndex, gap: RegExp, maxSpan = idx.span, possessive = gap === NAME_GAP): Window[] {
   const found: Window[] = [];
   if (idx.byKey.size === 0) return found;
   for (let i = 0; i < tokens.length; i++) {
@@ -158,7 +158,8 @@ function windows(lower: string, tokens: Token[], idx: TermIndex, gap: RegExp, ma
     for (let j = i; j < tokens.length && j < i + maxSpan; j++) {
       if (j > i && !gap.test(lower.slice(tokens[j - 1].end, tokens[j].start))) break;
       key += tokens[j].text;
-      const term = idx.byKey.get(key);
+      // A name in the possessive ("Ümits vervanging", "Jans uren") is the name; not a two-letter one ("Bo", "bos").
+      const term = idx.byKey.get(key) ?? (possessive && key.length > 3 && key.endsWith('s') ? idx.byKey.get(key.slice(0, -1)) : undefined);
       if (term) best = { first: i, last: j, start: tokens[i].start, end: tokens[j].end, term };
     }
     if (best) found.push(best);
@@ -216,9 +217,12 @@ export function createMatcher(terms: PersonTerm[], options: MatcherOptions = {})
       }
 
       for (const w of windows(lower, tokens, numbers, NUMBER_GAP, 12)) {
-        const key = tokens.slice(w.first, w.last + 1).map((t) => t.text).join('');
+        const parts = tokens.slice(w.first, w.last + 1);
+        const key = parts.map((t) => t.text).join('');
         // Short numbers only as written: "1 2 3" in a list is not a personnel number.
         if (key.length < 5 && w.last > w.first && lower.slice(w.start, w.end) !== foldTerm(w.term.term)) continue;
+        // Written apart, a personnel number keeps groups of three or more digits ("100 007"); "10-01-27" is a date.
+        if (parts.filter((t) => /\p{N}/u.test(t.text)).length > 1 && parts.some((t) => /\p{N}/u.test(t.text) && t.text.length < 3)) continue;
         const before = tokens[w.first - 1];
         const after = tokens[w.last + 1];
         if (before && before.end === w.start && !(NUMBER_PREFIXES.has(before.text) && !/\p{N}/u.test(before.text))) continue;

@@ -24,6 +24,7 @@ const TERMS = [
   ...staff('100301', 'Mei', '', 'Chen'),
   ...staff('100302', 'Roos', '', 'Jansen'),
   ...staff('100303', 'Max', '', 'Groen'),
+  ...staff('100304', 'Bo', '', 'Smit'),
   { term: 'Pieter Bakker', what: "naam van een ZZP'er" },
 ];
 
@@ -74,6 +75,8 @@ describe('the finance privacy matcher finds people the way managers write about 
     ['Vries, Jan de: overuren', 'Vries, Jan de'],
     ['J. de Vries overuren', 'J. de Vries'],
     ['UMIT VAN DER MEER', 'UMIT VAN DER MEER'],
+    ['Ümits vervanging loopt door', 'Ümits'],
+    ['Mail van u.vandermeer@gemeente.nl', 'u.vandermeer'],
   ];
   for (const [text, part] of POSITIVES) {
     it(`finds “${part}” in “${text}”`, () => {
@@ -130,6 +133,7 @@ describe('the finance privacy matcher finds people the way managers write about 
     'Zonnepark 2 MW. Daarnaast extra kosten',
     'Vervanging tijdens zwangerschapsverlof (collega elders)',
     'Meervoudig aanbesteden',
+    'Onderhoud bos en heide', // "Bo" is on staff
     'Kosten van de heer- en vrouwenfiets', // no capital after "heer"
     'Opbrengst van Mevrouw de burgemeester', // a title before an ordinary word
   ];
@@ -138,6 +142,15 @@ describe('the finance privacy matcher finds people the way managers write about 
       expect(found(text)).toEqual([]);
     });
   }
+});
+
+describe('dates and amounts that share a personnel number’s digits', () => {
+  const dated = createMatcher([{ term: '100127', what: 'personeelsnummer', kind: 'number' }]);
+  it('leaves a date in dd-mm-jj alone, and finds the number written in groups', () => {
+    expect(dated.find('Factuur van 10-01-27 betaald')).toEqual([]);
+    expect(dated.find('Factuur van 10.01.27 betaald')).toEqual([]);
+    expect(dated.find('Overuren 100 127').map((m) => m.found)).toEqual(['100 127']);
+  });
 });
 
 describe('folding keeps the way back to the user’s own text', () => {
