@@ -28,6 +28,8 @@ import { SettingsPage } from './areas/workbook/SettingsPage.tsx';
 export interface PageContext {
   info: WorkbookInfo;
   nativeDialogs: boolean;
+  /** A page that changed what the workbook info says (the year turn) hands the new info to the app. */
+  onInfoChanged(info: WorkbookInfo): void;
 }
 
 export interface PageDef {
@@ -89,7 +91,7 @@ export const PAGES: PageDef[] = [
   },
   { route: 'shared-links', labelKey: 'nav.sharedLinks', workbookKinds: ['central-hr', 'central-finance'], render: () => <SharedLinksPage /> },
   { route: 'departments', labelKey: 'nav.departments', workbookKinds: ['central-hr', 'central-finance'], render: ({ info }) => <DepartmentsPage readOnly={info.readOnly} fiscalYear={info.fiscalYear} /> },
-  { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info, nativeDialogs }) => <SettingsPage info={info} nativeDialogs={nativeDialogs} /> },
+  { route: 'settings', labelKey: 'nav.settings', workbookKinds: ['department', 'central-hr', 'central-finance'], render: ({ info, nativeDialogs, onInfoChanged }) => <SettingsPage info={info} nativeDialogs={nativeDialogs} onInfoChanged={onInfoChanged} /> },
   {
     route: 'backups',
     labelKey: 'nav.backups',

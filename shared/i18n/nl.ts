@@ -14,9 +14,10 @@ import { setupMessages } from './messages/setup.ts';
 import { signalMessages } from './messages/signals.ts';
 import { staffMessages } from './messages/staff.ts';
 import { workbookMessages } from './messages/workbook.ts';
+import { yearTurnMessages } from './messages/year-turn.ts';
 
 /** All UI texts, one file per area in ./messages; an area adds its file to this list. */
-export const messageAreas = [appMessages, workbookMessages, budgetMessages, importMessages, bottleneckMessages, overviewMessages, exchangeMessages, staffMessages, absenceMessages, centralHrMessages, assignmentMessages, auditMessages, gridMessages, setupMessages, signalMessages] as const;
+export const messageAreas = [appMessages, workbookMessages, budgetMessages, importMessages, bottleneckMessages, overviewMessages, exchangeMessages, staffMessages, absenceMessages, centralHrMessages, assignmentMessages, auditMessages, gridMessages, setupMessages, signalMessages, yearTurnMessages] as const;
 
 export const nl = mergeMessages(messageAreas, 'nl');
 export type Messages = typeof nl;

@@ -12,8 +12,9 @@ import { useStatus } from '../../components/Status.tsx';
 import { errorMessage, useApi } from '../../components/useApi.ts';
 import { StaffSettingsForm } from '../staff/StaffSettingsForm.tsx';
 import { BenchmarkSettings } from '../assignments/BenchmarkSettings.tsx';
+import { YearTurnCard } from './YearTurnCard.tsx';
 
-export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookInfo; nativeDialogs?: boolean }) {
+export function SettingsPage({ info, nativeDialogs = false, onInfoChanged }: { info: WorkbookInfo; nativeDialogs?: boolean; onInfoChanged?: (info: WorkbookInfo) => void }) {
   const { t } = useTranslation();
   const status = useStatus();
   const settings = useApi(() => api.workbook.settings({}), []);
@@ -75,6 +76,7 @@ export function SettingsPage({ info, nativeDialogs = false }: { info: WorkbookIn
           <dd>{formatDate(info.createdAt.slice(0, 10))}</dd>
         </dl>
       </section>
+      {info.kind === 'department' && onInfoChanged && <YearTurnCard info={info} onInfoChanged={onInfoChanged} />}
       {info.kind === 'department' && <KeyCard readOnly={info.readOnly} nativeDialogs={nativeDialogs} />}
       <section className="card" aria-labelledby="threshold-title">
         <h2 id="threshold-title">{t('settings.thresholdTitle')}</h2>
