@@ -27,7 +27,8 @@ async function prepareWorkbook(dir: string): Promise<string> {
   const texts: Array<[string, string, string, 'explanation' | 'forecastNote', string]> = [
     ['OR01', '4300', 'Huisvesting', 'explanation', 'Inhuur ter vervanging van Ümit (langdurig ziek, burn-out), loopt tot de zomer.'],
     ['OR02', '4400', 'Groenonderhoud', 'forecastNote', 'mevrouw Van der Meer is sinds maart ziek'],
-    ['OR01', '4200', 'Inhuur derden', 'explanation', 'Overuren pnr 100 007 uitbetaald'],
+    // A name pasted from a mail with a zero-width space inside it.
+    ['OR01', '4200', 'Inhuur derden', 'explanation', 'Overuren pnr 100 007 uitbetaald, inhuur voor Ü\u200Bmit verlengd'],
   ];
   for (const [costCentre, account, accountName, field, text] of texts) {
     const line = await client.budget.createLine({ year: 2027, costCentre, account, accountName, kind: 'lasten', primitiveCents: 1_000_000 });
@@ -62,7 +63,10 @@ test('a head sees which budget texts name a person and why, rewrites them on the
   const title = items.filter({ hasText: 'Groenonderhoud' });
   await expect(title.getByRole('heading')).toHaveText('Notitie bij de prognose · Begrotingsregel OR02 Openbaar groen · 4400 Groenonderhoud');
   await expect(title.locator('blockquote mark')).toHaveText('mevrouw Van der Meer');
-  await expect(items.filter({ hasText: 'Inhuur derden' }).locator('blockquote mark')).toHaveText('100 007');
+  // Two found parts in one text; the invisible character is shown.
+  const hidden = items.filter({ hasText: 'Inhuur derden' });
+  await expect(hidden.locator('blockquote mark')).toHaveText(['100 007', 'Ü⟨onzichtbaar teken⟩mit']);
+  await expect(hidden.getByRole('listitem').nth(1)).toHaveText('Ü⟨onzichtbaar teken⟩mit: noemt de voornaam van een medewerker; er staat een onzichtbaar teken in.');
   expect(downloads).toEqual([]);
   await expectAccessible(page, 'privacy refusal');
 
