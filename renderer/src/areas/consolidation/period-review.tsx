@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PeriodDefaults } from '../../../../shared/api/report.ts';
-import { parsePeriod } from '../../../../shared/domain/period.ts';
 import { formatPeriod } from '../../../../shared/format/nl.ts';
 import { usePeriodDefaults } from '../../components/usePeriodDefaults.ts';
+import { defaultCentralPeriod } from './default-period.ts';
 import { api } from '../../api/client.ts';
 import { saveOrDownload } from '../../components/files.ts';
 import { choices, FieldLayoutProvider, SelectField, TextAreaField } from '../../components/forms.tsx';
@@ -31,21 +30,6 @@ export function usePeriodChoice() {
     setPeriod(defaultCentralPeriod(periods.data.map((p) => p.period), defaults.data));
   }, [periods.data, defaults.data, defaults.error, period]);
   return { periods: (periods.data ?? []).map((p) => p.period), period, setPeriod };
-}
-
-/** Of the calendar's periods: the latest of the fiscal year ending on the latest day with packages, else the one holding the default day, else the year's first. */
-export function defaultCentralPeriod(codes: string[], defaults: PeriodDefaults | undefined): string {
-  if (!defaults) return codes[0];
-  const inYear = codes.filter((c) => c.startsWith(String(defaults.fiscalYear)));
-  const withData = inYear.filter((c) => parsePeriod(c)?.end === defaults.latestData);
-  const holding = inYear.filter((c) => {
-    const p = parsePeriod(c);
-    return p !== null && p.start <= defaults.day && defaults.day <= p.end;
-  });
-  // A quarter before a month or the year: the calendar's usual rhythm.
-  const rank = (c: string) => ({ quarter: 0, month: 1, year: 2 })[parsePeriod(c)?.kind ?? 'year'];
-  const best = (list: string[]) => [...list].sort((a, b) => rank(a) - rank(b))[0];
-  return best(withData) ?? best(holding) ?? inYear[0] ?? codes[0];
 }
 
 export function PeriodSelect({ label, periods, value, onChange }: { label: string; periods: string[]; value: string; onChange(period: string): void }) {
