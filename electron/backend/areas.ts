@@ -1,4 +1,5 @@
 import { bottleneckImporter } from './bottlenecks/importer.ts';
+import { yearTurnReportSection } from './workbook/year-turn-report.ts';
 import { bottlenecksHandlers } from './bottlenecks/handlers.ts';
 import { bottleneckOverviewSection } from './bottlenecks/overview.ts';
 import { bottleneckReportSection } from './bottlenecks/report.ts';
@@ -91,5 +92,6 @@ export function registerAreas(): void {
   registerImporter(formationImporter);
   registerReportSection(staffReportSection);
   registerReportSection(absenceReportSection);
+  registerReportSection(yearTurnReportSection);
   registerAssignments();
 }

@@ -69,6 +69,10 @@ describe('werkboek year open', () => {
     expect(again.stdout).toContain('Boekjaar 2028 is al geopend in dit werkboek; er is niets gewijzigd.');
     // Only the automatic backup on open is new; no row of the workbook changed.
     expect(stored()).toEqual(after);
+
+    const report = werkboek(['report', file, '--period', '2028-Q1', '--json'], env);
+    expect(report.status).toBe(0);
+    expect(report.json()).toMatchObject({ workbook: { fiscalYear: 2028 }, carriedOver: { year: 2028, fromYear: 2027, absenceCases: 1, assignments: 1, commitments: 1, commitmentsCents: 4_500_00 } });
   });
 
   it('refuses a year after next year and a year before the oldest, in Dutch, with exit code 1', () => {

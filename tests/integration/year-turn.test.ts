@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { insertEmployees } from '../helpers/employees.ts';
 import { readStored, sessionsClosedAfterEach } from '../helpers/workbook.ts';
@@ -199,5 +201,33 @@ describe('the year turn (Nieuw boekjaar openen)', () => {
     const result = await client.workbook.openYear({ year: 2028, budget: 'copy' });
     expect(result).toMatchObject({ changed: true, commitmentsCarried: 2, budgetLines: 3 });
     expect((await client.budget.commitments({ year: 2027 })).filter((c) => c.status === 'open')).toHaveLength(2);
+  });
+});
+
+describe('reports and packages after the turn (issue 20 item 2)', () => {
+  it('the report of 2028-Q1 counts the cases, Poortwachter steps, assignments and commitments that carried over', async () => {
+    const { client } = await workbookOf2027();
+    await client.workbook.openYear({ year: 2028, budget: 'copy' });
+    const report = (await client.report.build({ period: '2028-Q1' })) as Record<string, any>;
+    // Steps of the case begun 15-11-2027 due in Q1 2028: plan van aanpak (week 8, 09-01-2028) and the first evaluation (20-02-2028).
+    expect(report.carriedOver).toEqual({ year: 2028, fromYear: 2027, openedAt: expect.any(String), absenceCases: 1, poortwachterSteps: 2, assignments: 1, commitments: 2, commitmentsCents: 20_500_00 });
+    expect(report.absence.openCases).toBe(1);
+    expect(report.poortwachter.overdue.map((s: { due: string }) => s.due)).toContain('2028-01-09');
+    expect(report.assignments.open).toBe(1);
+    // In Q2 the assignment has ended (31-03-2028); the case still runs.
+    expect(((await client.report.build({ period: '2028-Q2' })) as Record<string, any>).carriedOver).toMatchObject({ absenceCases: 1, assignments: 0 });
+    // The year the workbook was made for has nothing carried over into it.
+    expect(((await client.report.build({ period: '2027-Q4' })) as Record<string, any>).carriedOver).toMatchObject({ year: 2027, fromYear: null, absenceCases: 0, assignments: 0, commitments: 0 });
+  });
+
+  it('the HR package of 2028-Q1 carries the case that began in 2027, with its Poortwachter steps', async () => {
+    const { client, dir } = await workbookOf2027();
+    await client.workbook.openYear({ year: 2028, budget: 'zero' });
+    await client.exchange.createKey({});
+    const file = path.join(dir, 'OR-hr-2028-Q1.wbx');
+    await client.exchange.export({ kind: 'hr-summary', period: '2028-Q1', path: file });
+    const payload = JSON.parse(fs.readFileSync(file, 'utf8')).payload;
+    expect(payload.absenceCases).toEqual([expect.objectContaining({ personnelNumber: '100001', firstDay: '2027-11-15', lastSickDay: null })]);
+    expect(payload.poortwachter.filter((s: { dueDate: string }) => s.dueDate >= '2028-01-01' && s.dueDate <= '2028-03-31').map((s: { milestone: string }) => s.milestone)).toEqual(['PLAN-VAN-AANPAK', 'EVALUATIE-1']);
   });
 });

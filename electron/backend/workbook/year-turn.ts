@@ -278,3 +278,45 @@ function result(
     absenceCases: c.absenceCases,
   };
 }
+
+/**
+ * `werkboek report --period` in a year the workbook went on into: what carried over from the years before
+ * and still ran in the period — absence cases begun before the year and not ended before the period, the
+ * Poortwachter steps of their timelines falling due in the period, assignments begun before the year and
+ * running in the period, and the commitments carried at the turn.
+ */
+export function carriedOver(wb: Workbook, period: { start: string; end: string }, poortwachterDue: (today: string) => Array<{ firstDay: string; caseIds: number[]; steps: Array<{ due: string | null }> }>) {
+  const year = Number(period.start.slice(0, 4));
+  const yearStart = `${year}-01-01`;
+  const opened = wb.first(wb.db.selectFrom('workbook_year').selectAll().where('year', '=', year));
+  const cases = wb
+    .statement(`SELECT id FROM absence_case WHERE deleted_at IS NULL AND first_day < ? AND (last_day IS NULL OR last_day >= ?)`)
+    .all(yearStart, period.start) as Array<{ id: number }>;
+  const caseIds = new Set(cases.map((c) => c.id));
+  const steps = poortwachterDue(period.end)
+    .filter((chain) => chain.firstDay < yearStart && chain.caseIds.some((id) => caseIds.has(id)))
+    .flatMap((chain) => chain.steps)
+    .filter((s) => s.due !== null && s.due >= period.start && s.due <= period.end).length;
+  const assignments = Number(
+    (
+      wb
+        .statement(`SELECT COUNT(*) AS n FROM assignment WHERE deleted_at IS NULL AND status <> 'vervallen' AND start_date < ? AND end_date >= ?`)
+        .get(yearStart, period.start) as { n: number }
+    ).n,
+  );
+  const commitments = wb
+    .statement(
+      `SELECT COUNT(*) AS n, COALESCE(SUM(c.amount_cents), 0) AS cents FROM commitment c JOIN budget_line l ON l.id = c.budget_line_id WHERE l.year = ? AND c.carried_from_id IS NOT NULL`,
+    )
+    .get(year) as { n: number; cents: number };
+  return {
+    year,
+    fromYear: opened?.from_year ?? null,
+    openedAt: opened?.opened_at ?? null,
+    absenceCases: caseIds.size,
+    poortwachterSteps: steps,
+    assignments,
+    commitments: Number(commitments.n),
+    commitmentsCents: Number(commitments.cents),
+  };
+}
