@@ -71,6 +71,9 @@ export async function wholeRosterWorkbook(dir = tempDir()) {
   return { client, session, file, dir };
 }
 
+/** Every cost centre of the formation fixture. */
+const FORMATION_COST_CENTRES = ['BZ01', 'OR01', 'OR02', 'OR03', 'SD01'];
+
 /** A department workbook holding every cost centre of the formation fixture, so that each of its rows is read in full. */
 export async function formationWorkbook(dir = tempDir()) {
   const { client, session } = createLocalClient({ dataDir: path.join(dir, 'data') });
@@ -83,7 +86,7 @@ export async function formationWorkbook(dir = tempDir()) {
     departmentName: 'Alle afdelingen (test)',
     fiscalYear: 2027,
     owner: 'A. Hoofd',
-    costCentres: ['BZ01', 'OR01', 'OR02', 'OR03', 'SD01'].map((code) => ({ code, name: `Kostenplaats ${code}`, taakveld: null })),
+    costCentres: FORMATION_COST_CENTRES.map((code) => ({ code, name: `Kostenplaats ${code}`, taakveld: null })),
   });
   return { client, session, file, dir };
 }
@@ -130,7 +133,7 @@ export const IMPORTER_FUZZ_TARGETS: ImporterFuzzTarget[] = [
   { kind: 'budget', sample: 'samples/begroting-2027.csv', table: 'budget_line' },
   { kind: 'staff', sample: 'samples/personeel-2027.csv', table: 'employee', workbook: () => wholeRosterWorkbook(), costCentres: WHOLE_ROSTER_COST_CENTRES },
   { kind: 'salary-table', sample: 'staff/salaristabel-2027.csv', table: 'salary_table_entry' },
-  { kind: 'formation', sample: 'staff/formatie-2027.csv', table: 'formation_position', workbook: () => formationWorkbook(), checkedTextFields: ['code', 'salaryScale'] },
+  { kind: 'formation', sample: 'staff/formatie-2027.csv', table: 'formation_position', workbook: () => formationWorkbook(), costCentres: FORMATION_COST_CENTRES, checkedTextFields: ['code', 'salaryScale'] },
   {
     kind: 'absence',
     sample: 'samples/verzuim-2027.csv',

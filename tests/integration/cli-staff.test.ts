@@ -18,7 +18,7 @@ describe('werkboek command line: staff import and report keys', () => {
     expect(staff.status).toBe(0);
     const json = staff.json<Record<string, unknown>>();
     expect(Object.keys(json).sort()).toEqual(Object.keys(ledger.json()).sort());
-    expect(json).toMatchObject({ kind: 'staff', imported: 13, duplicates: 0, updated: 0, outsideDepartment: 47, rejected: [], rejectedCount: 0, dryRun: false, extra: { termsChanged: 0, transferredIn: 0, transferredOut: 0, notInFile: 0 } });
+    expect(json).toMatchObject({ kind: 'staff', imported: 13, duplicates: 0, updated: 0, outsideDepartment: 47, rejected: [], rejectedCount: 0, dryRun: false, extra: { termsChanged: 0, transferredIn: 0, transferredOut: 0, notInFile: 0, positionCodesNotInFormation: 0 } });
     expect(json.mapping).toMatchObject({ personnelNumber: 'Personeelsnummer', lastName: 'Achternaam', infix: 'Tussenvoegsel', hoursPerWeek: 'Uren per week', costCentre: 'Kostenplaats' });
     const again = werkboek(['import', file, '--kind', 'staff', sample('personeel-2027.csv'), '--json'], env).json();
     expect(again).toMatchObject({ imported: 0, updated: 0, duplicates: 13 });

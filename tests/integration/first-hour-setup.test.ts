@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FormationOverviewData, AbsenceOverviewData } from '../../shared/domain/overview/types.ts';
@@ -212,6 +213,53 @@ describe('matching employees to positions, and correcting a match', () => {
     expect(notes.filter((n) => n === 'Op geen formatieplaats' || n === 'Formatieplaats gekoppeld' || n === 'Formatieplaats weer volgens functie en kostenplaats')).toHaveLength(3);
     const other = await client.formation.createPosition({ code: 'OR-GR', functionTitle: 'Medewerker groen', fte: 1, costCentre: 'OR02', validFrom: '2027-01-01' });
     await expect(client.formation.setMatch({ employeeId: lotte.employeeId, date, match: { kind: 'position', positionId: other.id } })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('hoort bij kostenplaats OR02') });
+  });
+});
+
+describe('matching by the staff file’s position code', () => {
+  /** The sample staff file with a "Formatieplaats" column, filled for three people of OR01. */
+  function staffWithCodes(dir: string): string {
+    const codes: Record<string, string> = { '100007': 'OR01-TL-01', '100112': 'OR01-XX-99', '100182': 'or01-hh-01' };
+    const [header, ...rows] = fs.readFileSync(sample('personeel-2027.csv'), 'utf8').split(/\r?\n/).filter((l) => l !== '');
+    return writeTemp(dir, 'personeel-met-formatieplaats.csv', [`${header};Formatieplaats`, ...rows.map((r) => `${r};${codes[r.split(';')[0]] ?? ''}`)].join('\r\n') + '\r\n');
+  }
+
+  it('keeps codes of a staff file read before the formation list, puts people on those positions once it comes, and names a code the formation lacks', async () => {
+    const { client, dir } = await workbook();
+    const file = staffWithCodes(dir);
+    // Before any position exists the codes are not refused: they wait for the formation.
+    const first = await client.import.commit({ kind: 'staff', source: { path: file }, options: { referenceDate: '2027-01-01' } });
+    expect(first).toMatchObject({ imported: 13, rejectedCount: 0 });
+    expect(first.extra).toMatchObject({ positionCodesNotInFormation: 3 });
+    await client.import.commit({ kind: 'formation', source: { path: FORMATION } });
+
+    const date = '2027-06-30';
+    let occupation = await client.formation.occupation({ date });
+    const at = (code: string) => occupation.positions.find((p) => p.code === code)!;
+    // Ümit's function title has no position; the file puts her on the Teamleider position, and the code decides.
+    expect(at('OR01-TL-01').occupants.map((o) => [o.personnelNumber, o.match])).toEqual([['100007', 'linked']]);
+    expect(at('OR01-HH-01').occupants.find((o) => o.personnelNumber === '100182')).toMatchObject({ match: 'linked' });
+    expect(at('OR01-HH-01').occupants.filter((o) => o.match === 'matched').map((o) => o.personnelNumber)).toEqual(['100294', '100357', '100406']);
+    // A code the formation does not have: not guessed by function, but said.
+    expect(occupation.unplaced.map((u) => [u.personnelNumber, u.kind, u.unknownCode])).toEqual([['100112', 'unmatched', 'OR01-XX-99']]);
+    expect(at('OR01-JU-01').occupants.map((o) => o.personnelNumber)).toEqual(['100364']);
+    expect(at('OR01-JU-01').status).toBe('partlyVacant');
+
+    // The same file again: nothing changes, and the code still missing is counted again.
+    const again = await client.import.commit({ kind: 'staff', source: { path: file }, options: { referenceDate: '2027-04-01' } });
+    expect(again).toMatchObject({ imported: 0, updated: 0, duplicates: 13 });
+    expect(again.extra).toMatchObject({ positionCodesNotInFormation: 1 });
+
+    // The head puts Sanne on the jurists' position; the same file from a later date keeps that.
+    const sanne = occupation.unplaced[0];
+    await client.formation.setMatch({ employeeId: sanne.employeeId, date, match: { kind: 'position', positionId: at('OR01-JU-01').positionId } });
+    expect(await client.import.commit({ kind: 'staff', source: { path: file }, options: { referenceDate: '2027-07-01' } })).toMatchObject({ updated: 0, duplicates: 13 });
+    occupation = await client.formation.occupation({ date: '2027-08-01' });
+    expect(at('OR01-JU-01').occupants.map((o) => [o.personnelNumber, o.match])).toEqual([
+      ['100112', 'linked'],
+      ['100364', 'matched'],
+    ]);
+    expect(occupation.unplaced).toEqual([]);
   });
 });
 

@@ -34,7 +34,7 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     expect(result).toMatchObject({ kind: 'staff', imported: ours.length, updated: 0, duplicates: 0, outsideDepartment: sampleRoster().length - ours.length, rejected: [], rejectedCount: 0 });
     expect(ours.length).toBe(13);
     expect(result.dialect).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', headerLine: 1, decimalMark: ',' });
-    expect(result.extra).toEqual({ termsChanged: 0, transferredIn: 0, transferredOut: 0, notInFile: 0 });
+    expect(result.extra).toEqual({ termsChanged: 0, transferredIn: 0, transferredOut: 0, notInFile: 0, positionCodesNotInFormation: 0 });
 
     const employees = await client.staff.employees({ date: '2027-03-01' });
     expect(employees.map((e) => e.personnelNumber).sort()).toEqual(ours.map((r) => r.Personeelsnummer).sort());
@@ -77,7 +77,7 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     );
     const result = await client.import.commit({ kind: 'staff', source: { path: changed }, options: { referenceDate: '01-04-2027' } });
     expect(result).toMatchObject({ imported: 0, updated: 4, duplicates: 9, outsideDepartment: 47, rejectedCount: 0 });
-    expect(result.extra).toEqual({ termsChanged: 2, transferredIn: 0, transferredOut: 1, notInFile: 0 });
+    expect(result.extra).toEqual({ termsChanged: 2, transferredIn: 0, transferredOut: 1, notInFile: 0, positionCodesNotInFormation: 0 });
 
     const jansen = (await client.staff.employees({ date: '2027-03-31' })).find((e) => e.personnelNumber === '100287')!;
     const detail = await client.staff.employee({ id: jansen.id });
@@ -106,7 +106,7 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     const moved = writeTemp(dir, 'personeel-juli.csv', rosterWith({ '100105': { Kostenplaats: 'OR02' } }).replace(/\r\n100406;[^\r]*/, ''));
     const result = await client.import.commit({ kind: 'staff', source: { path: moved }, options: { referenceDate: '2027-07-01' } });
     expect(result).toMatchObject({ imported: 1, updated: 0, duplicates: 12 });
-    expect(result.extra).toEqual({ termsChanged: 0, transferredIn: 1, transferredOut: 0, notInFile: 1 });
+    expect(result.extra).toEqual({ termsChanged: 0, transferredIn: 1, transferredOut: 0, notInFile: 1, positionCodesNotInFormation: 0 });
     const sanne = (await client.staff.employees({ date: '2027-07-01' })).find((e) => e.personnelNumber === '100105')!;
     expect(sanne).toMatchObject({ startDate: '2027-07-01', organisationStartDate: '1995-08-01', terms: { costCentre: 'OR02', validFrom: '2027-07-01' } });
     // The first half year is as it was: 13 employees on 30 June, 14 on 1 July.
@@ -124,7 +124,7 @@ describe('roster import of the sample (personeel-2027.csv)', () => {
     const { client } = await workbook();
     await client.staff.createEmployee({ personnelNumber: '999', firstName: 'Test', infix: '', lastName: 'Persoon', startDate: '2027-01-01', terms: { functionTitle: '', salaryScale: null, salaryStep: null, hoursPerWeek: 36, costCentre: 'OR01', contractType: '', formationPositionId: null } });
     const result = await client.import.commit({ kind: 'staff', source: { path: sample('personeel-2027.csv') }, options: { referenceDate: '2027-03-01' } });
-    expect(result.extra).toMatchObject({ transferredIn: 0, notInFile: 1 });
+    expect(result.extra).toMatchObject({ transferredIn: 0, notInFile: 1, positionCodesNotInFormation: 0 });
     expect((await client.staff.employees({ date: '2027-03-01' })).find((e) => e.personnelNumber === '100182')).toMatchObject({ startDate: '2015-05-01', organisationStartDate: null });
   });
 

@@ -45,6 +45,7 @@ export function loadEmployees(wb: Workbook, ids?: number[]): StoredEmployee[] {
       contractType: t.contract_type,
       formationPositionId: t.formation_position_id,
       noPosition: t.no_position === 1,
+      positionCode: t.position_code,
     });
   }
   return [...employees.values()];
@@ -190,6 +191,7 @@ function termsColumns(terms: Omit<Terms, 'validFrom'>) {
     contract_type: terms.contractType,
     formation_position_id: terms.formationPositionId,
     no_position: terms.noPosition ? 1 : 0,
+    position_code: terms.positionCode ?? null,
   };
 }
 
@@ -354,6 +356,7 @@ export function changeTerms(wb: Workbook, employeeId: number, validFrom: string,
   if (patch.formationPositionId === undefined && next.costCentre !== baseTerms.costCentre) {
     next.formationPositionId = null;
     next.noPosition = false;
+    next.positionCode = null;
   }
   // A position given is a position filled.
   if (next.formationPositionId !== null) next.noPosition = false;

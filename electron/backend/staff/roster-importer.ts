@@ -28,6 +28,8 @@ class RosterImportRun implements ImportRun {
   private readonly positions;
   private readonly referenceDate: string;
   private termsChanged = 0;
+  /** Rows whose position code names no position of this workbook (yet): kept, linked once the formation has it. */
+  private unknownPositionCodes = 0;
   private transferredOut = 0;
   private transferredIn = 0;
   /**
@@ -98,7 +100,7 @@ class RosterImportRun implements ImportRun {
       const joined = validFrom ?? this.referenceDate;
       const transferIn = this.hadStaff && startDate < joined && (endDate === null || endDate >= joined);
       const departmentStart = transferIn ? joined : startDate;
-      terms.formationPositionId = this.position(reader, costCentre, departmentStart, null);
+      Object.assign(terms, this.placement(reader, costCentre, departmentStart, null));
       const id = insertEmployee(wb, { personnelNumber, ...name, startDate: departmentStart, endDate, organisationStartDate: transferIn ? startDate : null }, terms, transferIn ? `${note}: nieuw op de afdeling per ${formatDate(joined)}, in dienst sinds ${formatDate(startDate)}` : note);
       if (transferIn) this.transferredIn += 1;
       this.employees.set(personnelNumber, { id, personnelNumber, ...name, startDate: departmentStart, endDate, organisationStartDate: transferIn ? startDate : null, terms: [] });
@@ -115,10 +117,7 @@ class RosterImportRun implements ImportRun {
     let effective = maxDate(validFrom ?? this.referenceDate, departmentStart);
     if (endDate !== null && effective > endDate) effective = endDate;
     const current = latestTermsFrom(existing, effective);
-    const sameCostCentre = current !== null && current.costCentre === costCentre;
-    terms.formationPositionId = this.position(reader, costCentre, effective, sameCostCentre ? current.formationPositionId : null);
-    // The head's "fills no position" stays, like a link, until the file names a position or the cost centre changes.
-    if (sameCostCentre && current.noPosition && terms.formationPositionId === null && !this.namesPosition(reader)) terms.noPosition = true;
+    Object.assign(terms, this.placement(reader, costCentre, effective, current !== null && current.costCentre === costCentre ? current : null));
 
     const dates = existing.organisationStartDate !== null ? { organisationStartDate: fileStart } : { startDate: fileStart };
     const employeeChanged = changeEmployeeRow(wb, existing, { ...name, ...dates, endDate }, note);
@@ -156,19 +155,25 @@ class RosterImportRun implements ImportRun {
     return scale;
   }
 
-  private namesPosition(reader: RowReader): boolean {
-    return reader.isMapped('formationPosition') && reader.text('formationPosition') !== '';
-  }
-
-  private position(reader: RowReader, costCentre: string, date: string, fallback: number | null): number | null {
-    if (!reader.isMapped('formationPosition')) return fallback;
-    const code = reader.text('formationPosition').toUpperCase();
-    if (code === '') return null;
-    const position = this.positions.get(code);
-    if (!position) throw new RowRejection(`formatieplaats ${code} bestaat niet in dit werkboek`, 'formationPosition');
+  /**
+   * Which position the terms name. The file's "Formatieplaats" column, when it has one, is kept as the
+   * code (staff/matching links by it, also once the formation list comes after the staff file); a code
+   * of a position we have links it now. What the head chose (a link, or "fills no position") stays while
+   * the employee stays on the cost centre (`current`) and the file says what it said before.
+   */
+  private placement(reader: RowReader, costCentre: string, date: string, current: Terms | null): Pick<Terms, 'formationPositionId' | 'noPosition' | 'positionCode'> {
+    const keep = { formationPositionId: current?.formationPositionId ?? null, noPosition: current?.noPosition ?? false, positionCode: current?.positionCode ?? null };
+    if (!reader.isMapped('formationPosition')) return keep;
+    const code = reader.text('formationPosition').toUpperCase() || null;
+    const position = code === null ? undefined : this.positions.get(code);
+    if (code !== null && !position) this.unknownPositionCodes += 1;
+    if (current && code === keep.positionCode) return keep;
+    if (code === null || !position) return { formationPositionId: null, noPosition: false, positionCode: code };
     if (position.costCentre !== costCentre) throw new RowRejection(`formatieplaats ${code} hoort bij kostenplaats ${position.costCentre}, niet bij ${costCentre}`, 'formationPosition');
     if (position.validTo !== null && date > position.validTo) throw new RowRejection(`formatieplaats ${code} is vervallen per ${formatDate(position.validTo)}`, 'formationPosition');
-    return position.id;
+    // Linked by this code before the code was kept (workbooks from before migration 0017): nothing changed.
+    if (current && keep.positionCode === null && current.formationPositionId === position.id) return keep;
+    return { formationPositionId: position.id, noPosition: false, positionCode: code };
   }
 
   finish(): Record<string, number> {
@@ -178,7 +183,7 @@ class RosterImportRun implements ImportRun {
     for (const employee of this.employees.values()) {
       if (!this.seen.has(employee.personnelNumber) && !this.waiting.has(employee.personnelNumber) && isEmployedOn(employee, this.referenceDate)) notInFile += 1;
     }
-    return { termsChanged: this.termsChanged, transferredIn: this.transferredIn, transferredOut: this.transferredOut, notInFile };
+    return { termsChanged: this.termsChanged, transferredIn: this.transferredIn, transferredOut: this.transferredOut, notInFile, positionCodesNotInFormation: this.unknownPositionCodes };
   }
 }
 

@@ -30,6 +30,8 @@ export interface EmployeeTermsTable {
   formation_position_id: number | null;
   /** Migration 0015: 1 = the head said this employee fills no position (matching leaves them out). */
   no_position: Generated<number>;
+  /** Migration 0017: the position code the staff file gave (upper case), whether or not a position has it yet. */
+  position_code: string | null;
   created_at: string;
   updated_at: string;
 }

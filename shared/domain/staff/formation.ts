@@ -34,8 +34,10 @@ export interface UnplacedEmployee {
   fte: number;
   costCentre: string;
   functionTitle: string;
-  /** `none`: the head said so; `unmatched`: no position of that function on that cost centre. */
+  /** `none`: the head said so; `unmatched`: no position of that function (or of the staff file's code) on that cost centre. */
   kind: 'none' | 'unmatched';
+  /** The staff file's position code that names no position on the cost centre that day; null otherwise. */
+  unknownCode: string | null;
 }
 
 export interface PositionOccupation {
@@ -143,8 +145,8 @@ function figures(formation: number | null, occupied: number, headcount: number, 
 /**
  * Formation against occupation on one day.
  *
- * Per position: the employees who fill it that day, linked or matched by function title and cost
- * centre (./matching.ts), so "vacant" means nobody of that function is there. Per cost centre: all
+ * Per position: the employees who fill it that day, linked, by the staff file's position code, or
+ * matched by function title and cost centre (./matching.ts), so "vacant" means nobody is there. Per cost centre: all
  * positions of the cost centre against everyone working there that day, on a position or not;
  * `unlinkedFte` shows how much fills no position. A cost centre is compared with its formation only
  * once a position has been recorded for it (valid from the day or earlier): before that its formation
@@ -183,7 +185,7 @@ export function occupationOn(date: string, positions: FormationPosition[], emplo
       exactFte.set(match.positionId, (exactFte.get(match.positionId) ?? 0) + match.fte);
     } else {
       entry.unlinked += match.fte;
-      unplaced.push({ employeeId: employee.id, personnelNumber: employee.personnelNumber, name, fte: roundFte(match.fte), costCentre: match.costCentre, functionTitle: match.functionTitle, kind: match.kind === 'none' ? 'none' : 'unmatched' });
+      unplaced.push({ employeeId: employee.id, personnelNumber: employee.personnelNumber, name, fte: roundFte(match.fte), costCentre: match.costCentre, functionTitle: match.functionTitle, kind: match.kind === 'none' ? 'none' : 'unmatched', unknownCode: match.unknownCode });
     }
   }
 

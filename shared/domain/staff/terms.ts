@@ -15,6 +15,11 @@ export interface Terms {
    * so matching by function title leaves them out. Absent = false.
    */
   noPosition?: boolean;
+  /**
+   * The position code the staff file gives (upper case), also when no position has that code yet:
+   * matching links the employee to it once it exists. Absent = null.
+   */
+  positionCode?: string | null;
 }
 
 /** An employee with the whole history of their terms, sorted by validFrom. */
@@ -67,6 +72,7 @@ export function sameTerms(a: Omit<Terms, 'validFrom'>, b: Omit<Terms, 'validFrom
     a.costCentre === b.costCentre &&
     a.contractType === b.contractType &&
     a.formationPositionId === b.formationPositionId &&
-    (a.noPosition ?? false) === (b.noPosition ?? false)
+    (a.noPosition ?? false) === (b.noPosition ?? false) &&
+    (a.positionCode ?? null) === (b.positionCode ?? null)
   );
 }

@@ -27,6 +27,7 @@ const SHIPPED: Record<string, string> = {
   '0014_central_package_extras.ts': '94621823b95bef57a58feaf7e06931115a2a3f6ea18387bf7d909316ade45b35',
   '0015_position_match.ts': '0bd629d6f1fb2cbb0313a56a1461bec5a233cd040b73bf5e811bced2a64f208a',
   '0016_workbook_years.ts': 'eceafdb98a339250dfe7d3f20cd226d405d0b320bd5e8c635ab22b5f2b5f164d',
+  '0017_terms_position_code.ts': '0ecf79b5ed593c8f2a1b94c11ef7d383e6fce68806da2e4a1e4a1bfc661aa2b5',
 };
 
 const dir = path.resolve(import.meta.dirname, '../../../electron/backend/db/migrations');

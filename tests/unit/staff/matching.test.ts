@@ -3,7 +3,7 @@ import { occupationOn, type FormationPosition } from '../../../shared/domain/sta
 import { matchPositions, normaliseTitle } from '../../../shared/domain/staff/matching.ts';
 import type { EmployeeHistory, Terms } from '../../../shared/domain/staff/terms.ts';
 
-type Extra = Partial<Pick<Terms, 'formationPositionId' | 'noPosition'>>;
+type Extra = Partial<Pick<Terms, 'formationPositionId' | 'noPosition' | 'positionCode'>>;
 
 function person(id: number, functionTitle: string, costCentre: string, hoursPerWeek: number, extra: Extra = {}): EmployeeHistory {
   return {
@@ -93,6 +93,46 @@ describe('matching employees to formation positions', () => {
     expect(result.costCentres[0]).toMatchObject({ costCentre: 'OR01', unlinkedFte: 5, headcount: 5 });
     // With the position valid, the link counts.
     expect(matchPositions('2027-07-01', [...positions, later], staff, 36).get(4)).toMatchObject({ kind: 'linked', positionId: 9 });
+  });
+
+  it('puts an employee on the position whose code the staff file gives, before matching by function, whatever the function title says', () => {
+    const staff = [
+      // The file says OR-HH-2 for a handhaver whose title is written differently: the code decides.
+      person(1, 'Toezichthouder', 'OR01', 36, { positionCode: 'or-hh-2' }),
+      person(2, 'Handhaver boa', 'OR01', 36),
+    ];
+    const matches = matchPositions(DAY, positions, staff, 36);
+    expect(matches.get(1)).toMatchObject({ kind: 'linked', positionId: 2, unknownCode: null });
+    // The code took OR-HH-2's room first, so the other handhaver goes to OR-HH-1 though his number is lower.
+    expect(matches.get(2)).toMatchObject({ kind: 'matched', positionId: 1 });
+    const result = occupationOn(DAY, positions, staff, 36);
+    expect(result.positions.find((p) => p.code === 'OR-HH-2')?.occupants).toMatchObject([{ employeeId: 1, match: 'linked' }]);
+  });
+
+  it('leaves an employee whose code names no position there unmatched, with the code, rather than guessing by function', () => {
+    const staff = [
+      person(1, 'Handhaver boa', 'OR01', 36, { positionCode: 'OR-HH-9' }),
+      // OR-GR is a position of OR02: not a place on OR01.
+      person(2, 'Medewerker groen', 'OR01', 36, { positionCode: 'OR-GR' }),
+      // The head's link and "no position" go before the file's code.
+      person(3, 'Handhaver boa', 'OR01', 36, { positionCode: 'OR-HH-9', formationPositionId: 1 }),
+      person(4, 'Teamleider', 'OR01', 36, { positionCode: 'OR-TL', noPosition: true }),
+    ];
+    const result = occupationOn(DAY, positions, staff, 36);
+    expect(result.unplaced.map((u) => [u.employeeId, u.kind, u.unknownCode])).toEqual([
+      [1, 'unmatched', 'OR-HH-9'],
+      [2, 'unmatched', 'OR-GR'],
+      [4, 'none', null],
+    ]);
+    expect(result.positions.map((p) => [p.code, p.status])).toEqual([
+      ['OR-HH-1', 'filled'],
+      ['OR-HH-2', 'vacant'],
+      ['OR-TL', 'vacant'],
+      ['OR-GR', 'vacant'],
+    ]);
+    // Once the formation has OR-HH-9 on OR01 (or later), the employee is on it.
+    const added = [...positions, position(9, 'OR-HH-9', 'Handhaver', 'OR01', 1)];
+    expect(matchPositions(DAY, added, staff, 36).get(1)).toMatchObject({ kind: 'linked', positionId: 9, unknownCode: null });
   });
 
   it('says "vacant" only where nobody of that function works', () => {

@@ -15,8 +15,9 @@ import { migration0013 } from './0013_finance_forecast_method.ts';
 import { migration0014 } from './0014_central_package_extras.ts';
 import { migration0015 } from './0015_position_match.ts';
 import { migration0016 } from './0016_workbook_years.ts';
+import { migration0017 } from './0017_terms_position_code.ts';
 
 /** Static, ordered list (the app is bundled, so no directory scanning). Append only. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1].version;

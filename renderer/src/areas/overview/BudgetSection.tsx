@@ -44,6 +44,19 @@ export function BudgetSection({ section }: { section: OverviewSection }) {
     [data, t],
   );
 
+  // A workbook without budget or bookings: figures and charts of € 0 would read as a budget of nothing.
+  const empty = rows.every((r) => r.currentCents === 0 && r.actualCents === 0 && r.commitmentsCents === 0 && r.forecastCents === 0);
+  if (empty) {
+    return (
+      <div className="overview-budget">
+        <p data-testid="overview-budget-none">{t('overview.budget.none')}</p>
+        <p>
+          <a href="#/import?kind=budget">{t('setup.actions.budget')}</a>
+        </p>
+      </div>
+    );
+  }
+
   return (
     <div className="overview-budget">
       <p className="lead" data-testid="overview-budget-summary">

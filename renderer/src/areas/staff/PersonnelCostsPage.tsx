@@ -101,7 +101,7 @@ export function PersonnelCostsPage({ fiscalYear }: { fiscalYear: number }) {
         </label>
       </div>
       <FormError message={forecast.error} />
-      <SetupHint steps={['staff', 'salaryTable', 'budget']} />
+      <SetupHint steps={['staff', 'salaryTable', 'budget', 'assignments']} />
       {f?.gap && (
         <p className="warning" data-testid="costs-gap">
           {t('costs.figuresWaiting')} <Gap code={f.gap} />

@@ -55,7 +55,7 @@ export function PositionMatchPanel({ date, occupation, positions, readOnly, onSa
         <ul data-testid="formation-unplaced">
           {occupation.unplaced.map((u) => (
             <li key={u.employeeId}>
-              {u.name} ({u.personnelNumber}), {u.functionTitle || '–'}, {u.costCentre}, {formatFte(u.fte)} fte: {u.kind === 'none' ? t('formation.match.chosenNone') : t('formation.match.unmatched', { costCentre: u.costCentre })}
+              {u.name} ({u.personnelNumber}), {u.functionTitle || '–'}, {u.costCentre}, {formatFte(u.fte)} fte: {u.kind === 'none' ? t('formation.match.chosenNone') : u.unknownCode ? t('formation.match.unknownCode', { code: u.unknownCode, costCentre: u.costCentre }) : t('formation.match.unmatched', { costCentre: u.costCentre })}
               {!readOnly && (
                 <>
                   {' '}
