@@ -18,6 +18,11 @@ import { disguise, foldTerm, foldText, originalRange } from './privacy-text.ts';
  * Texts are folded first (privacy-text.ts), so accents, case, invisible characters and look-alike letters
  * from other scripts change nothing. Health words (ziek, burn-out, re-integratie, bedrijfsarts, zwanger,
  * …) beside a person are named in the finding: health data is a special category (AVG art. 9).
+ *
+ * Names and numbers are found by running the letters (or digits) of neighbouring words together and
+ * looking the result up among the people's keys, so spacing does not matter and the cost does not grow
+ * with the number of people (one regular expression with every name took 20 ms a text for 1.000 staff;
+ * this takes well under a millisecond).
  */
 
 export type PersonTermKind = 'name' | 'number' | 'first-name' | 'surname';
@@ -64,11 +69,11 @@ const TITLES_NEEDING_DOT = new Set(['mr', 'dr', 'drs', 'ir', 'ing']);
  */
 const CALENDAR_WORDS = new Set([
   'januari', 'jan', 'februari', 'feb', 'maart', 'mrt', 'april', 'apr', 'mei', 'juni', 'jun', 'juli', 'jul', 'augustus', 'aug', 'september', 'sep', 'sept', 'oktober', 'okt', 'november', 'nov', 'december', 'dec',
-  'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag', 'may', 'june', 'april',
+  'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag', 'may', 'june',
 ]);
 const ORDINARY_WORDS = new Set([
   'van', 'de', 'der', 'den', 'het', 'een', 'en', 'in', 'op', 'aan', 'voor', 'met', 'bij', 'ben', 'wil', 'will', 'roos', 'mark', 'bas', 'hoop', 'max', 'job', 'lot', 'mees', 'merel', 'fleur', 'storm', 'lief', 'sterre', 'jade',
-  'iris', 'rik', 'els', 'jet', 'koen', 'rein', 'amber', 'linde', 'berber', 'hazel', 'roel', 'gerard', 'frank', 'vos', 'de', 'noor', 'zon', 'dag', 'rob', 'koos', 'kim', 'sam', 'pim', 'ruud', 'tim', 'guus', 'dirk', 'berg', 'groen', 'meer', 'bos', 'beek', 'brug', 'wal', 'dijk', 'kok', 'smit',
+  'iris', 'rik', 'els', 'jet', 'koen', 'rein', 'amber', 'linde', 'berber', 'hazel', 'roel', 'gerard', 'frank', 'vos', 'noor', 'zon', 'dag', 'rob', 'koos', 'kim', 'sam', 'pim', 'ruud', 'tim', 'guus', 'dirk', 'berg', 'groen', 'meer', 'bos', 'beek', 'brug', 'wal', 'dijk', 'kok', 'smit',
   'visser', 'bakker', 'post', 'boer', 'haan', 'vries', 'graaf', 'kort', 'lange', 'klein', 'groot', 'wit', 'zwart', 'bruin', 'schouten', 'molen', 'kerk', 'huis', 'veld', 'water', 'wegen', 'weg', 'park', 'plein',
 ]);
 
