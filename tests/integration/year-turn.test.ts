@@ -231,3 +231,34 @@ describe('reports and packages after the turn (issue 20 item 2)', () => {
     expect(payload.poortwachter.filter((s: { dueDate: string }) => s.dueDate >= '2028-01-01' && s.dueDate <= '2028-03-31').map((s: { milestone: string }) => s.milestone)).toEqual(['PLAN-VAN-AANPAK', 'EVALUATIE-1']);
   });
 });
+
+describe('a central HR workbook of 2027 after a department turned the year (issue 20 item 2)', () => {
+  it('adds 2028-Q1 to its calendar, imports the 2028 package with the case from 2027, and shows both years in the completeness matrix', async () => {
+    const { client, dir } = await workbookOf2027();
+    await client.exchange.createKey({});
+    await client.exchange.publicKeyFile({ path: path.join(dir, 'OR.wbkey') });
+    await client.exchange.export({ kind: 'hr-summary', period: '2027-Q4', path: path.join(dir, 'OR-2027-Q4.wbx') });
+    await client.workbook.openYear({ year: 2028, budget: 'zero' });
+    await client.exchange.export({ kind: 'hr-summary', period: '2028-Q1', path: path.join(dir, 'OR-2028-Q1.wbx') });
+
+    const { centralWorkbook } = await import('../helpers/exchange.ts');
+    const central = await centralWorkbook(dir, 'central-hr');
+    try {
+      await central.client.central.savePeriod({ period: '2028-Q1', dueDate: '2028-04-30' });
+      await central.client.central.registerDepartment({ code: 'OR', key: { path: path.join(dir, 'OR.wbkey') } });
+      const result = await central.client.central.import({ sources: [{ path: path.join(dir, 'OR-2027-Q4.wbx') }, { path: path.join(dir, 'OR-2028-Q1.wbx') }] });
+      expect(result.counts).toMatchObject({ imported: 2, rejected: 0 });
+      const matrix = await central.client.central.completeness({ asOf: '2028-04-15' });
+      expect(matrix.periods.map((p) => p.period)).toEqual(expect.arrayContaining(['2027-Q4', '2028-Q1']));
+      expect(matrix.cells.filter((c) => c.department === 'OR' && (c.period === '2027-Q4' || c.period === '2028-Q1')).map((c) => [c.period, c.status])).toEqual([
+        ['2027-Q4', 'delivered'],
+        ['2028-Q1', 'delivered'],
+      ]);
+      const hr = await central.client.central.hr({ period: '2028-Q1', asOf: '2028-03-31' });
+      // The case begun in 2027 counts in 2028-Q1: its plan of action (due 09-01-2028) is overdue there.
+      expect(JSON.stringify(hr)).toContain('2028-01-09');
+    } finally {
+      central.session.close();
+    }
+  });
+});
