@@ -289,44 +289,46 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
         <section className="card" aria-labelledby="per-cc-title">
           <h2 id="per-cc-title">{t('formation.perCostCentre', { date: formatDate(date) })}</h2>
           <p className="hint">{t('formation.perCostCentreHint')}</p>
-          <table className="simple-table" data-testid="formation-cost-centres">
-            <thead>
-              <tr>
-                <th scope="col">{t('staff.costCentre')}</th>
-                {figureHeaders.map((h) => (
-                  <th key={h} scope="col" className="num">
-                    {h}
-                  </th>
+          <div className="table-scroll">
+            <table className="simple-table" data-testid="formation-cost-centres">
+              <thead>
+                <tr>
+                  <th scope="col">{t('staff.costCentre')}</th>
+                  {figureHeaders.map((h) => (
+                    <th key={h} scope="col" className="num">
+                      {h}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {occupation.data.costCentres.map((cc) => (
+                  <tr key={cc.costCentre}>
+                    <th scope="row">
+                      {cc.costCentre} {cc.name}
+                      {(cc.vacancyFte ?? 0) > 0 && <span className="tag tag-warning"> ▲ {t('formation.tagVacancy')}</span>}
+                      {(cc.overOccupationFte ?? 0) > 0 && <span className="tag tag-over"> ▼ {t('formation.tagOver')}</span>}
+                    </th>
+                    {figuresCells(cc, notYet).map((v, i) => (
+                      <td key={i} className="num">
+                        {v}
+                      </td>
+                    ))}
+                  </tr>
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {occupation.data.costCentres.map((cc) => (
-                <tr key={cc.costCentre}>
-                  <th scope="row">
-                    {cc.costCentre} {cc.name}
-                    {(cc.vacancyFte ?? 0) > 0 && <span className="tag tag-warning"> ▲ {t('formation.tagVacancy')}</span>}
-                    {(cc.overOccupationFte ?? 0) > 0 && <span className="tag tag-over"> ▼ {t('formation.tagOver')}</span>}
-                  </th>
-                  {figuresCells(cc, notYet).map((v, i) => (
+              </tbody>
+              <tfoot>
+                <tr className="row-total">
+                  <th scope="row">{t('formation.total')}</th>
+                  {figuresCells(occupation.data.total, notYet).map((v, i) => (
                     <td key={i} className="num">
                       {v}
                     </td>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="row-total">
-                <th scope="row">{t('formation.total')}</th>
-                {figuresCells(occupation.data.total, notYet).map((v, i) => (
-                  <td key={i} className="num">
-                    {v}
-                  </td>
-                ))}
-              </tr>
-            </tfoot>
-          </table>
+              </tfoot>
+            </table>
+          </div>
         </section>
       )}
 
