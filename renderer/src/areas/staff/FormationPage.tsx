@@ -290,7 +290,7 @@ export function FormationPage({ fiscalYear, readOnly }: { fiscalYear: number; re
           <h2 id="per-cc-title">{t('formation.perCostCentre', { date: formatDate(date) })}</h2>
           <p className="hint">{t('formation.perCostCentreHint')}</p>
           <div className="table-scroll">
-            <table className="simple-table" data-testid="formation-cost-centres">
+            <table className="simple-table dense-headers" data-testid="formation-cost-centres">
               <thead>
                 <tr>
                   <th scope="col">{t('staff.costCentre')}</th>
