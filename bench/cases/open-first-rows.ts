@@ -1,4 +1,5 @@
 import { chromium } from '@playwright/test';
+import fs from 'node:fs';
 import path from 'node:path';
 import { startPreviewServer } from '../../electron/preview/server.ts';
 import { browserPath } from '../../scripts/find-browser.mjs';
@@ -24,14 +25,20 @@ async function emptyWorkbook(): Promise<string> {
 async function measure(file: string, withLedger: boolean): Promise<{ firstPage: number; ledgerPage: number }> {
   const runs: Array<{ firstPage: number; ledgerPage: number }> = [];
   for (let i = 0; i < 3; i += 1) {
-    const server = await startPreviewServer({ rendererDir, dataDir: path.join(dataDir, `run-${path.basename(file)}-${i}`) });
+    // The preview opens workbooks of its own folder (the renderer never names a path): the workbook is linked in.
+    const runDir = path.join(dataDir, `run-${path.basename(path.dirname(file))}-${path.basename(file)}-${i}`);
+    const name = path.basename(file);
+    fs.mkdirSync(path.join(runDir, 'werkboeken'), { recursive: true });
+    fs.linkSync(file, path.join(runDir, 'werkboeken', name));
+    const server = await startPreviewServer({ rendererDir, dataDir: runDir });
     const page = await browser.newPage();
     await page.goto(server.openUrl);
-    await page.getByLabel('Pad naar het werkboek (.werkboek)').fill(file);
+    await page.getByLabel('Werkboek in de lokale map').selectOption(name);
     const started = Date.now();
     await page.getByRole('button', { name: 'Alleen-lezen openen' }).click();
     // The first page is the overview; its table per cost centre is filled from the same queries as the budget grid.
-    await page.getByTestId('overview-budget-table').locator('tbody tr').first().waitFor();
+    // An empty workbook's overview says there is no budget yet instead of a table; that is its first page.
+    await page.getByTestId('overview-budget-table').locator('tbody tr').first().or(page.getByTestId('overview-budget-none')).waitFor();
     const firstPage = (Date.now() - started) / 1000;
     let ledgerPage = Number.NaN;
     if (withLedger) {
