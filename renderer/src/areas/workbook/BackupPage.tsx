@@ -5,7 +5,8 @@ import { formatDateTime } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { saveOrDownload } from '../../components/files.ts';
 import { useStatus } from '../../components/Status.tsx';
-import { errorMessage, useApi } from '../../components/useApi.ts';
+import { useApi } from '../../components/useApi.ts';
+import { useBusyAction } from '../../components/useBusyAction.ts';
 import { FormError } from '../../components/forms.tsx';
 
 function size(bytes: number): string {
@@ -20,8 +21,7 @@ export function BackupPage({ info, nativeDialogs }: { info: WorkbookInfo; native
   const closed = useApi(() => api.workbook.closedYears({}), []);
   const [keep, setKeep] = useState('');
   const [confirming, setConfirming] = useState<BackupEntry | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   const [yearForm, setYearForm] = useState({ year: String(info.fiscalYear - 1), note: '' });
   const [reopen, setReopen] = useState<{ year: number; reason: string } | null>(null);
   const confirmRef = useRef<HTMLButtonElement>(null);
@@ -33,18 +33,6 @@ export function BackupPage({ info, nativeDialogs }: { info: WorkbookInfo; native
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
-
-  async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const makeBackup = () =>
     run(async () => {

@@ -5,7 +5,7 @@ import { formatCents, formatDate } from '../../../../shared/format/nl.ts';
 import { api } from '../../api/client.ts';
 import { FormError } from '../../components/forms.tsx';
 import { useStatus } from '../../components/Status.tsx';
-import { errorMessage } from '../../components/useApi.ts';
+import { useBusyAction } from '../../components/useBusyAction.ts';
 
 /** What the new year starts with, in words and small tables: the preview before the head confirms. */
 function Preview({ r }: { r: YearTurnResult }) {
@@ -142,25 +142,12 @@ export function YearTurnCard({ info, onInfoChanged }: { info: WorkbookInfo; onIn
   const [year, setYear] = useState(String(info.fiscalYear + 1));
   const [budget, setBudget] = useState<YearBudgetSource>('zero');
   const [preview, setPreview] = useState<YearTurnResult | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useBusyAction();
   const confirmRef = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     if (preview && !preview.alreadyOpen) confirmRef.current?.focus();
   }, [preview]);
-
-  async function run(work: () => Promise<void>) {
-    setBusy(true);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const showPreview = (event: FormEvent) => {
     event.preventDefault();
