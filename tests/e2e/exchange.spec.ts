@@ -82,11 +82,24 @@ test('a controller registers a department, imports a folder of packages, reads t
   await expect(huisvesting.locator('[role="gridcell"][col-id="forecastMethod"]')).toHaveText('lineair');
   await expect(page.getByTestId('review-forecast-basis')).toContainText('Realisatie tot en met maart 2027');
   await expectAccessible(page, 'consolidation page');
+  // The filter keeps the lines a controller follows up: BZ's income line (no variance) drops out.
+  await expect(page.getByTestId('line-count')).toHaveText('2 van 2 regels');
+  await page.getByLabel('Regels tonen').selectOption({ label: 'zonder toelichting' });
+  await expect(page.getByTestId('line-count')).toHaveText('1 van 2 regels');
+  await expect(grid.getByRole('row').filter({ hasText: '8100' })).toHaveCount(0);
+  await expect(huisvesting).toBeVisible();
+  await expectAccessible(page, 'consolidation page filtered');
   await page.getByRole('radio', { name: 'Vraag aan de afdeling' }).check();
   await page.getByRole('textbox', { name: 'Notitie' }).fill('Waarom is huisvesting overschreden?');
   await page.getByRole('button', { name: 'Beoordeling opslaan' }).click();
   await expect(page.getByTestId('review-BZ')).toHaveText('vraag gesteld: Waarom is huisvesting overschreden?');
   await page.getByRole('button', { name: 'Toon regels: OR' }).click();
+  // OR explained its variance above the threshold: not among the unexplained lines, but above the threshold.
+  const orGrid = page.getByRole('region', { name: 'Regels van OR' });
+  await expect(page.getByTestId('line-count')).toHaveText('0 van 2 regels');
+  await page.getByLabel('Regels tonen').selectOption({ label: 'boven de grens' });
+  await expect(page.getByTestId('line-count')).toHaveText('1 van 2 regels');
+  await expect(orGrid.getByRole('row').filter({ hasText: '4300' }).first().locator('[role="gridcell"][col-id="explanation"]')).toHaveText('Groot onderhoud uitgesteld naar 2028');
   await page.getByRole('radio', { name: 'Beoordeeld' }).check();
   await page.getByRole('button', { name: 'Beoordeling opslaan' }).click();
   await expect(page.getByTestId('review-OR')).toHaveText('beoordeeld');
@@ -106,6 +119,16 @@ test('a department head sees the key fingerprint and makes a finance package', a
 
   await page.getByRole('link', { name: 'Versturen' }).click();
   await expect(page.getByRole('option', { name: 'HR-samenvatting (voor P&O)' })).toBeEnabled();
+  // The hint under "Pakket maken" says what the chosen kind holds and who receives it.
+  const hint = page.getByTestId('kind-hint');
+  await expect(hint).toContainText('per begrotingsregel de begroting');
+  await expect(hint).toContainText('Control leest haar in');
+  await page.getByLabel('Soort samenvatting').selectOption({ label: 'HR-samenvatting (voor P&O)' });
+  await expect(hint).toContainText('de verzuimgevallen met de Poortwachter-stappen');
+  await expect(hint).toContainText('P&O leest haar in');
+  await expect(page.getByText('De financiële samenvatting bevat geen persoonsgegevens', { exact: false })).toBeHidden();
+  await page.getByLabel('Soort samenvatting').selectOption({ label: 'Financiële samenvatting (voor control)' });
+  await expect(hint).toContainText('Control leest haar in');
   await page.getByLabel('Periode').selectOption('2027-Q2');
   const downloads: string[] = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));

@@ -12,6 +12,14 @@ import { exportConsolidation, PeriodSelect, ReviewForm, usePeriodChoice } from '
 import './consolidation.css';
 import { FormError } from '../../components/forms.tsx';
 
+/** What the controller follows up: lines whose variance needs an explanation, and those still without one. */
+const LINE_FILTERS = {
+  all: () => true,
+  above: (l: ConsolidatedFinanceLine) => l.explanationRequired,
+  unexplained: (l: ConsolidatedFinanceLine) => l.explanationMissing,
+} as const;
+type LineFilter = keyof typeof LINE_FILTERS;
+
 /** The controller's view of a period: totals, per department, the lines with their explanations, and the review. */
 export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boolean; nativeDialogs: boolean }) {
   const { t, i18n } = useTranslation();
@@ -24,7 +32,9 @@ export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boole
   const data = consolidation.data;
   const department: ConsolidatedDepartment | undefined = data?.departments.find((d) => d.code === selected);
   const rhythmYear = department?.forecastBasis?.rhythmYear ?? null;
-  const lines = useMemo(() => (data && selected ? data.lines.filter((l) => l.department === selected) : []), [data, selected]);
+  const [lineFilter, setLineFilter] = useState<LineFilter>('all');
+  const departmentLines = useMemo(() => (data && selected ? data.lines.filter((l) => l.department === selected) : []), [data, selected]);
+  const lines = useMemo(() => departmentLines.filter(LINE_FILTERS[lineFilter]), [departmentLines, lineFilter]);
 
   const columns = useMemo<ColDef<ConsolidatedFinanceLine>[]>(
     () => [
@@ -160,6 +170,21 @@ export function FinanceReviewPage({ readOnly, nativeDialogs }: { readOnly: boole
               {forecastBasisSentence(t, i18n.language, department.forecastBasis)}
             </p>
           )}
+          <div className="inline-form">
+            <label>
+              {t('central.lineFilter')}{' '}
+              <select data-testid="line-filter" value={lineFilter} onChange={(e) => setLineFilter(e.target.value as LineFilter)}>
+                {(Object.keys(LINE_FILTERS) as LineFilter[]).map((key) => (
+                  <option key={key} value={key}>
+                    {t(`central.lineFilters.${key}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span role="status" data-testid="line-count">
+              {t('central.lineCount', { shown: lines.length, total: departmentLines.length })}
+            </span>
+          </div>
           <DataGrid<ConsolidatedFinanceLine> label={t('central.linesGrid', { department: department.code })} rowData={lines} columnDefs={columns} height={300} getRowId={(p) => `${p.data.costCentre}|${p.data.account}`} />
           {!readOnly && (
             <ReviewForm packageId={department.packageId} radioName="review-status" onSaved={() => setTick((x) => x + 1)} onError={setError} />

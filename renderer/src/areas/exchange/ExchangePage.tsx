@@ -108,7 +108,10 @@ export function ExchangePage({ fiscalYear, readOnly, nativeDialogs }: { fiscalYe
             ⚠ {periodData.data.warning}
           </p>
         )}
-        <p className="hint">{t('exchange.privacyNote')}</p>
+        <p className="hint" data-testid="kind-hint">
+          {t(`exchange.kindHints.${kind}`)}
+        </p>
+        {kind === 'finance-summary' && <p className="hint">{t('exchange.privacyNote')}</p>}
         {!hrReady && sections.data && <p className="hint">{t('exchange.hrNotReady')}</p>}
         <FormError message={error} />
         {findings && <PrivacyRefusal key={findings.map((f) => `${f.path}:${f.text}`).join('|')} findings={findings} readOnly={readOnly} busy={busy} onRetry={() => void make()} />}
