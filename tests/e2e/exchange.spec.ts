@@ -28,8 +28,14 @@ test('a controller registers a department, imports a folder of packages, reads t
   // Create the central finance workbook from the start page.
   await createCentralWorkbook(page, app.dir, 'central-finance', 'Carla Controller', 'control.werkboek');
 
+  // A new central workbook says what to do first, and links there.
+  const firstStep = page.getByTestId('first-step');
+  await expect(firstStep).toContainText('Registreer eerst de afdelingen');
+  await expectAccessible(page, 'completeness page before any department');
+  await firstStep.getByRole('link', { name: 'Eerste afdeling registreren' }).click();
+  await expect(page.getByRole('heading', { name: 'Afdelingen en hun sleutels', level: 1 })).toBeVisible();
+
   // Register OR with its key file.
-  await page.getByRole('link', { name: 'Afdelingen' }).click();
   await page.getByLabel('Code').fill('OR');
   await page.getByLabel('Publiek sleutelbestand (.wbkey)').setInputFiles(orKey);
   await page.getByRole('button', { name: 'Registreren' }).click();
@@ -65,6 +71,7 @@ test('a controller registers a department, imports a folder of packages, reads t
   await expect(cell('SO', '2027-Q2')).toHaveText('ontbreekt');
   await expect(cell('SO', '2027-Q3')).toHaveText('nog niet ontvangen');
   await expect(page.getByTestId('counts-2027-Q1')).toHaveText('3 van 3 ontvangen');
+  await expect(page.getByTestId('first-step')).toBeHidden();
   await expectAccessible(page, 'completeness matrix');
 
   // Consolidation: organisation totals, the unexplained variance of BZ, and a question to BZ.

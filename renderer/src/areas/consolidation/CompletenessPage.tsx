@@ -22,7 +22,16 @@ export function CompletenessPage({ kind }: { kind: 'central-hr' | 'central-finan
         <DateField id="completeness-as-of" label={t('central.asOf')} value={asOf} onChange={setAsOf} />
       </div>
       <FormError message={matrix.error} />
-      {data && (
+      {data && data.departments.length === 0 && (
+        <section className="card" aria-labelledby="first-step-title" data-testid="first-step">
+          <h2 id="first-step-title">{t('central.firstStepTitle')}</h2>
+          <p>{t('central.firstStep')}</p>
+          <p>
+            <a href="#/departments">{t('central.firstStepLink')}</a>
+          </p>
+        </section>
+      )}
+      {data && data.departments.length > 0 && (
         <section className="card" aria-labelledby="matrix-title">
           <h2 id="matrix-title">{t('central.matrixTitle')}</h2>
           <table className="simple-table matrix" data-testid="completeness-matrix">
