@@ -184,18 +184,19 @@ describe('the salary table in the layout the cao publishes (scales as rows, step
       'Schaal/trede;T0;T1;T2;T3',
       '2;2.300,00;-5,00;2.420,00;',
       '1;2.150,00;;;',
+      '3;x;2.480,00;y;',
     ].join('\r\n');
     const result = await client.import.commit({ kind: 'salary-table', source: { path: writeTemp(dir, 'cao-fouten.csv', text) } });
     expect(result.rejected).toEqual([
       { line: 2, column: 'T2', reason: 'bedrag van schaal 1 trede 2: "twee" is geen bedrag' },
-      { line: 3, column: 'Schaal/trede', reason: 'schaal 19 bestaat niet (1 tot en met 18)' },
-      { line: 3, column: 'Schaal/trede', reason: 'schaal 19 bestaat niet (1 tot en met 18)' },
-      { line: 3, column: 'Schaal/trede', reason: 'schaal 19 bestaat niet (1 tot en met 18)' },
+      // A line is refused once, however many of its cells are wrong, as every importer refuses a row once.
       { line: 3, column: 'Schaal/trede', reason: 'schaal 19 bestaat niet (1 tot en met 18)' },
       { line: 5, column: 'T1', reason: 'bedrag per maand moet meer dan nul zijn' },
       { line: 6, column: 'T0', reason: 'schaal 1 trede 0 (per 01-01-2027) staat al op regel 2' },
+      { line: 7, column: 'T0', reason: 'bedrag van schaal 3 trede 0: "x" is geen bedrag; T2: bedrag van schaal 3 trede 2: "y" is geen bedrag' },
     ]);
-    expect(result).toMatchObject({ imported: 3 + 2, skipped: [{ line: 4, reason: 'herhaalde kopregel overgeslagen' }] });
+    // Every row has one outcome: 6 cells imported, 5 lines refused.
+    expect(result).toMatchObject({ imported: 3 + 2 + 1, rejectedCount: 5, skipped: [{ line: 4, reason: 'herhaalde kopregel overgeslagen' }] });
     for (const issue of result.rejected) expect(issue.reason).not.toMatch(/monthly|scale|step/);
   });
 

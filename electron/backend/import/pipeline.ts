@@ -366,6 +366,8 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
         result.skipped.push({ line, reason: 'herhaalde kopregel overgeslagen' });
         return;
       }
+      const rejectedBefore = result.rejectedCount;
+      const listedBefore = result.rejected.length;
       for (const column of valueColumns) {
         const cell = cells[column.index] ?? '';
         if (cell.trim() === '') continue;
@@ -382,6 +384,18 @@ async function importOnce(wb: Workbook, importer: ImporterDefinition, request: I
         reader.setColumn(layout.columnField, column.header);
         reader.setColumn(layout.valueField, column.header);
         onDataRecord(line, virtual, virtualNumbers);
+      }
+      // A line is refused once, as every importer refuses a row once: the cells' reasons (often the same
+      // one, when the row's own key is wrong) are joined. The valid cells of the line stay imported.
+      if (result.rejectedCount - rejectedBefore > 1) {
+        const issues = result.rejected.splice(listedBefore);
+        // The refused cells count as one refused row, so every row still has exactly one outcome.
+        result.totalRows -= result.rejectedCount - rejectedBefore - 1;
+        result.rejectedCount = rejectedBefore + 1;
+        if (issues.length > 0) {
+          const reasons = [...new Set(issues.map((issue) => (issue.column && issue.column !== issues[0].column ? `${issue.column}: ${issue.reason}` : issue.reason)))];
+          result.rejected.push({ line, column: issues[0].column, reason: reasons.join('; ') });
+        }
       }
     };
 
