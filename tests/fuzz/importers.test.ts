@@ -49,8 +49,10 @@ for (const target of IMPORTER_FUZZ_TARGETS) {
         { numRuns: runs, seed: fuzzSeed() },
       );
       // The generator does produce such rows (a property over nothing proves nothing): at 600 runs from
-      // about 40 (bottlenecks: 3 date columns of 14, 5 sample rows) to over 100 (ledger).
-      expect(rejectedOnColumn).toBeGreaterThan(runs / 40);
+      // about 10 to 25 (ledger: four in five of its sample rows are other departments', counted and not
+      // checked, since organisation-wide files are read as such) to about 40 (bottlenecks). The bound sits
+      // well below the lowest seen, so a random seed cannot fail it by chance.
+      expect(rejectedOnColumn).toBeGreaterThan(runs / 150);
       // Where the sample has other departments' rows (ledger, budget), such rows with a wrong value occur.
       if (table.rows.some((row) => !ownRow(target, table, row))) expect(othersCounted).toBeGreaterThan(runs / 40);
     });
